@@ -1,0 +1,92 @@
+import { resolveOptions, type ClassifyOptions, type ResolvedOptions } from './options.js'
+import { scoreHits, type WeightedHit } from './score.js'
+import type { SignalContext } from './signal.js'
+import type { NormalizedStatus } from './status/normalized-status.js'
+import { readStatus, unwrapStatus } from './status/read-status.js'
+import type { ClassifiableInput } from './status/status-input.js'
+import type { Skipped, Verdict } from './verdict.js'
+
+const EMPTY: readonly never[] = []
+
+function cleanVerdict(reason: Verdict['reasons'][number] | undefined, skipped: readonly Skipped[]): Verdict {
+  return { label: 'clean', score: 0, reasons: reason === undefined ? EMPTY : [reason], skipped }
+}
+
+function allowed(status: NormalizedStatus, resolved: ResolvedOptions): Verdict | undefined {
+  const { acct, host } = status.author
+  if (acct !== '' && acct === resolved.viewer.acct) {
+    return cleanVerdict({ signal: 'allow-list', score: 0, message: 'This is your own status.', evidence: [`@${acct}`] }, EMPTY)
+  }
+  if (resolved.allowAccounts.has(acct)) {
+    return cleanVerdict({ signal: 'allow-list', score: 0, message: `@${acct} is on your allow list.`, evidence: [`@${acct}`] }, EMPTY)
+  }
+  if (host !== undefined) {
+    const domain = resolved.allowDomains.find((d) => host === d || host.endsWith(`.${d}`))
+    if (domain !== undefined) {
+      return cleanVerdict({ signal: 'allow-list', score: 0, message: `The author's server ${host} is on your allow list.`, evidence: [domain] }, EMPTY)
+    }
+  }
+  return undefined
+}
+
+/**
+ * Runs the signals of resolved options over an already normalized status.
+ *
+ * @param status - the normalized status
+ * @param resolved - resolved options
+ * @returns the verdict
+ */
+export function classifyNormalized(status: NormalizedStatus, resolved: ResolvedOptions): Verdict {
+  const allow = allowed(status, resolved)
+  if (allow !== undefined) return allow
+  const context: SignalContext = {
+    postedAt: status.createdAt ?? resolved.now ?? Date.now(),
+    viewer: resolved.viewer,
+  }
+  const hits: WeightedHit[] = []
+  const skipped: Skipped[] = []
+  for (const { signal, weight } of resolved.signals) {
+    try {
+      const hit = signal.evaluate(status, context)
+      if (hit !== undefined) hits.push({ id: signal.id, group: signal.group, weight, hit })
+    } catch (error) {
+      // Built-in signals do not throw; a custom one that does is reported, not propagated.
+      skipped.push({ signal: signal.id, because: 'error', detail: error instanceof Error ? error.message : String(error) })
+    }
+  }
+  if (status.truncated) skipped.push({ signal: 'input', because: 'truncated', detail: 'content longer than limits.maxContentLength was cut' })
+  return scoreHits(hits, resolved, skipped)
+}
+
+/**
+ * Classifies with options resolved beforehand (what `createSpamFilter` does for every call).
+ *
+ * @param input - a Status, a boost, or a mention Notification, as parsed JSON
+ * @param resolved - resolved options
+ * @returns the verdict
+ */
+export function classifyWith(input: unknown, resolved: ResolvedOptions): Verdict {
+  const status = unwrapStatus(input)
+  if (status === undefined) {
+    return cleanVerdict(undefined, [{ signal: 'input', because: 'invalid-input', detail: `expected a Status or Notification object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}` }])
+  }
+  return classifyNormalized(readStatus(status, resolved.viewer.host, resolved.limits), resolved)
+}
+
+const DEFAULT_OPTIONS: ResolvedOptions = /* @__PURE__ */ resolveOptions()
+
+/**
+ * Classifies one status: synchronous, stateless, never throws on any input (a value that holds no
+ * status gets a clean verdict with a `skipped` entry). Bad options throw `SpamFilterConfigError`.
+ *
+ * @param status - a Mastodon REST API Status (a boost classifies the boosted status), or a
+ * Notification of type `mention`
+ * @param options - viewer, thresholds, weights, allow lists, signals
+ * @returns the verdict: label, score and reasons, highest score first
+ * @example
+ * const verdict = classifyStatus(status)
+ * if (verdict.label !== 'clean') hideBehind('Filtered: potential spam', verdict.reasons[0].message)
+ */
+export function classifyStatus(status: ClassifiableInput | unknown, options?: ClassifyOptions): Verdict {
+  return classifyWith(status, options === undefined ? DEFAULT_OPTIONS : resolveOptions(options))
+}

@@ -1,0 +1,197 @@
+import { canonicalAcct } from './status/acct.js'
+import { SpamFilterConfigError } from './errors.js'
+import { RECOMMENDED_PRESET, RECOMMENDED_SIGNALS } from './presets/recommended.js'
+import type { Signal, SignalGroup, ViewerContext } from './signal.js'
+import { DEFAULT_READ_LIMITS, type ReadLimits } from './status/read-status.js'
+import type { Thresholds } from './verdict.js'
+
+/** Whom the viewer follows: a set or list of accts (`user@host`, lowercase), or a predicate. */
+export type FollowsOption = ReadonlySet<string> | readonly string[] | ((acct: string) => boolean)
+
+/** The signed-in account. */
+export interface ViewerOption {
+  /** The viewer's acct as `user@host`; its host qualifies local accts (`alice` → `alice@host`). */
+  readonly acct?: string
+  /** Whom the viewer follows. A predicate receives canonical accts (`user@host`, lowercase). */
+  readonly follows?: FollowsOption
+}
+
+/** Accounts and servers whose statuses are always clean. */
+export interface AllowOptions {
+  /** Accts (`user@host`) whose statuses are always clean. */
+  readonly accounts?: readonly string[]
+  /** Author servers (`example.social`, subdomains included) whose statuses are always clean. */
+  readonly domains?: readonly string[]
+}
+
+/** Per-call facts: the time and the viewer. */
+export interface ClassifyContext {
+  /** The current time, used for account age when the status has no `created_at`. @default Date.now() */
+  readonly now?: number | Date
+  readonly viewer?: ViewerOption
+}
+
+/** Options of `classifyStatus` and `createSpamFilter`. */
+export interface ClassifyOptions extends ClassifyContext {
+  /** Label thresholds. @default { suspicious: 3, spam: 6 } */
+  readonly thresholds?: Partial<Thresholds>
+  /** Weight per signal id, overriding the recommended preset; 0 turns a signal off. */
+  readonly weights?: Readonly<Record<string, number>>
+  readonly allow?: AllowOptions
+  /** The signals to run. @default RECOMMENDED_SIGNALS */
+  readonly signals?: readonly Signal[]
+  /** Reading limits for hostile input. @default { maxContentLength: 100000, maxListLength: 500 } */
+  readonly limits?: Partial<ReadLimits>
+}
+
+/** Options checked and merged with the preset, ready for many calls. */
+export interface ResolvedOptions {
+  readonly thresholds: Thresholds
+  readonly groupCaps: Readonly<Record<SignalGroup, number>>
+  readonly authorGate: number
+  readonly signals: readonly { readonly signal: Signal; readonly weight: number }[]
+  readonly allowAccounts: ReadonlySet<string>
+  readonly allowDomains: readonly string[]
+  readonly viewer: ViewerContext
+  readonly now: number | undefined
+  readonly limits: ReadLimits
+}
+
+const GROUPS: ReadonlySet<string> = new Set<SignalGroup>(['mentions', 'links', 'text', 'duplicates', 'media', 'author', 'trust'])
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
+
+function finite(value: unknown, option: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new SpamFilterConfigError(option, `must be a finite number, got ${String(value)}`)
+  return value
+}
+
+function readNow(now: unknown, option: string): number | undefined {
+  if (now === undefined) return undefined
+  const ms = now instanceof Date ? now.getTime() : now
+  return finite(ms, option)
+}
+
+function stringList(value: unknown, option: string): string[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) throw new SpamFilterConfigError(option, 'must be an array of strings')
+  return value.map((entry: unknown, index) => {
+    if (typeof entry !== 'string' || entry.trim() === '') throw new SpamFilterConfigError(`${option}[${index}]`, `must be a non-empty string, got ${JSON.stringify(entry)}`)
+    return entry
+  })
+}
+
+/**
+ * Builds the viewer context from the option. A set is consulted as given (no copy), so an app can
+ * pass its live follow set; a list is copied into a set once.
+ */
+export function resolveViewer(viewer: ViewerOption | undefined, option = 'viewer'): ViewerContext {
+  if (viewer === undefined) return { acct: undefined, host: undefined, follows: () => undefined }
+  if (typeof viewer !== 'object' || viewer === null) throw new SpamFilterConfigError(option, 'must be an object { acct?, follows? }')
+  if (viewer.acct !== undefined && typeof viewer.acct !== 'string') throw new SpamFilterConfigError(`${option}.acct`, 'must be a string like "user@example.social"')
+  const acct = viewer.acct === undefined ? undefined : canonicalAcct(viewer.acct) || undefined
+  const at = acct?.indexOf('@') ?? -1
+  const host = acct !== undefined && at >= 0 ? acct.slice(at + 1) : undefined
+  const follows = viewer.follows
+  if (follows === undefined) return { acct, host, follows: () => undefined }
+  if (typeof follows === 'function') {
+    return {
+      acct,
+      host,
+      follows: (a) => {
+        try {
+          return follows(a) === true
+        } catch {
+          return undefined
+        }
+      },
+    }
+  }
+  let set: ReadonlySet<string>
+  if (Array.isArray(follows)) set = new Set(stringList(follows, `${option}.follows`).map((a) => canonicalAcct(a, host)))
+  else if (follows instanceof Set) set = follows as ReadonlySet<string>
+  else throw new SpamFilterConfigError(`${option}.follows`, 'must be a Set or array of accts, or a function (acct) => boolean')
+  return {
+    acct,
+    host,
+    follows: (a) => {
+      if (set.has(a) || set.has(`@${a}`)) return true
+      const sep = a.indexOf('@')
+      return sep >= 0 && a.slice(sep + 1) === host && set.has(a.slice(0, sep))
+    },
+  }
+}
+
+/**
+ * Checks options and merges them with the recommended preset. Throws `SpamFilterConfigError`
+ * naming the first bad option.
+ *
+ * @param options - the caller's options
+ * @returns resolved options
+ */
+export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) throw new SpamFilterConfigError('options', 'must be an object')
+  const preset = RECOMMENDED_PRESET
+  const thresholds = {
+    suspicious: finite(options.thresholds?.suspicious ?? preset.thresholds.suspicious, 'thresholds.suspicious'),
+    spam: finite(options.thresholds?.spam ?? preset.thresholds.spam, 'thresholds.spam'),
+  }
+  if (thresholds.suspicious <= 0) throw new SpamFilterConfigError('thresholds.suspicious', `must be greater than 0, got ${thresholds.suspicious}`)
+  if (thresholds.spam < thresholds.suspicious) throw new SpamFilterConfigError('thresholds.spam', `must be at least thresholds.suspicious (${thresholds.suspicious}), got ${thresholds.spam}`)
+
+  const signalList = options.signals ?? RECOMMENDED_SIGNALS
+  if (!Array.isArray(signalList)) throw new SpamFilterConfigError('signals', 'must be an array of signals')
+  const seen = new Set<string>()
+  const weights = options.weights ?? {}
+  const signals = signalList.map((signal: Signal, index) => {
+    const option = `signals[${index}]`
+    if (typeof signal !== 'object' || signal === null || typeof signal.evaluate !== 'function') throw new SpamFilterConfigError(option, 'must be a signal { id, group, evaluate }')
+    if (typeof signal.id !== 'string' || !KEBAB.test(signal.id)) throw new SpamFilterConfigError(`${option}.id`, `must be a kebab-case id, got ${JSON.stringify(signal.id)}`)
+    if (seen.has(signal.id)) throw new SpamFilterConfigError(`${option}.id`, `repeats the id "${signal.id}"`)
+    seen.add(signal.id)
+    if (!GROUPS.has(signal.group)) throw new SpamFilterConfigError(`${option}.group`, `must be one of ${[...GROUPS].join(', ')}, got ${JSON.stringify(signal.group)}`)
+    const weight = weights[signal.id] ?? preset.weights[signal.id]
+    if (weight === undefined) throw new SpamFilterConfigError(`weights["${signal.id}"]`, `is required for the custom signal "${signal.id}"`)
+    return { signal, weight: finite(weight, `weights["${signal.id}"]`) }
+  })
+  for (const id of Object.keys(weights)) {
+    if (!seen.has(id)) throw new SpamFilterConfigError(`weights["${id}"]`, `names no signal in use (known: ${[...seen].join(', ')})`)
+  }
+
+  const limits = {
+    maxContentLength: options.limits?.maxContentLength ?? DEFAULT_READ_LIMITS.maxContentLength,
+    maxListLength: options.limits?.maxListLength ?? DEFAULT_READ_LIMITS.maxListLength,
+  }
+  for (const [key, value] of Object.entries(limits)) {
+    if (!Number.isInteger(value) || value < 1) throw new SpamFilterConfigError(`limits.${key}`, `must be a positive integer, got ${String(value)}`)
+  }
+
+  const viewer = resolveViewer(options.viewer)
+  return {
+    thresholds,
+    groupCaps: preset.groupCaps,
+    authorGate: preset.authorGate,
+    signals: signals.filter((s) => s.weight !== 0),
+    allowAccounts: new Set(stringList(options.allow?.accounts, 'allow.accounts').map((a) => canonicalAcct(a, viewer.host))),
+    allowDomains: stringList(options.allow?.domains, 'allow.domains').map((d) => d.trim().toLowerCase().replace(/^\.+/u, '')),
+    viewer,
+    now: readNow(options.now, 'now'),
+    limits,
+  }
+}
+
+/**
+ * Applies per-call context (time, viewer) over resolved options.
+ *
+ * @param resolved - options resolved once
+ * @param context - the call's context
+ * @returns options for this call
+ */
+export function withContext(resolved: ResolvedOptions, context: ClassifyContext | undefined): ResolvedOptions {
+  if (context === undefined) return resolved
+  if (typeof context !== 'object' || context === null) throw new SpamFilterConfigError('context', 'must be an object { now?, viewer? }')
+  return {
+    ...resolved,
+    viewer: context.viewer === undefined ? resolved.viewer : resolveViewer(context.viewer, 'context.viewer'),
+    now: context.now === undefined ? resolved.now : readNow(context.now, 'context.now'),
+  }
+}

@@ -1,0 +1,53 @@
+import type { Signal, SignalGroup } from '../signal.js'
+import { bareProfile, botAccount, establishedAuthor, followedAuthor, machineUsername, mentionDensity, newAccount } from '../signals/index.js'
+import type { Thresholds } from '../verdict.js'
+
+/**
+ * The only place default weights and thresholds live. A weight is the score a signal adds when it
+ * fires at full strength; negative weights are signs of legitimacy. Changing any number here
+ * changes verdicts: record it in CHANGELOG.md.
+ */
+export interface Preset {
+  readonly thresholds: Thresholds
+  readonly weights: Readonly<Record<string, number>>
+  /** Most a group adds (or, for `trust`, removes) in total. */
+  readonly groupCaps: Readonly<Record<SignalGroup, number>>
+  /**
+   * Author signals count only when the post's own signals (mentions, links, text, duplicates,
+   * media) add at least this much.
+   */
+  readonly authorGate: number
+}
+
+export const RECOMMENDED_THRESHOLDS: Thresholds = { suspicious: 3, spam: 6 }
+
+export const RECOMMENDED_WEIGHTS: Readonly<Record<string, number>> = {
+  // Post signals
+  'mention-density': 4,
+  // Author signals (count only above the author gate)
+  'new-account': 2,
+  'bare-profile': 1.5,
+  'machine-username': 1,
+  'bot-account': 0.5,
+  // Signs of legitimacy
+  'established-author': -2.5,
+  'followed-author': -4,
+}
+
+export const RECOMMENDED_PRESET: Preset = {
+  thresholds: RECOMMENDED_THRESHOLDS,
+  weights: RECOMMENDED_WEIGHTS,
+  groupCaps: { mentions: 4, links: 8, text: 6, duplicates: 6, media: 8, author: 4, trust: 5 },
+  authorGate: 1,
+}
+
+/** The built-in signals, in evaluation order. Later signals (links, duplicates, OCR) join here. */
+export const RECOMMENDED_SIGNALS: readonly Signal[] = [
+  mentionDensity,
+  newAccount,
+  bareProfile,
+  machineUsername,
+  botAccount,
+  establishedAuthor,
+  followedAuthor,
+]

@@ -1,0 +1,54 @@
+import type { NormalizedStatus } from './status/normalized-status.js'
+import type { SignalId } from './verdict.js'
+
+/**
+ * Groups cap what related signals add together (rspamd's `max_score`), so ten weak link hits
+ * cannot outvote everything else.
+ * - `author` signals describe the account, not the post: they count only when the post itself
+ *   carries spam evidence, so a new user's first post stays clean.
+ * - `trust` signals are signs of legitimacy and have negative weights.
+ */
+export type SignalGroup = 'mentions' | 'links' | 'text' | 'duplicates' | 'media' | 'author' | 'trust'
+
+/** What a signal reports when it fires. */
+export interface SignalHit {
+  /** How strongly it fired, 0–1; multiplied by the signal's weight to give the reason's score. */
+  readonly strength: number
+  /** One sentence for people, e.g. "Mentions 9 accounts in a post that is not a reply". */
+  readonly message: string
+  /** The exact accts, hosts, invite codes or counts that made it fire. */
+  readonly evidence: readonly string[]
+  /**
+   * Blatant spam content (a campaign domain, a known spam image): a verdict with a blatant hit is
+   * not cleared by the viewer following the author.
+   */
+  readonly blatant?: boolean
+}
+
+/** The viewer: the signed-in account, as the app knows it. */
+export interface ViewerContext {
+  /** Canonical acct of the viewer (`user@host`), or `undefined`. */
+  readonly acct: string | undefined
+  /** The viewer's server host, used to qualify local accts. */
+  readonly host: string | undefined
+  /**
+   * Whether the viewer follows an account: `true`, `false`, or `undefined` when the app did not
+   * say whom the viewer follows.
+   */
+  readonly follows: (acct: string) => boolean | undefined
+}
+
+/** Everything a signal may read besides the status. State lives here, owned by the caller. */
+export interface SignalContext {
+  /** When the status was posted (or now, when it has no time), ms since the epoch. */
+  readonly postedAt: number
+  readonly viewer: ViewerContext
+}
+
+/** A synchronous detector: pure, never throws on any normalized status. */
+export interface Signal {
+  /** Kebab-case id, equal to the file name of a built-in signal. */
+  readonly id: SignalId
+  readonly group: SignalGroup
+  readonly evaluate: (status: NormalizedStatus, context: SignalContext) => SignalHit | undefined
+}

@@ -1,0 +1,18 @@
+import type { Signal } from '../signal.js'
+
+/**
+ * The account declares itself automated (`bot: true`).
+ *
+ * **Catches:** automated mention blasts from honest bots gone wrong.
+ *
+ * **Does not catch / false-positive risk:** most bots are welcome (news feeds, the templated bots in
+ * the evaluation ham); an author signal with a small weight, it counts only next to spam evidence.
+ */
+export const botAccount: Signal = {
+  id: 'bot-account',
+  group: 'author',
+  evaluate(status) {
+    if (!status.author.bot) return undefined
+    return { strength: 1, message: 'The account is marked as automated (a bot).', evidence: [`@${status.author.acct}`] }
+  },
+}

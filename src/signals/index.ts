@@ -1,0 +1,7 @@
+export { bareProfile } from './bare-profile.js'
+export { botAccount } from './bot-account.js'
+export { establishedAuthor } from './established-author.js'
+export { followedAuthor } from './followed-author.js'
+export { isMachineUsername, machineUsername } from './machine-username.js'
+export { countWords, mentionDensity } from './mention-density.js'
+export { newAccount } from './new-account.js'

@@ -1,0 +1,76 @@
+import type { Signal, SignalContext } from '../signal.js'
+import type { NormalizedStatus } from '../status/normalized-status.js'
+import { listEvidence, plural } from './format.js'
+
+/**
+ * Many mentions in a post that says little else.
+ *
+ * **Catches:** the February 2024 wave (4 mentions of strangers, nothing but a link or an image),
+ * the October 2024 wave (10 mentions), crowdfunding blasts that tag 40 accounts.
+ *
+ * **Does not catch / false-positive risk:** reply threads among friends carry every participant
+ * (5–20 mentions are normal, misskey#13785): replies count at about a third; when the app says whom
+ * the viewer follows, a post that mentions only people the viewer follows stays silent, and one
+ * that mentions some of them counts half. A single mention never fires.
+ *
+ * Strength by mention count (2: 0.35, 3: 0.55, 4: 0.7, 5–9: 0.85, 10+: 1), then scaled by shape:
+ * ×0.35 for a reply, ×0.6 when the author wrote several words per mention; +0.15 when the post
+ * says nothing but the mentions.
+ */
+export const mentionDensity: Signal = {
+  id: 'mention-density',
+  group: 'mentions',
+  evaluate(status: NormalizedStatus, context: SignalContext) {
+    const mentioned = status.mentions.filter((m) => m.acct !== status.author.acct)
+    const count = mentioned.length
+    if (count < 2) return undefined
+
+    // What the app knows of the viewer's follows: the viewer's own mention is neither.
+    let followed = 0
+    let known = true
+    const others = mentioned.filter((m) => m.acct !== context.viewer.acct)
+    for (const mention of others) {
+      const follows = context.viewer.follows(mention.acct)
+      if (follows === undefined) known = false
+      else if (follows) followed++
+    }
+    const strangers = others.length - followed
+    if (known && strangers === 0) return undefined
+
+    const words = countWords(status.prose)
+    const mentionsOnly = words === 0 && status.links.length === 0
+    let strength = count >= 10 ? 1 : count >= 5 ? 0.85 : count === 4 ? 0.7 : count === 3 ? 0.55 : 0.35
+    const notes: string[] = []
+    if (status.isReply) {
+      strength *= 0.35
+      notes.push('in a reply')
+    } else {
+      notes.push('in a post that is not a reply')
+    }
+    if (words >= count * 4) strength *= 0.6
+    if (known && followed > 0) {
+      strength *= 0.5
+      notes.push(`${plural(strangers, 'of them a stranger', 'of them strangers')} to you`)
+    }
+    if (mentionsOnly) {
+      strength = Math.min(1, strength + 0.15)
+      notes.push('with no other text')
+    }
+    return {
+      strength,
+      message: `Mentions ${plural(count, 'account')} ${notes.join(', ')}.`,
+      evidence: listEvidence(mentioned.map((m) => `@${m.acct}`)),
+    }
+  },
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
+
+/** Words in a text; CJK scripts have no spaces, so two CJK characters count as one word. */
+export function countWords(text: string): number {
+  if (text === '') return 0
+  const cjk = text.match(CJK)?.length ?? 0
+  const latin = text.replace(CJK, ' ').match(WORD)?.length ?? 0
+  return latin + Math.ceil(cjk / 2)
+}

@@ -1,0 +1,33 @@
+import type { Signal } from '../signal.js'
+import { authorAgeAt } from './author-age.js'
+import { formatDuration } from './format.js'
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+/**
+ * The author's account was created shortly before the post.
+ *
+ * **Catches:** the scripted accounts of the 2024 waves, which posted within minutes of sign-up.
+ * Age comes from the snowflake id when it agrees with the day-rounded `created_at`.
+ *
+ * **Does not catch / false-positive risk:** every real user is new once. This is an author signal:
+ * it counts only when the post itself carries spam evidence (Mastodon's notification policy and
+ * Pleroma's RejectNewlyCreatedAccountNotes use the same idea with 30 days and 1 day).
+ *
+ * Strength: under 1 hour 1, under 1 day 0.9, under 3 days 0.7, under 7 days 0.5, under 30 days 0.25.
+ */
+export const newAccount: Signal = {
+  id: 'new-account',
+  group: 'author',
+  evaluate(status, context) {
+    const age = authorAgeAt(status, context.postedAt)
+    if (age === undefined || age >= 30 * DAY) return undefined
+    const strength = age < HOUR ? 1 : age < DAY ? 0.9 : age < 3 * DAY ? 0.7 : age < 7 * DAY ? 0.5 : 0.25
+    return {
+      strength,
+      message: `The account was created ${formatDuration(age)} before this post.`,
+      evidence: [new Date(status.author.createdAt ?? 0).toISOString()],
+    }
+  },
+}

@@ -1,0 +1,182 @@
+import { foldForMatching } from '../text/fold-for-matching.js'
+import { htmlToText } from '../text/html-to-text.js'
+import { acctHost, canonicalAcct } from './acct.js'
+import { asArray, asCount, asId, asString, asTime, field } from './fields.js'
+import type { NormalizedStatus, StatusAuthor, StatusLink, StatusMedia, StatusMention } from './normalized-status.js'
+import { accountCreatedAt } from './snowflake.js'
+
+/** Limits that keep reading linear and bounded on hostile input. */
+export interface ReadLimits {
+  /** Characters of content HTML read; the rest is ignored and the verdict says so. */
+  readonly maxContentLength: number
+  /** Entries read from each array (mentions, media, tags, poll options). */
+  readonly maxListLength: number
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxContentLength: 100_000, maxListLength: 500 }
+
+const DEFAULT_AVATAR = /\/(?:avatars\/original\/)?missing\.png(?:\?|$)/u
+const PLAIN_MENTION = /(?:^|[\s(])@[\p{L}\p{N}_.-]{1,64}(?:@[\p{L}\p{N}.-]{1,253})?/gu
+
+/**
+ * Finds the status to classify in what the caller passed: a boost classifies the boosted status,
+ * and a Notification of type `mention` (or `status`, `update`) its status.
+ *
+ * @param input - a Status, a boost, or a Notification, as parsed JSON
+ * @returns the status object, or `undefined` when the input holds none
+ */
+export function unwrapStatus(input: unknown): object | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined
+  const type = asString(field(input, 'type'))
+  const inner = field(input, 'status')
+  if (type !== undefined && typeof inner === 'object' && inner !== null && !('content' in input)) {
+    return unwrapStatus(inner)
+  }
+  const reblog = field(input, 'reblog')
+  if (typeof reblog === 'object' && reblog !== null && !Array.isArray(reblog)) return reblog
+  return input
+}
+
+function readAuthor(account: unknown, localHost: string | undefined): StatusAuthor {
+  const username = asString(field(account, 'username')) ?? ''
+  const rawAcct = asString(field(account, 'acct')) ?? username
+  const url = asString(field(account, 'url'))
+  const acct = canonicalAcct(rawAcct, localHost)
+  const id = asId(field(account, 'id'))
+  const avatar = asString(field(account, 'avatar')) ?? asString(field(account, 'avatar_static')) ?? ''
+  const note = asString(field(account, 'note')) ?? ''
+  return {
+    id,
+    acct,
+    username: username || acct.split('@')[0] || '',
+    host: acctHost(acct, url),
+    displayName: (asString(field(account, 'display_name')) ?? '').slice(0, 1_000),
+    note: note.includes('<') ? htmlToText(note.slice(0, 10_000)).text : note.slice(0, 10_000),
+    hasDefaultAvatar: avatar === '' || DEFAULT_AVATAR.test(avatar),
+    createdAt: accountCreatedAt(asTime(field(account, 'created_at')), id),
+    followersCount: asCount(field(account, 'followers_count')),
+    followingCount: asCount(field(account, 'following_count')),
+    statusesCount: asCount(field(account, 'statuses_count')),
+    bot: field(account, 'bot') === true,
+    fieldsCount: asArray(field(account, 'fields'), 64).length,
+  }
+}
+
+function readMedia(value: unknown): StatusMedia {
+  const original = field(field(value, 'meta'), 'original')
+  return {
+    id: asId(field(value, 'id')),
+    type: asString(field(value, 'type')) ?? 'unknown',
+    url: asString(field(value, 'url')) ?? asString(field(value, 'remote_url')),
+    previewUrl: asString(field(value, 'preview_url')),
+    description: (asString(field(value, 'description')) ?? '').slice(0, 5_000),
+    blurhash: asString(field(value, 'blurhash'))?.slice(0, 128),
+    width: asCount(field(original, 'width')),
+    height: asCount(field(original, 'height')),
+  }
+}
+
+function readMentions(status: object, anchors: readonly { href: string; text: string }[], localHost: string | undefined, limit: number): StatusMention[] {
+  const byKey = new Map<string, StatusMention>()
+  for (const entry of asArray(field(status, 'mentions'), limit)) {
+    const raw = asString(field(entry, 'acct')) ?? asString(field(entry, 'username'))
+    if (raw === undefined || raw === '') continue
+    const acct = canonicalAcct(raw, localHost)
+    const url = asString(field(entry, 'url'))
+    byKey.set(url ?? acct, { acct, id: asId(field(entry, 'id')), url })
+  }
+  // Mentions written in the HTML but missing from the array (other servers, edited JSON).
+  const known = new Set([...byKey.values()].flatMap((m) => [m.acct.split('@')[0] ?? '', m.url ?? '']))
+  for (const anchor of anchors) {
+    if (byKey.size >= limit) break
+    const name = anchor.text.replace(/^@/u, '').toLowerCase()
+    if (known.has(anchor.href) || known.has(name.split('@')[0] ?? '')) continue
+    const acct = name.includes('@') ? name : canonicalAcct(name, acctHost('', anchor.href))
+    byKey.set(anchor.href || acct, { acct, id: undefined, url: anchor.href || undefined })
+    known.add(anchor.href)
+    known.add(name.split('@')[0] ?? '')
+  }
+  return [...byKey.values()]
+}
+
+/**
+ * Reads a status (already unwrapped) into the internal form. Never throws: missing or wrongly
+ * typed fields become `undefined`, `''` or `[]`.
+ *
+ * @param status - the status object
+ * @param localHost - host of the server the JSON came from, to qualify local accts
+ * @param limits - reading limits
+ * @returns the normalized status
+ */
+export function readStatus(status: object, localHost: string | undefined, limits: ReadLimits = DEFAULT_READ_LIMITS): NormalizedStatus {
+  const limit = limits.maxListLength
+  const rawContent = asString(field(status, 'content')) ?? ''
+  const truncated = rawContent.length > limits.maxContentLength
+  const html = htmlToText(truncated ? rawContent.slice(0, limits.maxContentLength) : rawContent)
+  const author = readAuthor(field(status, 'account'), localHost)
+  const mentions = readMentions(status, html.mentions, localHost, limit)
+
+  const hashtags = new Set(html.hashtags)
+  for (const tag of asArray(field(status, 'tags'), limit)) {
+    const name = asString(field(tag, 'name'))
+    if (name !== undefined && name !== '') hashtags.add(name.toLowerCase())
+  }
+
+  const links: StatusLink[] = html.links.map((a) => ({ href: a.href, text: a.text, source: 'content' as const }))
+  const cardValue = field(status, 'card')
+  const cardUrl = asString(field(cardValue, 'url'))
+  const card =
+    cardUrl === undefined
+      ? undefined
+      : {
+          url: cardUrl,
+          title: (asString(field(cardValue, 'title')) ?? '').slice(0, 1_000),
+          description: (asString(field(cardValue, 'description')) ?? '').slice(0, 5_000),
+        }
+  if (card !== undefined) links.push({ href: card.url, text: card.title, source: 'card' })
+
+  const media = asArray(field(status, 'media_attachments'), limit).map(readMedia)
+  const extraTexts: string[] = []
+  for (const option of asArray(field(field(status, 'poll'), 'options'), limit)) {
+    const title = asString(field(option, 'title'))
+    if (title !== undefined && title !== '') extraTexts.push(title.slice(0, 1_000))
+  }
+  for (const item of media) if (item.description !== '') extraTexts.push(item.description)
+  if (card !== undefined) {
+    if (card.title !== '') extraTexts.push(card.title)
+    if (card.description !== '') extraTexts.push(card.description)
+  }
+
+  const inReplyToId = asId(field(status, 'in_reply_to_id'))
+  return {
+    id: asId(field(status, 'id')),
+    url: asString(field(status, 'url')) ?? asString(field(status, 'uri')),
+    createdAt: asTime(field(status, 'created_at')),
+    visibility: asString(field(status, 'visibility')),
+    language: asString(field(status, 'language')),
+    isReply: inReplyToId !== undefined,
+    inReplyToAccountId: asId(field(status, 'in_reply_to_account_id')),
+    text: html.text,
+    prose: mentions.length > 0 || html.prose.includes('@') ? html.prose.replace(PLAIN_MENTION, ' ').trim() : html.prose,
+    spoilerText: (asString(field(status, 'spoiler_text')) ?? '').slice(0, 5_000),
+    extraTexts,
+    links,
+    mentions,
+    hashtags: [...hashtags],
+    media,
+    card,
+    author,
+    truncated,
+  }
+}
+
+/**
+ * Text for phrase and similarity matching: content, content warning and extra texts, folded.
+ *
+ * @param status - a normalized status
+ * @returns the folded text
+ */
+export function matchingText(status: NormalizedStatus): string {
+  const parts = [status.spoilerText, status.text, ...status.extraTexts].filter((p) => p !== '')
+  return foldForMatching(parts.join('\n'))
+}
