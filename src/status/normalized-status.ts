@@ -74,6 +74,11 @@ export interface NormalizedStatus {
   readonly spoilerText: string
   /** Poll options, media descriptions and preview card title and description. */
   readonly extraTexts: readonly string[]
+  /**
+   * Text read from images by OCR and QR decoding (`mastodon-spam-filter/ocr`); empty unless the
+   * filter's async path added it. Link and phrase signals scan it like post text.
+   */
+  readonly imageTexts: readonly string[]
   readonly links: readonly StatusLink[]
   readonly mentions: readonly StatusMention[]
   /** Hashtags, lowercased, without `#`. */

@@ -160,6 +160,7 @@ export function readStatus(status: object, localHost: string | undefined, limits
     prose: mentions.length > 0 || html.prose.includes('@') ? html.prose.replace(PLAIN_MENTION, ' ').trim() : html.prose,
     spoilerText: (asString(field(status, 'spoiler_text')) ?? '').slice(0, 5_000),
     extraTexts,
+    imageTexts: [],
     links,
     mentions,
     hashtags: [...hashtags],
