@@ -16,11 +16,13 @@ export const bareProfile: Signal = {
   group: 'author',
   evaluate(status) {
     const author = status.author
+    // No account in the input: nothing is known of the profile.
+    if (author.acct === '' && author.username === '') return undefined
     const found: string[] = []
     if (author.hasDefaultAvatar) found.push('default avatar')
     const name = author.displayName.trim().toLowerCase()
     if (name === '' || name === author.username.toLowerCase()) found.push(name === '' ? 'no display name' : 'display name is the username')
-    if (author.note.trim() === '' && author.fieldsCount === 0) found.push('empty bio')
+    if (!author.hasBio && author.fieldsCount === 0) found.push('empty bio')
     if (author.followersCount === 0 && (author.followingCount ?? 0) === 0) found.push('no followers, follows nobody')
     if (found.length < 2) return undefined
     return {

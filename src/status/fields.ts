@@ -30,14 +30,28 @@ export function asCount(value: unknown): number | undefined {
   return undefined
 }
 
+/** A copy of at most `limit` entries; `[]` when it is not an array or reading it throws (getters, proxies). */
 export function asArray(value: unknown, limit: number): readonly unknown[] {
   if (!Array.isArray(value)) return []
-  return value.length > limit ? value.slice(0, limit) : value
+  try {
+    return value.slice(0, limit)
+  } catch {
+    return []
+  }
 }
 
-/** Parses an ISO 8601 time to ms since the epoch, or `undefined`. */
+// A date, then optionally a time; group 1 is the time, group 2 the zone.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/iu
+
+/**
+ * Parses an ISO 8601 time to ms since the epoch, or `undefined`. A time without a zone is read as
+ * UTC (`Date.parse` would read it in the machine's zone), and non-ISO text (`'1'`, `'Feb 2'`),
+ * which `Date.parse` guesses at, is no evidence.
+ */
 export function asTime(value: unknown): number | undefined {
   if (typeof value !== 'string' || value.length > 64) return undefined
-  const ms = Date.parse(value)
+  const match = ISO_TIME.exec(value)
+  if (match === null) return undefined
+  const ms = Date.parse(match[1] !== undefined && match[2] === undefined ? `${value}Z` : value)
   return Number.isFinite(ms) ? ms : undefined
 }

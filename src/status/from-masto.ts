@@ -1,4 +1,4 @@
-import { field } from './fields.js'
+import { asArray, field } from './fields.js'
 import type { AccountInput, NotificationInput, StatusInput } from './status-input.js'
 
 /**
@@ -85,7 +85,7 @@ function account(value: unknown): AccountInput | undefined {
 }
 
 function list<T>(value: unknown, map: (item: unknown) => T): T[] | undefined {
-  return Array.isArray(value) ? value.slice(0, 10_000).map(map) : undefined
+  return Array.isArray(value) ? asArray(value, 10_000).map(map) : undefined
 }
 
 function status(value: unknown, depth: number): StatusInput | undefined {
@@ -144,7 +144,7 @@ function status(value: unknown, depth: number): StatusInput | undefined {
  */
 export function fromMasto(entity: MastoStatusLike | MastoNotificationLike): StatusInput | NotificationInput {
   const type: unknown = field(entity, 'type')
-  if (typeof type === 'string' && !('content' in (entity as object))) {
+  if (typeof type === 'string' && field(entity, 'content') === undefined) {
     return {
       id: field(entity, 'id') as never,
       type,

@@ -44,9 +44,9 @@ export interface StatusAuthor {
   /** The author's server, from the acct or the profile URL; `undefined` when unknown. */
   readonly host: string | undefined
   readonly displayName: string
-  /** The bio as plain text. */
-  readonly note: string
-  /** Whether the avatar is missing or the server's default picture. */
+  /** Whether the profile bio shows any text. */
+  readonly hasBio: boolean
+  /** Whether the avatar is empty or the server's default picture (`false` when the input has no avatar field). */
   readonly hasDefaultAvatar: boolean
   /** Creation time in ms since the epoch, the more precise of `created_at` and the snowflake id. */
   readonly createdAt: number | undefined

@@ -29,12 +29,37 @@ export function unwrapStatus(input: unknown): object | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined
   const type = asString(field(input, 'type'))
   const inner = field(input, 'status')
-  if (type !== undefined && typeof inner === 'object' && inner !== null && !('content' in input)) {
+  if (type !== undefined && typeof inner === 'object' && inner !== null && field(input, 'content') === undefined) {
     return unwrapStatus(inner)
   }
   const reblog = field(input, 'reblog')
   if (typeof reblog === 'object' && reblog !== null && !Array.isArray(reblog)) return reblog
   return input
+}
+
+/**
+ * Whether a bio (HTML) shows any text: the first visible character outside a tag ends the scan,
+ * so the cost is a few characters for a real bio and the bio's length only for an empty one.
+ */
+function bioHasText(note: string): boolean {
+  const limit = Math.min(note.length, 10_000)
+  let inTag = false
+  for (let i = 0; i < limit; i++) {
+    const code = note.charCodeAt(i)
+    if (inTag) {
+      if (code === 62) inTag = false
+    } else if (code === 60) {
+      inTag = true
+    } else if (code > 32 && code !== 0xa0 && code !== 0x3000 && code !== 0x200b && code !== 0xfeff) {
+      // `&nbsp;` alone is no bio either.
+      if (code === 38 && note.startsWith('&nbsp;', i)) {
+        i += 5
+        continue
+      }
+      return true
+    }
+  }
+  return false
 }
 
 function readAuthor(account: unknown, localHost: string | undefined): StatusAuthor {
@@ -43,7 +68,8 @@ function readAuthor(account: unknown, localHost: string | undefined): StatusAuth
   const url = asString(field(account, 'url'))
   const acct = canonicalAcct(rawAcct, localHost)
   const id = asId(field(account, 'id'))
-  const avatar = asString(field(account, 'avatar')) ?? asString(field(account, 'avatar_static')) ?? ''
+  // An absent avatar field is no evidence; an empty one or the server's picture is a default avatar.
+  const avatar = asString(field(account, 'avatar')) ?? asString(field(account, 'avatar_static'))
   const note = asString(field(account, 'note')) ?? ''
   return {
     id,
@@ -51,8 +77,8 @@ function readAuthor(account: unknown, localHost: string | undefined): StatusAuth
     username: username || acct.split('@')[0] || '',
     host: acctHost(acct, url),
     displayName: (asString(field(account, 'display_name')) ?? '').slice(0, 1_000),
-    note: note.includes('<') ? htmlToText(note.slice(0, 10_000)).text : note.slice(0, 10_000),
-    hasDefaultAvatar: avatar === '' || DEFAULT_AVATAR.test(avatar),
+    hasBio: bioHasText(note),
+    hasDefaultAvatar: avatar !== undefined && (avatar === '' || DEFAULT_AVATAR.test(avatar)),
     createdAt: accountCreatedAt(asTime(field(account, 'created_at')), id),
     followersCount: asCount(field(account, 'followers_count')),
     followingCount: asCount(field(account, 'following_count')),
@@ -85,16 +111,33 @@ function readMentions(status: object, anchors: readonly { href: string; text: st
     const url = asString(field(entry, 'url'))
     byKey.set(url ?? acct, { acct, id: asId(field(entry, 'id')), url })
   }
-  // Mentions written in the HTML but missing from the array (other servers, edited JSON).
-  const known = new Set([...byKey.values()].flatMap((m) => [m.acct.split('@')[0] ?? '', m.url ?? '']))
+  // Mentions written in the HTML but missing from the array (other servers, edited JSON). An
+  // anchor is the same account as an array entry when its href, its acct, or (when one side has
+  // no host) its username matches; `bob@a.example` and `bob@b.example` stay two accounts.
+  if (anchors.length === 0) return [...byKey.values()]
+  // Fast path: every anchor's href is an array entry's URL (what Mastodon always sends).
+  if (anchors.every((anchor) => anchor.href !== '' && byKey.has(anchor.href))) return [...byKey.values()]
+  const known = new Set<string>()
+  const usernames = new Set<string>()
+  const bareUsernames = new Set<string>()
+  const remember = (mention: StatusMention): void => {
+    const at = mention.acct.indexOf('@')
+    const username = at < 0 ? mention.acct : mention.acct.slice(0, at)
+    known.add(mention.acct)
+    if (mention.url !== undefined) known.add(mention.url)
+    usernames.add(username)
+    if (!mention.acct.includes('@')) bareUsernames.add(username)
+  }
+  for (const mention of byKey.values()) remember(mention)
   for (const anchor of anchors) {
     if (byKey.size >= limit) break
     const name = anchor.text.replace(/^@/u, '').toLowerCase()
-    if (known.has(anchor.href) || known.has(name.split('@')[0] ?? '')) continue
+    const username = name.split('@')[0] ?? ''
     const acct = name.includes('@') ? name : canonicalAcct(name, acctHost('', anchor.href))
-    byKey.set(anchor.href || acct, { acct, id: undefined, url: anchor.href || undefined })
-    known.add(anchor.href)
-    known.add(name.split('@')[0] ?? '')
+    if (known.has(anchor.href) || known.has(acct) || bareUsernames.has(username) || (!acct.includes('@') && usernames.has(username))) continue
+    const mention: StatusMention = { acct, id: undefined, url: anchor.href || undefined }
+    byKey.set(anchor.href || acct, mention)
+    remember(mention)
   }
   return [...byKey.values()]
 }

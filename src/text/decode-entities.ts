@@ -38,8 +38,13 @@ const NAMED: Readonly<Record<string, string>> = {
   rsqb: ']',
 }
 
-// Bounded quantifiers: a reference is at most 32 characters, so this is linear on any input.
-const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,9})|([a-zA-Z][a-zA-Z0-9]{1,31}));?/gu
+// Bounded quantifiers: a reference is at most 34 characters, so this is linear on any input.
+// Over-long numbers are read whole (and become U+FFFD) rather than cut into a reference and digits.
+const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,32})|#([0-9]{1,32})|([a-zA-Z][a-zA-Z0-9]{1,31}))(;?)/gu
+
+// Names a browser also decodes without the closing `;` (the common legacy ones); any other name
+// needs it, so `?a=1&copyright=2` or `&hellip` stay as written.
+const LEGACY = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp', 'copy', 'reg', 'shy', 'middot'])
 
 function fromCodePoint(code: number): string {
   // Surrogates, out-of-range values and NUL become U+FFFD, as the HTML standard says.
@@ -55,10 +60,12 @@ function fromCodePoint(code: number): string {
  */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text
-  return text.replace(REFERENCE, (match, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+  return text.replace(REFERENCE, (match, hex: string | undefined, dec: string | undefined, name: string | undefined, semicolon: string) => {
     if (hex !== undefined) return fromCodePoint(Number.parseInt(hex, 16))
     if (dec !== undefined) return fromCodePoint(Number.parseInt(dec, 10))
-    const value = name === undefined ? undefined : NAMED[name.toLowerCase()]
+    if (name === undefined) return match
+    const lower = name.toLowerCase()
+    const value = semicolon === ';' || LEGACY.has(lower) ? NAMED[lower] : undefined
     return value ?? match
   })
 }

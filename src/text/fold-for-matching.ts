@@ -5,13 +5,22 @@ import { CONFUSABLE_TO_ASCII } from '../data/confusables.js'
 const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0]|\udb40[\udd00-\uddef]/gu
 const NON_ASCII = /[^\u0000-\u007f]/u
 const COMBINING_MARK = /\p{Mn}/u
+/**
+ * Characters the per-character pass below may change: accented and extended Latin, IPA, Greek,
+ * Cyrillic, Armenian, small capitals, Latin Extended Additional, the letterlike ℓ, and marks.
+ * Text without them (Japanese, Chinese, Korean, emoji) skips that pass: NFKC, lower case and
+ * invisible characters removed is then already the fold. A test checks that every key of
+ * CONFUSABLE_TO_ASCII matches.
+ */
+export const NEEDS_FULL_FOLD = /[\u00c0-\u058f\u1d00-\u1eff\u2113\p{M}]/u
 
 /**
  * Folds text for matching: NFKC (fullwidth ｄｉｓｃｏｒｄ and 𝐝𝐢𝐬𝐜𝐨𝐫𝐝 become discord), lower case,
  * invisible and format characters removed, and letters that imitate ASCII letters (Cyrillic с,
  * Greek ο, …) replaced by the letter they imitate. Japanese and other scripts are left as NFKC
  * gives them: kana and kanji are never folded, and combining marks are dropped only after ASCII
- * letters (the "zalgo" trick), so dakuten survive. Idempotent; linear in the text's length.
+ * letters (the "zalgo" trick, and accents on Latin letters: `dïscord` → `discord`), so dakuten
+ * survive. Idempotent; linear in the text's length.
  *
  * @param text - any text
  * @returns the folded text
@@ -21,11 +30,28 @@ const COMBINING_MARK = /\p{Mn}/u
 export function foldForMatching(text: string): string {
   if (!NON_ASCII.test(text)) return text.toLowerCase()
   const nfkc = text.normalize('NFKC').toLowerCase().replace(INVISIBLE, '')
-  if (!NON_ASCII.test(nfkc)) return nfkc
+  if (!NON_ASCII.test(nfkc) || !NEEDS_FULL_FOLD.test(nfkc)) return nfkc
   let out = ''
   let previousAscii = false
   for (const char of nfkc) {
-    const mapped = CONFUSABLE_TO_ASCII[char]
+    const code = char.charCodeAt(0)
+    if (code < 0x80) {
+      out += char
+      previousAscii = true
+      continue
+    }
+    let mapped = CONFUSABLE_TO_ASCII[char]
+    if (mapped === undefined && code < 0x1f00) {
+      // A letter NFKC composed with its accent (é, and ś from s + U+0301, the first mark of a
+      // zalgo stack; ά, ё): its base, when that is ASCII or imitates ASCII. Only below U+1F00
+      // (Latin, Greek, Cyrillic, Armenian, Latin Extended Additional): kana keep their dakuten,
+      // and compactForPhrases (src/rules/phrase-pattern.ts) relies on this range.
+      const nfd = char.normalize('NFD')
+      if (nfd !== char) {
+        const base = nfd[0] ?? ''
+        mapped = base.charCodeAt(0) < 0x80 ? base : CONFUSABLE_TO_ASCII[base]
+      }
+    }
     if (mapped !== undefined) {
       out += mapped
       previousAscii = true
@@ -33,9 +59,8 @@ export function foldForMatching(text: string): string {
       // A mark stacked on an ASCII letter: drop it (keeps ｄ̸ｉ̸ｓ̸ matching, leaves kana alone).
     } else {
       out += char
-      previousAscii = char.charCodeAt(0) < 0x80
+      previousAscii = false
     }
   }
-  // Folding can expose new NFKC compositions only in non-ASCII text, which we left as it was.
   return out
 }

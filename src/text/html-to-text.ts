@@ -1,4 +1,5 @@
 import { decodeEntities } from './decode-entities.js'
+import { readAttributes } from './read-attributes.js'
 
 /** An anchor read from the content HTML. */
 export interface HtmlAnchor {
@@ -22,6 +23,8 @@ export interface HtmlReading {
 }
 
 const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'hr'])
+const CLASS_ONLY: readonly string[] = ['class']
+const ANCHOR_ATTRIBUTES: readonly string[] = ['href', 'class', 'rel']
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'title'])
 
 type AnchorKind = 'link' | 'mention' | 'hashtag'
@@ -33,40 +36,40 @@ interface OpenAnchor {
   text: string
 }
 
-/** Reads one attribute's value from the inside of a tag; linear in the tag's length. */
-function readAttribute(tag: string, name: string): string | undefined {
-  const lower = tag.toLowerCase()
+/** Whether a space-separated attribute value holds a token, without allocating. */
+export function hasToken(list: string, token: string): boolean {
   let from = 0
   for (;;) {
-    const at = lower.indexOf(name, from)
-    if (at < 0) return undefined
-    from = at + name.length
-    const before = lower.charCodeAt(at - 1)
-    // The name must start an attribute: preceded by white space, and followed by `=`.
-    if (before !== 32 && before !== 9 && before !== 10 && before !== 13 && before !== 47) continue
-    let i = from
-    while (lower.charCodeAt(i) === 32) i++
-    if (lower[i] !== '=') continue
-    i++
-    while (lower.charCodeAt(i) === 32) i++
-    const quote = tag[i]
-    if (quote === '"' || quote === "'") {
-      const end = tag.indexOf(quote, i + 1)
-      return decodeEntities(tag.slice(i + 1, end < 0 ? tag.length : end))
-    }
-    let end = i
-    while (end < tag.length && !/\s/u.test(tag[end] ?? ' ')) end++
-    return decodeEntities(tag.slice(i, end))
+    const at = list.indexOf(token, from)
+    if (at < 0) return false
+    const end = at + token.length
+    const before = at === 0 ? 32 : list.charCodeAt(at - 1)
+    const after = end === list.length ? 32 : list.charCodeAt(end)
+    if ((before === 32 || before === 9 || before === 10 || before === 12 || before === 13) && (after === 32 || after === 9 || after === 10 || after === 12 || after === 13)) return true
+    from = end
   }
 }
 
-function hasClass(classes: string, name: string): boolean {
-  return ` ${classes} `.includes(` ${name} `)
+const hasClass = hasToken
+
+/** Length of the tag name starting at `from` (`[a-zA-Z][a-zA-Z0-9-]{0,15}`), 0 when there is none. */
+function tagNameLength(html: string, from: number): number {
+  const first = html.charCodeAt(from) | 0x20
+  if (first < 97 || first > 122) return 0
+  let end = from + 1
+  const limit = Math.min(html.length, from + 16)
+  while (end < limit) {
+    const code = html.charCodeAt(end)
+    const lower = code | 0x20
+    if (!((lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || code === 45)) break
+    end++
+  }
+  return end - from
 }
 
 function anchorKind(anchor: OpenAnchor): AnchorKind {
   const { classes, rel, text } = anchor
-  if (hasClass(classes, 'hashtag') || rel.split(/\s+/u).includes('tag')) return 'hashtag'
+  if (hasClass(classes, 'hashtag') || hasToken(rel, 'tag')) return 'hashtag'
   if (hasClass(classes, 'mention') || hasClass(classes, 'u-url')) return 'mention'
   const visible = text.trimStart()
   if (visible.startsWith('#') && visible.length > 1 && !visible.includes(' ')) return 'hashtag'
@@ -121,6 +124,7 @@ export function htmlToText(html: string): HtmlReading {
   }
 
   let i = 0
+  let nextGt = -1
   const length = html.length
   while (i < length) {
     const lt = html.indexOf('<', i)
@@ -129,26 +133,41 @@ export function htmlToText(html: string): HtmlReading {
       break
     }
     if (lt > i && skipping === undefined) emit(html.slice(i, lt))
+    // Inside <script>, <style> and the like everything is raw text that only the closing tag ends.
+    if (skipping !== undefined && (html[lt + 1] !== '/' || html.slice(lt + 2, lt + 2 + skipping.length).toLowerCase() !== skipping)) {
+      i = lt + 1
+      continue
+    }
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4)
       i = end < 0 ? length : end + 3
       continue
     }
-    const gt = html.indexOf('>', lt + 1)
-    if (gt < 0) {
-      // A stray `<` with no end: it is text.
-      if (skipping === undefined) emit(html.slice(lt))
-      break
-    }
-    const tag = html.slice(lt + 1, gt)
-    i = gt + 1
-    const closing = tag.startsWith('/')
-    const nameMatch = /^\/?\s*([a-zA-Z][a-zA-Z0-9-]{0,15})/u.exec(tag)
-    if (nameMatch === null) {
-      if (skipping === undefined) emit(`<${tag}>`)
+    // A tag name follows `<` or `</` at once; `<!…>` and `<?…>` are bogus comments; any other
+    // `<` is text (`a < b`, `<3`), as in the HTML standard.
+    const next = html.charCodeAt(lt + 1)
+    const bogus = next === 33 || next === 63
+    const closing = next === 47
+    const nameStart = closing ? lt + 2 : lt + 1
+    const nameLength = bogus ? 0 : tagNameLength(html, nameStart)
+    if (nameLength === 0 && !bogus) {
+      if (skipping === undefined) emit('<')
+      i = lt + 1
       continue
     }
-    const name = (nameMatch[1] ?? '').toLowerCase()
+    // The first `>` after a `<` is also the first after every later `<` before it: remembering
+    // it keeps runs of `<` without `>` linear.
+    if (nextGt <= lt) nextGt = html.indexOf('>', lt + 1)
+    const gt = nextGt
+    if (gt < 0) {
+      // A stray `<` with no end: it is text.
+      if (skipping === undefined && !bogus) emit(html.slice(lt))
+      break
+    }
+    i = gt + 1
+    if (bogus) continue
+    const name = html.slice(nameStart, nameStart + nameLength).toLowerCase()
+    const tag = name === 'a' || name === 'span' || SKIPPED_TAGS.has(name) ? html.slice(lt + 1, gt) : ''
     if (skipping !== undefined) {
       if (closing && name === skipping) skipping = undefined
       continue
@@ -166,7 +185,7 @@ export function htmlToText(html: string): HtmlReading {
           emit('…')
         }
       } else {
-        const classes = readAttribute(tag, 'class') ?? ''
+        const classes = tag.includes('=') ? (readAttributes(tag, CLASS_ONLY).get('class') ?? '') : ''
         const invisible = hasClass(classes, 'invisible')
         spans.push(invisible)
         if (invisible) hidden++
@@ -177,10 +196,11 @@ export function htmlToText(html: string): HtmlReading {
     } else if (name === 'a') {
       closeAnchor()
       if (!closing) {
+        const attributes = readAttributes(tag, ANCHOR_ATTRIBUTES)
         anchor = {
-          href: readAttribute(tag, 'href') ?? '',
-          classes: readAttribute(tag, 'class') ?? '',
-          rel: readAttribute(tag, 'rel') ?? '',
+          href: attributes.get('href') ?? '',
+          classes: attributes.get('class') ?? '',
+          rel: attributes.get('rel') ?? '',
           text: '',
         }
       }

@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest'
+import { CONFUSABLE_TO_ASCII } from '../../src/data/confusables.js'
+import { foldForMatching, NEEDS_FULL_FOLD } from '../../src/text/fold-for-matching.js'
+
+describe('foldForMatching', () => {
+  describe('folds to ASCII', () => {
+    // name | input | folded
+    test.each([
+      ['plain upper case', 'DISCORD.GG/ABC', 'discord.gg/abc'],
+      ['fullwidth letters (NFKC)', 'ｄｉｓｃｏｒｄ．ｇｇ', 'discord.gg'],
+      ['mathematical bold', '𝐝𝐢𝐬𝐜𝐨𝐫𝐝', 'discord'],
+      ['mathematical sans-serif italic', '𝘥𝘪𝘴𝘤𝘰𝘳𝘥', 'discord'],
+      ['circled letters', 'ⓓⓘⓢⓒⓞⓡⓓ', 'discord'],
+      ['Cyrillic homoglyphs', 'dіѕсоrd', 'discord'],
+      ['upper-case Cyrillic homoglyphs', 'DІЅСОRD', 'discord'],
+      ['Greek homoglyphs', 'dιscοrd', 'discord'],
+      ['mixed fullwidth and Cyrillic', 'ｄіѕсоrd.gg/ABC', 'discord.gg/abc'],
+      ['ligatures', 'ﬁle', 'file'],
+      ['roman numerals', 'Ⅻ', 'xii'],
+    ])('%s', (_name, input, folded) => {
+      expect(foldForMatching(input)).toBe(folded)
+    })
+  })
+
+  describe('removes invisible characters', () => {
+    // name | input
+    test.each([
+      ['zero-width space', 'disc\u200bord'],
+      ['zero-width joiner and non-joiner', 'dis\u200dco\u200crd'],
+      ['word joiner', 'disc\u2060ord'],
+      ['soft hyphen', 'disc\u00adord'],
+      ['byte order mark', '\ufeffdiscord'],
+      ['right-to-left override', '\u202edisc\u202cord'],
+      ['left-to-right mark', 'disc\u200eord'],
+      ['Hangul filler', 'disc\u3164ord'],
+      ['variation selector', 'disc\ufe0ford'],
+      ['tag characters', 'disc\u{e0041}\u{e0042}ord'],
+    ])('%s', (_name, input) => {
+      expect(foldForMatching(input)).toBe('discord')
+    })
+  })
+
+  describe('drops marks on ASCII letters', () => {
+    // name | input | folded
+    test.each([
+      ['zalgo text', 'd\u0338i\u0338s\u0301\u0302c\u0303o\u0336r\u0334d\u0335', 'discord'],
+      ['precomposed accents', 'dïscörd', 'discord'],
+      ['accented Latin words', 'Café Crème', 'cafe creme'],
+      ['Cyrillic with diaeresis', 'ёї', 'ei'],
+    ])('for %s', (_name, input, folded) => {
+      expect(foldForMatching(input)).toBe(folded)
+    })
+  })
+
+  describe('leaves Japanese and other scripts readable', () => {
+    // name | input | folded
+    test.each([
+      ['hiragana and kanji', '荒らし共栄圏 公式サイト', '荒らし共栄圏 公式サイト'],
+      ['kana with dakuten', 'ガギグゲゴ', 'ガギグゲゴ'],
+      ['combining dakuten composes', 'か\u3099', 'が'],
+      ['halfwidth katakana becomes fullwidth', 'ｶﾞｿﾞﾘﾝ', 'ガゾリン'],
+      ['halfwidth katakana with handakuten', 'ﾊﾟﾝ', 'パン'],
+      ['Korean', '한국괴물군', '한국괴물군'],
+      ['German sharp s', 'Straße', 'straße'],
+      ['emoji', 'hi 👋🏽', 'hi 👋🏽'],
+    ])('%s', (_name, input, folded) => {
+      expect(foldForMatching(input)).toBe(folded)
+    })
+  })
+
+  describe('is idempotent', () => {
+    // input
+    test.each([
+      ['ｄіѕсоrd.gg/ABC'],
+      ['ｶﾞｿﾞﾘﾝ'],
+      ['d\u0338i\u0338s\u0338'],
+      ['Σίσυφος'],
+      ['ǅemal'],
+      ['İstanbul'],
+      ['\u202e\u200bmixed 𝐁𝐎𝐋𝐃 テキスト'],
+    ])('for %j', (input) => {
+      const once = foldForMatching(input)
+      expect(foldForMatching(once)).toBe(once)
+    })
+  })
+})
+
+describe('NEEDS_FULL_FOLD', () => {
+  test('matches every character of the look-alike table, so the shortcut never skips a fold', () => {
+    for (const char of Object.keys(CONFUSABLE_TO_ASCII)) expect(NEEDS_FULL_FOLD.test(char), char).toBe(true)
+  })
+  test('does not match kana, kanji, hangul or emoji, which take the shortcut', () => {
+    for (const char of ['が', 'ガ', '荒', '한', '😀', 'ー']) expect(NEEDS_FULL_FOLD.test(char), char).toBe(false)
+  })
+})

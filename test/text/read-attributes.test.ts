@@ -1,0 +1,23 @@
+import { describe, expect, test } from 'vitest'
+import { readAttributes } from '../../src/text/read-attributes.js'
+
+describe('readAttributes', () => {
+  // tag | attributes
+  test.each([
+    ['a href="https://x.example/" class="u-url mention"', { href: 'https://x.example/', class: 'u-url mention' }],
+    ["A HREF='https://x.example/' CLASS='mention'", { href: 'https://x.example/', class: 'mention' }],
+    ['a href=https://x.example/ class=mention', { href: 'https://x.example/', class: 'mention' }],
+    ['a href = "spaced"', { href: 'spaced' }],
+    ['a title=" href=evil" href="good"', { title: ' href=evil', href: 'good' }],
+    ['a href="first" href="second"', { href: 'first' }],
+    ['a href="x"class="y"', { href: 'x', class: 'y' }],
+    ['a href="?a=1&amp;b=2"', { href: '?a=1&b=2' }],
+    ['br /', {}],
+    ['a disabled href="x"', { disabled: '', href: 'x' }],
+    ['a = href="x"', { '=': '', href: 'x' }],
+    ['a href="unterminated', { href: 'unterminated' }],
+    ['span\nclass="invisible"\t', { class: 'invisible' }],
+  ])('%j', (tag, attributes) => {
+    expect(Object.fromEntries(readAttributes(tag))).toEqual(attributes)
+  })
+})
