@@ -1,3 +1,4 @@
+import { scanLinks, type LinkScan } from './links/status-links.js'
 import { resolveOptions, type ClassifyOptions, type ResolvedOptions } from './options.js'
 import { scoreHits, type WeightedHit } from './score.js'
 import type { SignalContext } from './signal.js'
@@ -39,9 +40,13 @@ function allowed(status: NormalizedStatus, resolved: ResolvedOptions): Verdict |
 export function classifyNormalized(status: NormalizedStatus, resolved: ResolvedOptions): Verdict {
   const allow = allowed(status, resolved)
   if (allow !== undefined) return allow
+  let scan: LinkScan | undefined
   const context: SignalContext = {
     postedAt: status.createdAt ?? resolved.now ?? Date.now(),
     viewer: resolved.viewer,
+    rules: resolved.rules,
+    links: () => (scan ??= scanLinks(status)),
+    ...(resolved.memory === undefined ? {} : { memory: resolved.memory }),
   }
   const hits: WeightedHit[] = []
   const skipped: Skipped[] = []

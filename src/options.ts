@@ -1,6 +1,9 @@
 import { canonicalAcct } from './status/acct.js'
 import { SpamFilterConfigError } from './errors.js'
+import type { StatusMemory } from './history/status-memory.js'
 import { RECOMMENDED_PRESET, RECOMMENDED_SIGNALS } from './presets/recommended.js'
+import { DEFAULT_RULES } from './rules/default-rules.js'
+import { resolveRules, type ResolvedRules, type RulesOption } from './rules/resolve-rules.js'
 import type { Signal, SignalGroup, ViewerContext } from './signal.js'
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './status/read-status.js'
 import type { Thresholds } from './verdict.js'
@@ -42,6 +45,12 @@ export interface ClassifyOptions extends ClassifyContext {
   readonly signals?: readonly Signal[]
   /** Reading limits for hostile input. @default { maxContentLength: 100000, maxListLength: 500 } */
   readonly limits?: Partial<ReadLimits>
+  /**
+   * Rules documents (block and allow lists of link domains, author server lists, phrase lists),
+   * as objects or JSON text, merged with the built-in lists. Checked completely: an invalid
+   * document throws `SpamFilterConfigError` naming the bad entry (`rules.phrases[3]`).
+   */
+  readonly rules?: RulesOption
 }
 
 /** Options checked and merged with the preset, ready for many calls. */
@@ -55,6 +64,10 @@ export interface ResolvedOptions {
   readonly viewer: ViewerContext
   readonly now: number | undefined
   readonly limits: ReadLimits
+  /** The built-in lists merged with `options.rules`, compiled. */
+  readonly rules: ResolvedRules
+  /** The memory of a filter (`createSpamFilter`); never set by `resolveOptions`, so `classifyStatus` stays stateless. */
+  readonly memory?: StatusMemory
 }
 
 const GROUPS: ReadonlySet<string> = new Set<SignalGroup>(['mentions', 'links', 'text', 'duplicates', 'media', 'author', 'trust'])
@@ -63,6 +76,13 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
 function finite(value: unknown, option: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new SpamFilterConfigError(option, `must be a finite number, got ${String(value)}`)
   return value
+}
+
+/** Checks that an optional option is a plain object, so `thresholds: 5` is not silently ignored. */
+function optionalObject(value: unknown, option: string, shape: string): void {
+  if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    throw new SpamFilterConfigError(option, `must be an object ${shape}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`)
+  }
 }
 
 function readNow(now: unknown, option: string): number | undefined {
@@ -131,6 +151,10 @@ export function resolveViewer(viewer: ViewerOption | undefined, option = 'viewer
 export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new SpamFilterConfigError('options', 'must be an object')
   const preset = RECOMMENDED_PRESET
+  optionalObject(options.thresholds, 'thresholds', '{ suspicious?, spam? }')
+  optionalObject(options.weights, 'weights', '{ [signal id]: number }')
+  optionalObject(options.allow, 'allow', '{ accounts?, domains? }')
+  optionalObject(options.limits, 'limits', '{ maxContentLength?, maxListLength? }')
   const thresholds = {
     suspicious: finite(options.thresholds?.suspicious ?? preset.thresholds.suspicious, 'thresholds.suspicious'),
     spam: finite(options.thresholds?.spam ?? preset.thresholds.spam, 'thresholds.spam'),
@@ -176,6 +200,7 @@ export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
     viewer,
     now: readNow(options.now, 'now'),
     limits,
+    rules: options.rules === undefined ? DEFAULT_RULES : resolveRules(options.rules),
   }
 }
 

@@ -24,9 +24,11 @@ const round = (value: number): number => Math.round(value * 100) / 100
  * 1. Each hit scores `weight × strength` (strength clamped to 0–1).
  * 2. Each group's total is capped (`groupCaps`); the reasons of a capped group are scaled down
  *    together, so the reasons always add up to the verdict's score.
- * 3. `author` reasons count only when the post's own groups reach `authorGate`; `trust` reasons
- *    count only when something else added to the score (they explain why a score is low).
- * 4. The label comes from the thresholds, except that a `followed-author` hit clears a verdict
+ * 3. `author` reasons count only when the post's own groups reach `authorGate`.
+ * 4. `trust` reasons count only when something else added to the score (they explain why a score
+ *    is low), lower it at most to 0, and do not count at all next to a blatant hit (a campaign
+ *    domain, a known spam image or text): blatant spam is spam whoever posts it.
+ * 5. The label comes from the thresholds, except that a `followed-author` hit clears a verdict
  *    with no blatant hit.
  *
  * @param hits - the hits
@@ -35,44 +37,49 @@ const round = (value: number): number => Math.round(value * 100) / 100
  * @returns the verdict
  */
 export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, skipped: readonly Skipped[] = []): Verdict {
-  const byGroup = new Map<SignalGroup, { id: string; score: number; hit: SignalHit }[]>()
+  const scored: { id: string; group: SignalGroup; score: number; hit: SignalHit }[] = []
+  const totals = new Map<SignalGroup, number>()
+  let blatant = false
+  let followed = false
   for (const { id, group, weight, hit } of hits) {
     const strength = Number.isFinite(hit.strength) ? Math.min(1, Math.max(0, hit.strength)) : 0
     const score = weight * strength
     if (score === 0) continue
-    const list = byGroup.get(group) ?? []
-    list.push({ id, score, hit })
-    byGroup.set(group, list)
+    if (hit.blatant === true && score > 0) blatant = true
+    if (id === 'followed-author') followed = true
+    scored.push({ id, group, score, hit })
+    totals.set(group, (totals.get(group) ?? 0) + score)
   }
 
-  const reasons: Reason[] = []
-  let postScore = 0
+  // Each group's capped total, and what the post itself (not its author) scores.
   const capped = new Map<SignalGroup, number>()
-  for (const [group, list] of byGroup) {
-    const total = list.reduce((sum, r) => sum + r.score, 0)
+  let postScore = 0
+  for (const [group, total] of totals) {
     const cap = rules.groupCaps[group]
     const limited = total > 0 ? Math.min(total, cap) : Math.max(total, -cap)
     capped.set(group, limited)
     if (group !== 'author' && group !== 'trust') postScore += limited
   }
+  const authorCounts = postScore >= rules.authorGate
+  const positive = postScore + (authorCounts ? Math.max(0, capped.get('author') ?? 0) : 0)
+  const trust = capped.get('trust')
+  // Trust lowers the score at most to 0, so the reasons still add up to the score.
+  if (trust !== undefined) capped.set('trust', blatant || postScore <= 0 ? 0 : Math.max(trust, -positive))
 
+  const reasons: Reason[] = []
   let score = 0
-  for (const [group, list] of byGroup) {
-    if (group === 'author' && postScore < rules.authorGate) continue
-    if (group === 'trust' && postScore <= 0) continue
-    const total = list.reduce((sum, r) => sum + r.score, 0)
-    const scale = total === 0 ? 0 : (capped.get(group) ?? 0) / total
-    for (const r of list) {
-      const value = round(r.score * scale)
-      score += value
-      reasons.push({ signal: r.id, score: value, message: r.hit.message, evidence: r.hit.evidence })
-    }
+  for (const r of scored) {
+    if (r.group === 'author' && !authorCounts) continue
+    const limited = capped.get(r.group) ?? 0
+    if (limited === 0) continue
+    const value = round((r.score * limited) / (totals.get(r.group) ?? r.score))
+    score += value
+    reasons.push({ signal: r.id, score: value, message: r.hit.message, evidence: r.hit.evidence })
   }
   score = Math.max(0, round(score))
   reasons.sort((a, b) => b.score - a.score)
 
   let label = decideLabel(score, rules.thresholds)
-  const followed = hits.some((h) => h.id === 'followed-author')
-  if (followed && label !== 'clean' && !hits.some((h) => h.hit.blatant === true && h.weight > 0)) label = 'clean'
+  if (followed && !blatant) label = 'clean'
   return { label, score, reasons, skipped }
 }

@@ -1,3 +1,6 @@
+import type { StatusMemory } from './history/status-memory.js'
+import type { LinkScan } from './links/status-links.js'
+import type { ResolvedRules } from './rules/resolve-rules.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
 import type { SignalId } from './verdict.js'
 
@@ -43,6 +46,15 @@ export interface SignalContext {
   /** When the status was posted (or now, when it has no time), ms since the epoch. */
   readonly postedAt: number
   readonly viewer: ViewerContext
+  /** Block, allow, server and phrase lists, compiled once; the built-in lists when absent. */
+  readonly rules?: ResolvedRules
+  /** The status's links and Discord invites, found once per call and shared by the link signals. */
+  readonly links?: () => LinkScan
+  /**
+   * The filter's memory of recently seen statuses and of the user's feedback (read only); absent
+   * in `classifyStatus`, which is stateless, so the near-duplicate signals stay silent there.
+   */
+  readonly memory?: StatusMemory
 }
 
 /** A synchronous detector: pure, never throws on any normalized status. */

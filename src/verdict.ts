@@ -11,6 +11,17 @@ export type BuiltinSignalId =
   | 'bot-account'
   | 'established-author'
   | 'followed-author'
+  | 'campaign-domain'
+  | 'discord-invite'
+  | 'lookalike-domain'
+  | 'link-text-mismatch'
+  | 'url-shortener'
+  | 'phrase-list'
+  | 'author-server'
+  | 'near-duplicate'
+  | 'known-spam-text'
+  | 'image-duplicate'
+  | 'known-spam-image'
 
 /** A signal id: a built-in one (autocompleted) or any custom string. */
 export type SignalId = BuiltinSignalId | (string & {})

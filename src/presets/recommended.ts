@@ -1,5 +1,5 @@
 import type { Signal, SignalGroup } from '../signal.js'
-import { bareProfile, botAccount, establishedAuthor, followedAuthor, machineUsername, mentionDensity, newAccount } from '../signals/index.js'
+import { authorServer, bareProfile, botAccount, campaignDomain, discordInvite, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, urlShortener } from '../signals/index.js'
 import type { Thresholds } from '../verdict.js'
 
 /**
@@ -24,11 +24,28 @@ export const RECOMMENDED_THRESHOLDS: Thresholds = { suspicious: 3, spam: 6 }
 export const RECOMMENDED_WEIGHTS: Readonly<Record<string, number>> = {
   // Post signals
   'mention-density': 4,
+  // Link and phrase signals. campaign-domain is blatant and fills the links cap (8) alone: spam
+  // from an unknown author, still suspicious from a followed (-4) or established (-2.5) one.
+  'campaign-domain': 8,
+  'discord-invite': 3.5,
+  'lookalike-domain': 3,
+  'link-text-mismatch': 2,
+  'url-shortener': 1,
+  'phrase-list': 4,
+  // Memory signals (createSpamFilter only). near-duplicate alone stays below suspicious unless its
+  // copies come from new or bare accounts mentioning strangers; known spam (the user's marks, the
+  // Feb 2024 images) is spam on its own and blatant.
+  'near-duplicate': 3,
+  'known-spam-text': 6,
+  'image-duplicate': 2,
+  'known-spam-image': 6,
   // Author signals (count only above the author gate)
   'new-account': 2,
   'bare-profile': 1.5,
   'machine-username': 1,
   'bot-account': 0.5,
+  // Strength 0.25 on a plain server list (1 point), 1 on a blocked one (4 points)
+  'author-server': 4,
   // Signs of legitimacy
   'established-author': -2.5,
   'followed-author': -4,
@@ -44,10 +61,21 @@ export const RECOMMENDED_PRESET: Preset = {
 /** The built-in signals, in evaluation order. Later signals (links, duplicates, OCR) join here. */
 export const RECOMMENDED_SIGNALS: readonly Signal[] = [
   mentionDensity,
+  campaignDomain,
+  discordInvite,
+  lookalikeDomain,
+  linkTextMismatch,
+  urlShortener,
+  phraseList,
+  nearDuplicate,
+  knownSpamText,
+  imageDuplicate,
+  knownSpamImage,
   newAccount,
   bareProfile,
   machineUsername,
   botAccount,
+  authorServer,
   establishedAuthor,
   followedAuthor,
 ]

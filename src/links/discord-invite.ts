@@ -1,0 +1,115 @@
+import { CONFUSABLE_TO_ASCII } from '../data/confusables.js'
+import { DISCORD_INVITE_HOSTS } from '../data/discord-invite-hosts.js'
+
+/** A Discord invite found in text. */
+export interface DiscordInviteMatch {
+  /** The invite host, undisguised and lowercased: `discord.gg`, `discord.com`, `dsc.gg`, … */
+  readonly host: string
+  /** The invite code as written (codes are case-sensitive): `ctkpaarr`, `TfcWHMV4`. */
+  readonly code: string
+  /** The text that matched, as written in the input (`ｄｉｓｃｏｒｄ (.) gg / ctkpaarr`). */
+  readonly match: string
+}
+
+// A dot, disguised: `.`, ` . `, `(.)`, `[.]`, `{.}`, ` dot `, `(dot)`. Bounded quantifiers only.
+const DOT = String.raw`[ \t]{0,3}(?:\.|[(\[{<][ \t]{0,2}(?:\.|dot)[ \t]{0,2}[)\]}>]|[ \t]dot[ \t]|dot)[ \t]{0,3}`
+// A slash, disguised: `/`, ` / `, `(/)`, `[/]`, ` slash `.
+const SLASH = String.raw`[ \t]{0,3}(?:/|[(\[{<][ \t]{0,2}/[ \t]{0,2}[)\]}>]|[ \t]slash[ \t])[ \t]{0,3}`
+const HOSTS = /* @__PURE__ */ DISCORD_INVITE_HOSTS.map((h) => h.host.split('.').join(DOT))
+  .sort((a, b) => b.length - a.length)
+  .join('|')
+// The code ends at a non-code character; the host must not continue a longer word
+// (`notdiscord.gg`), which `findDiscordInvites` checks by hand (no lookbehind in older engines).
+const INVITE = /* @__PURE__ */ new RegExp(String.raw`(${HOSTS})${SLASH}(?:(invite)${SLASH})?([a-z0-9-]{2,64})(?![a-z0-9-])`, 'giu')
+const WORD_CHAR = /[a-z0-9-]/iu
+const UNDISGUISE_DOT = /* @__PURE__ */ new RegExp(DOT, 'giu')
+const INVITE_PATH = /* @__PURE__ */ new Map(DISCORD_INVITE_HOSTS.map((h) => [h.host, h.invitePath]))
+// What an invite needs to be there at all (`dis…`, `dsc…`, `inv…`), checked on the lowercased
+// text before anything else; look-alike letters and up to 3 other characters may sit between.
+const GATE = /[d\u0501\u03b4\u1d05\u0257][^a-z]{0,3}(?:[i\u0456\u0457\u03b9\u0131\u0269\u026a][^a-z]{0,3}[s\u0455]|[s\u0455][^a-z]{0,3}[c\u0441\u03f2])|inv/u
+const NON_ASCII = /[^\u0000-\u007f]/u
+// Every character that can become the `d` or `i` the gate needs once NFKD, lower case and the
+// look-alike table are applied: ASCII, accented and extended Latin, IPA and modifier letters,
+// Greek, Cyrillic, Armenian, letterlike and enclosed forms, fullwidth Latin and mathematical
+// letters. Text with none of them (most Japanese text) holds no invite and skips NFKD.
+const MAY_SPELL_INVITE = /[dDiI\u00c0-\u058f\u1d00-\u1eff\u2100-\u24ff\uff21-\uff3a\uff41-\uff5a\u{1d400}-\u{1d7ff}\u{1f130}-\u{1f189}]/u
+const COMBINING_MARK = /^\p{Mn}$/u
+const INVISIBLE = /^(?:[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0]|\udb40[\udd00-\uddef])$/u
+
+/**
+ * Undoes the disguises that do not change what a reader sees, keeping letter case and a map to
+ * the input: NFKD per character (fullwidth ｄｉｓｃｏｒｄ．ｇｇ, 𝐝𝐢𝐬𝐜𝐨𝐫𝐝), marks on letters and
+ * invisible characters dropped,
+ * ideographic full stops as dots, Cyrillic and Greek look-alikes as the ASCII letter.
+ */
+function undisguise(text: string): { readonly text: string; readonly from: readonly number[] } {
+  let out = ''
+  const from: number[] = []
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i) ?? 0
+    const char = String.fromCodePoint(code)
+    if (code < 0x80) {
+      out += char
+      from.push(i)
+    } else if (!INVISIBLE.test(char)) {
+      for (const part of char.normalize('NFKD')) {
+        // An accent or zalgo mark on a letter (`dïscord`, `d̸i̸s̸`): dropped.
+        if (COMBINING_MARK.test(part) && out.length > 0 && out.charCodeAt(out.length - 1) < 0x80) continue
+        const lower = part.toLowerCase()
+        const mapped = part === '\u3002' || part === '\uff61' ? '.' : (CONFUSABLE_TO_ASCII[lower] ?? part)
+        const cased = lower !== part ? mapped.toUpperCase() : mapped
+        for (let j = 0; j < cased.length; j++) from.push(i)
+        out += cased
+      }
+    }
+    i += char.length
+  }
+  return { text: out, from }
+}
+
+/**
+ * Finds Discord invites in text, however they are disguised: `discord.gg/CODE`,
+ * `discord.com/invite/CODE`, `discordapp.com/invite/CODE`, the `ptb.` and `canary.` hosts, the
+ * invite redirectors (dsc.gg, dis.army, discord.me, invite.gg, discord.io); spaces or brackets
+ * around dots and slashes (`discord . gg / x`, `discord(.)gg`, `discord[.]gg`, `discord dot gg`),
+ * fullwidth and mathematical letters, Cyrillic and Greek look-alikes, zero-width characters,
+ * mixed case. Linear in the text's length; never throws.
+ *
+ * Callers with OCR text should fold OCR errors first (`0` read for `o`, …): this function
+ * only undoes what a person sees as the same text.
+ *
+ * @param text - any text: post text, alt text, OCR output, an `href`
+ * @returns the invites, in order, each with the host, the code and the matched text
+ * @example
+ * findDiscordInvites('join ｄіѕсоrd (.) gg / ctkpaarr!')
+ * //=> [{ host: 'discord.gg', code: 'ctkpaarr', match: 'ｄіѕсоrd (.) gg / ctkpaarr' }]
+ */
+export function findDiscordInvites(text: string): readonly DiscordInviteMatch[] {
+  const ascii = !NON_ASCII.test(text)
+  if (!ascii && !MAY_SPELL_INVITE.test(text)) return []
+  if (!GATE.test(ascii ? text.toLowerCase() : text.normalize('NFKD').toLowerCase())) return []
+  const plain = ascii ? { text, from: undefined } : undisguise(text)
+  const found: DiscordInviteMatch[] = []
+  for (const m of plain.text.matchAll(INVITE)) {
+    const hostText = m[1] ?? ''
+    const code = m[3] ?? ''
+    const start = m.index ?? 0
+    if (start > 0 && WORD_CHAR.test(plain.text[start - 1] ?? '')) continue
+    const host = hostText.toLowerCase().replace(UNDISGUISE_DOT, '.')
+    const path = INVITE_PATH.get(host)
+    const hasInvite = m[2] !== undefined
+    if (path === undefined || code.toLowerCase() === 'invite') continue
+    if (path === 'required' && !hasInvite) continue
+    if (path === 'none' && hasInvite) continue
+    const end = start + m[0].length
+    let match = plain.text.slice(start, end)
+    if (plain.from !== undefined) {
+      const first = plain.from[start] ?? 0
+      const last = plain.from[end - 1] ?? first
+      const lastCode = text.codePointAt(last) ?? 0
+      match = text.slice(first, last + (lastCode > 0xffff ? 2 : 1))
+    }
+    found.push({ host, code, match })
+  }
+  return found
+}

@@ -1,0 +1,77 @@
+import { getDomain } from 'tldts'
+
+import { hostToUnicode } from '../text/punycode.js'
+
+/** Where a link points: its host, read the way a browser reads it. */
+export interface LinkHost {
+  /** The host in Unicode form, lowercased, without a trailing dot (`荒らし.com`, `evil.example`). */
+  readonly host: string
+  /**
+   * The registrable domain (`foo.github.io`, `example.co.uk`): private suffixes count, so every
+   * GitHub Pages site is its own site. For an IP host, the IP; for a bare suffix, the host.
+   */
+  readonly domain: string
+  /** Whether the host is an IPv4 or IPv6 address. */
+  readonly isIp: boolean
+}
+
+const TLDTS_OPTIONS = { allowPrivateDomains: true } as const
+const SCHEME = /^[a-z][a-z0-9+.-]{0,31}:/iu
+const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/u
+const HOST_CHARS = /^[\p{L}\p{N}\p{M}._-]{1,253}$/u
+
+/**
+ * The registrable domain of a host (see `LinkHost.domain`).
+ *
+ * @param host - a host in Unicode form, lowercased
+ * @returns the registrable domain
+ */
+export function registrableDomain(host: string): string {
+  if (IPV4.test(host) || host.includes(':')) return host
+  return getDomain(host, TLDTS_OPTIONS) ?? host
+}
+
+/**
+ * Reads the host of a URL as a browser would, without a WHATWG `URL`: the scheme is optional,
+ * user info is dropped (`https://mastodon.social@evil.example/` goes to `evil.example`), as are
+ * the port and a trailing dot; backslashes count as slashes; Punycode labels are decoded.
+ *
+ * @param url - an absolute URL, or a scheme-less one as people write it (`discord.gg/abc`)
+ * @returns the host, or `undefined` when the URL has none (`mailto:`, a relative path, junk)
+ * @example
+ * readLinkHost('https://mastodon.social@xn--68j5e377y.com/') //=> { host: '荒らし.com', domain: '荒らし.com', isIp: false }
+ */
+export function readLinkHost(url: string): LinkHost | undefined {
+  let rest = url.trim().replace(/\\/gu, '/')
+  const scheme = SCHEME.exec(rest)
+  if (scheme !== null) {
+    const name = scheme[0].toLowerCase()
+    if (name !== 'http:' && name !== 'https:') return undefined
+    rest = rest.slice(name.length)
+    if (!rest.startsWith('//')) return undefined
+  }
+  if (rest.startsWith('//')) rest = rest.slice(2)
+  else if (rest.startsWith('/')) return undefined
+  let end = rest.length
+  for (const stop of ['/', '?', '#']) {
+    const at = rest.indexOf(stop)
+    if (at >= 0 && at < end) end = at
+  }
+  let authority = rest.slice(0, end)
+  const at = authority.lastIndexOf('@')
+  if (at >= 0) authority = authority.slice(at + 1)
+  let host: string
+  if (authority.startsWith('[')) {
+    const close = authority.indexOf(']')
+    if (close < 0) return undefined
+    host = authority.slice(1, close).toLowerCase()
+    if (!/^[0-9a-f:.]{2,45}$/u.test(host)) return undefined
+    return { host, domain: host, isIp: true }
+  }
+  const colon = authority.indexOf(':')
+  if (colon >= 0) authority = authority.slice(0, colon)
+  host = hostToUnicode(authority).replace(/\.+$/u, '')
+  if (host === '' || !HOST_CHARS.test(host) || host.startsWith('.') || host.includes('..')) return undefined
+  const isIp = IPV4.test(host)
+  return { host, domain: isIp ? host : registrableDomain(host), isIp }
+}

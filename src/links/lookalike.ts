@@ -1,0 +1,87 @@
+import { getDomainWithoutSuffix } from 'tldts'
+
+import { BRAND_WORDS, LURE_WORDS, WELL_KNOWN_DOMAINS } from '../data/well-known-domains.js'
+import { foldForMatching } from '../text/fold-for-matching.js'
+
+/** Why a host looks like another. */
+export interface Lookalike {
+  /** The well-known domain or brand imitated. */
+  readonly imitates: string
+  /** A phrase for the reason message, e.g. `is one letter away from discord.gg`. */
+  readonly how: string
+}
+
+const TLDTS_OPTIONS = { allowPrivateDomains: true } as const
+const WELL_KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set(WELL_KNOWN_DOMAINS)
+const NON_ASCII = /[^\u0000-\u007f]/u
+const LATIN = /[a-z]/u
+const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u
+const ASCII_HOST = /^[a-z0-9.-]+$/u
+// Well-known domains by their label before the public suffix: `discord` → discord.gg, discord.com.
+function groupByLabel(): ReadonlyMap<string, readonly string[]> {
+  const map = new Map<string, string[]>()
+  for (const domain of WELL_KNOWN_DOMAINS) {
+    const label = getDomainWithoutSuffix(domain, TLDTS_OPTIONS) ?? domain
+    map.set(label, [...(map.get(label) ?? []), domain])
+  }
+  return map
+}
+const BY_LABEL = /* @__PURE__ */ groupByLabel()
+const LABELS = /* @__PURE__ */ [...BY_LABEL.keys()].filter((label) => label.length >= 5)
+
+/** Whether two different strings are one insertion, deletion or substitution apart. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a.length < b.length) return oneEditApart(b, a)
+  if (a.length - b.length > 1) return false
+  let i = 0
+  while (i < b.length && a[i] === b[i]) i++
+  // Substitution skips one character in both; deletion skips one in the longer.
+  return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i)
+}
+
+function scriptMix(host: string): boolean {
+  for (const label of host.split('.')) if (LATIN.test(label) && OTHER_SCRIPT.test(label)) return true
+  return false
+}
+
+/**
+ * Whether a host imitates a well-known domain: letters from another script mixed into a Latin
+ * label (`discоrd.gg` with a Cyrillic о), a host that folds to a well-known domain
+ * (`раураl.com` in Cyrillic), one letter away from a well-known domain with the same suffix
+ * (`dlscord.gg`), or a brand next to a lure word in an unrelated domain
+ * (`mastodon-support-team.com`). Real servers named `mastodon.<something>` never fire: a brand
+ * word alone is not enough.
+ *
+ * @param host - a host in Unicode form, lowercased
+ * @param domain - its registrable domain
+ * @returns what it imitates, or `undefined`
+ */
+export function lookalikeOf(host: string, domain: string): Lookalike | undefined {
+  if (WELL_KNOWN.has(domain)) return undefined
+  if (NON_ASCII.test(host)) {
+    const folded = foldForMatching(host)
+    const foldedDomain = foldForMatching(domain)
+    if (WELL_KNOWN.has(foldedDomain)) return { imitates: foldedDomain, how: `imitates ${foldedDomain} with look-alike letters` }
+    if (scriptMix(host)) {
+      const imitates = ASCII_HOST.test(folded) ? folded : host
+      return { imitates, how: `mixes Latin letters with letters of another script (reads as ${imitates})` }
+    }
+    return undefined
+  }
+  // The registrable domain is one label on its public suffix: split at the first dot.
+  const dot = domain.indexOf('.')
+  if (dot <= 0) return undefined
+  const label = domain.slice(0, dot)
+  const suffix = domain.slice(dot + 1)
+  if (label.length >= 5) {
+    for (const known of LABELS) {
+      if (known === label || !oneEditApart(known, label)) continue
+      const target = (BY_LABEL.get(known) ?? []).find((d) => d.endsWith(`.${suffix}`))
+      if (target !== undefined) return { imitates: target, how: `is one letter away from ${target}` }
+    }
+  }
+  const words = host.slice(0, host.length - suffix.length)
+  const brand = BRAND_WORDS.find((b) => label.includes(b))
+  if (brand !== undefined && LURE_WORDS.some((w) => words.includes(w))) return { imitates: brand, how: `pairs the name ${brand} with a word phishing uses` }
+  return undefined
+}

@@ -1,0 +1,81 @@
+import type { SignalContext } from '../signal.js'
+import type { NormalizedStatus } from '../status/normalized-status.js'
+import { findDiscordInvites, type DiscordInviteMatch } from './discord-invite.js'
+import { findTextLinks } from './find-text-links.js'
+import { readLinkHost, type LinkHost } from './host.js'
+
+/** Where a link or invite was found. `image` is text read from an image (OCR, QR codes). */
+export type LinkOrigin = 'content' | 'card' | 'text' | 'image'
+
+/** A link of a status, with its host read. */
+export interface FoundLink extends LinkHost {
+  /** The URL: an anchor's `href`, the card URL, or the URL as written in text. */
+  readonly url: string
+  /** The visible text of an anchor (`''` for links found in text). */
+  readonly text: string
+  readonly origin: LinkOrigin
+}
+
+/** A Discord invite of a status. */
+export interface FoundInvite extends DiscordInviteMatch {
+  readonly origin: LinkOrigin
+}
+
+/** Every link and Discord invite a status carries, found once and shared by the link signals. */
+export interface LinkScan {
+  readonly links: readonly FoundLink[]
+  readonly invites: readonly FoundInvite[]
+}
+
+const MAX_LINKS = 100
+
+/**
+ * Finds the links and Discord invites of a status: content anchors, the preview card, URLs
+ * written as text in the prose, content warning, poll options, media descriptions and card
+ * texts, and text read from images. Anchors are not searched again as text (the prose has them
+ * removed), so linkify runs only where it can add something.
+ *
+ * @param status - a normalized status
+ * @returns the links and invites (at most 100 of each), duplicates removed
+ */
+export function scanLinks(status: NormalizedStatus): LinkScan {
+  const links: FoundLink[] = []
+  const seen = new Set<string>()
+  const add = (url: string, text: string, origin: LinkOrigin): void => {
+    if (links.length >= MAX_LINKS || seen.has(url)) return
+    seen.add(url)
+    const host = readLinkHost(url)
+    if (host !== undefined) links.push({ ...host, url, text, origin })
+  }
+  for (const link of status.links) add(link.href, link.text, link.source === 'card' ? 'card' : link.source === 'text' ? 'text' : 'content')
+  for (const text of [status.prose, status.spoilerText, ...status.extraTexts]) for (const url of findTextLinks(text)) add(url, '', 'text')
+  for (const text of status.imageTexts) for (const url of findTextLinks(text)) add(url, '', 'image')
+
+  const invites: FoundInvite[] = []
+  const codes = new Set<string>()
+  const addInvites = (text: string, origin: LinkOrigin): void => {
+    for (const invite of findDiscordInvites(text)) {
+      if (invites.length >= MAX_LINKS) return
+      const key = `${invite.host}/${invite.code}`
+      if (codes.has(key)) continue
+      codes.add(key)
+      invites.push({ ...invite, origin })
+    }
+  }
+  for (const link of status.links) addInvites(link.href, link.source === 'card' ? 'card' : 'content')
+  for (const text of [status.prose, status.spoilerText, ...status.extraTexts]) addInvites(text, 'text')
+  for (const text of status.imageTexts) addInvites(text, 'image')
+  return { links, invites }
+}
+
+/**
+ * The link scan of a status: the one the classifier made for this call when the context has
+ * it, otherwise a fresh one.
+ *
+ * @param status - the status being classified
+ * @param context - the signal context
+ * @returns the links and invites
+ */
+export function linksOf(status: NormalizedStatus, context: SignalContext): LinkScan {
+  return context.links?.() ?? scanLinks(status)
+}

@@ -1,0 +1,83 @@
+import { CAMPAIGN_DOMAINS } from '../data/campaign-domains.js'
+import { CAMPAIGN_INVITE_CODES } from '../data/discord-invite-hosts.js'
+import { SPAM_PHRASES } from '../data/spam-phrases.js'
+import { URL_SHORTENERS } from '../data/url-shorteners.js'
+import { SpamFilterConfigError } from '../errors.js'
+import { createDomainSet, type DomainSet } from '../links/domain-set.js'
+import { compilePhrase, type CompiledPhrase } from './phrase-pattern.js'
+import type { RulesDocument } from './rules-document.js'
+import { parseCheckedRules, type CheckedRules } from './validate-rules.js'
+
+/** The built-in lists merged with the app's rules documents, compiled once. */
+export interface ResolvedRules {
+  /** Link domains that are spam; the value names the campaign or list. */
+  readonly blocked: DomainSet<string>
+  /** Link domains no link signal flags. */
+  readonly allowed: DomainSet<string>
+  readonly shorteners: DomainSet<string>
+  /** Author servers; the value says whether the server is blocked. */
+  readonly servers: DomainSet<boolean>
+  /** Discord invite codes of campaigns, lowercased, with the campaign. */
+  readonly campaignInvites: ReadonlyMap<string, string>
+  readonly phrases: readonly CompiledPhrase[]
+}
+
+/** What the rules option accepts: one document or several (parsed JSON or JSON text). */
+export type RulesOption = RulesDocument | string | readonly (RulesDocument | string)[]
+
+function listName(rules: CheckedRules): string {
+  return rules.name === undefined ? 'your block list' : `the block list "${rules.name}"`
+}
+
+/**
+ * Merges the built-in lists (campaign domains, shorteners, wave phrases) with rules documents.
+ * Every document is checked before anything is compiled, so an invalid one throws and nothing
+ * of it applies. Lists add up; an allow list beats every block list; a server listed as blocked
+ * anywhere is blocked.
+ *
+ * @param option - `options.rules`: a document, JSON text, or a list of them
+ * @param path - the option path for errors
+ * @returns the compiled rules
+ * @throws SpamFilterConfigError naming the bad entry, e.g. `rules[1].phrases[3]`
+ */
+export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRules {
+  if (option !== undefined && typeof option !== 'object' && typeof option !== 'string') {
+    throw new SpamFilterConfigError(path, `must be a rules document or an array of them, got ${typeof option}`)
+  }
+  const documents = option === undefined ? [] : Array.isArray(option) ? option : [option]
+  const checked = documents.map((document: unknown, index) => parseCheckedRules(document, Array.isArray(option) ? `${path}[${index}]` : path))
+
+  const blocked: [string, string][] = []
+  for (const rules of checked) for (const domain of rules.document.blockDomains ?? []) blocked.push([domain, listName(rules)])
+  for (const { domain, campaign } of CAMPAIGN_DOMAINS) blocked.push([domain, campaign])
+
+  const allowed: [string, string][] = []
+  for (const rules of checked) for (const domain of rules.document.allowDomains ?? []) allowed.push([domain, rules.name ?? 'your allow list'])
+
+  const shorteners: [string, string][] = URL_SHORTENERS.map((d) => [d, 'built-in'])
+  for (const rules of checked) for (const domain of rules.document.shorteners ?? []) shorteners.push([domain, rules.name ?? 'your list'])
+
+  const servers = new Map<string, boolean>()
+  for (const rules of checked) {
+    const lists = rules.document.servers
+    for (const list of lists === undefined ? [] : Array.isArray(lists) ? lists : [lists]) {
+      for (const domain of list.domains) servers.set(domain, servers.get(domain) === true || list.blocked === true)
+    }
+  }
+
+  const phrases: CompiledPhrase[] = []
+  for (const { pattern, blatant, campaign } of SPAM_PHRASES) {
+    const compiled = compilePhrase(pattern, blatant, campaign)
+    if (typeof compiled !== 'string') phrases.push(compiled)
+  }
+  for (const rules of checked) phrases.push(...rules.phrases)
+
+  return {
+    blocked: createDomainSet(blocked),
+    allowed: createDomainSet(allowed),
+    shorteners: createDomainSet(shorteners),
+    servers: createDomainSet(servers),
+    campaignInvites: new Map(CAMPAIGN_INVITE_CODES.map(({ code, campaign }) => [code.toLowerCase(), campaign])),
+    phrases,
+  }
+}

@@ -1,0 +1,55 @@
+import { linksOf } from '../links/status-links.js'
+import { rulesOf } from '../rules/default-rules.js'
+import type { Signal } from '../signal.js'
+import { listEvidence } from './format.js'
+
+/**
+ * The status links to a domain of a documented spam campaign, or to a domain on a block list of
+ * the app's rules (subdomains included), or shows a campaign's Discord invite code. Blatant: the
+ * verdict stays spam even when the viewer follows the author (hijacked accounts).
+ *
+ * **Catches:** `荒らし.com` (also as `xn--68j5e377y.com`, or in the preview card), `ctkpaarr.org`,
+ * `krsw-wiki.org`, `midokuriserver.github.io`, the 2025 "Mastodon Support" phishing hosts,
+ * `discord.gg/ctkpaarr`; links written as text or read from an image too.
+ *
+ * **Does not catch / false-positive risk:** new campaign domains until a list names them. A post
+ * quoting a campaign URL to warn people is flagged too; the app's allow list (rules
+ * `allowDomains`) beats every block list. Matching is by registrable domain with private
+ * suffixes, so blocking `foo.github.io` never blocks `bar.github.io`.
+ */
+export const campaignDomain: Signal = {
+  id: 'campaign-domain',
+  group: 'links',
+  evaluate(status, context) {
+    const rules = rulesOf(context)
+    const scan = linksOf(status, context)
+    const evidence: string[] = []
+    const why: string[] = []
+    let onlyImages = true
+    for (const link of scan.links) {
+      if (rules.allowed.match(link.host) !== undefined) continue
+      const hit = rules.blocked.match(link.host)
+      if (hit === undefined) continue
+      evidence.push(link.host)
+      why.push(hit.value)
+      if (link.origin !== 'image') onlyImages = false
+    }
+    for (const invite of scan.invites) {
+      const campaign = rules.campaignInvites.get(invite.code.toLowerCase())
+      if (campaign === undefined || rules.allowed.match(invite.host) !== undefined) continue
+      evidence.push(`${invite.host}/${invite.code}`)
+      why.push(campaign)
+      if (invite.origin !== 'image') onlyImages = false
+    }
+    const first = evidence[0]
+    if (first === undefined) return undefined
+    const where = onlyImages ? 'Shows in an image' : 'Links to'
+    const reason = why[0] === undefined ? '' : why[0].startsWith('the block list') || why[0] === 'your block list' ? `, on ${why[0]}` : `, used by ${why[0]}`
+    return {
+      strength: 1,
+      blatant: true,
+      message: evidence.length === 1 ? `${where} ${first}${reason}.` : `${where} ${evidence.length} spam campaign links (${first}${reason}, …).`,
+      evidence: listEvidence(evidence),
+    }
+  },
+}

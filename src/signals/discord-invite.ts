@@ -1,0 +1,37 @@
+import { linksOf } from '../links/status-links.js'
+import { rulesOf } from '../rules/default-rules.js'
+import type { Signal } from '../signal.js'
+import { listEvidence } from './format.js'
+
+/**
+ * The status carries a Discord server invite, however disguised (see `findDiscordInvites`): in a
+ * link, in the text, in alt text, poll options, or text read from an image.
+ *
+ * **Catches:** the February 2024 wave (`discord.gg/ctkpaarr`, in the text or an image), the
+ * November 2024 QR codes once decoded, "Fediverse Chick" follow-bait (`discord.gg/TfcWHMV4`),
+ * disguised invites (`ｄｉｓｃｏｒｄ (.) gg / x`, Cyrillic letters, zero-width spaces).
+ *
+ * **Does not catch / false-positive risk:** people share their community's Discord every day.
+ * Alone this signal only makes a status suspicious, never spam: from an account the viewer
+ * follows the verdict is cleared, and an established author's trust outweighs it. Strength 1
+ * when the status mentions someone (invites pushed at strangers), 0.8 otherwise. Invite hosts on
+ * an allow list of the rules are ignored.
+ */
+export const discordInvite: Signal = {
+  id: 'discord-invite',
+  group: 'links',
+  evaluate(status, context) {
+    const rules = rulesOf(context)
+    const invites = linksOf(status, context).invites.filter((i) => rules.allowed.match(i.host) === undefined)
+    const first = invites[0]
+    if (first === undefined) return undefined
+    const inImage = invites.every((i) => i.origin === 'image')
+    const codes = invites.map((i) => `${i.host}/${i.code}`)
+    const where = inImage ? ' in an image' : ''
+    return {
+      strength: status.mentions.length > 0 ? 1 : 0.8,
+      message: invites.length === 1 ? `Shows a Discord server invite${where} (${codes[0] ?? ''}).` : `Shows ${invites.length} Discord server invites${where}.`,
+      evidence: listEvidence(codes),
+    }
+  },
+}

@@ -1,0 +1,46 @@
+import { compactForPhrases, phraseMatches, type CompiledPhrase } from '../rules/phrase-pattern.js'
+import { rulesOf } from '../rules/default-rules.js'
+import type { Signal } from '../signal.js'
+import { listEvidence } from './format.js'
+
+/**
+ * The status contains a listed phrase: the built-in phrases of documented waves
+ * (`画像が貼れなかったのでメンションだけします`, `荒らし共栄圏`, `한국괴물군`, the 2025
+ * "Mastodon Support" phishing lines, "BTCTurboMiner Made Me $500 in 3 Hours", "you can call me
+ * the Fediverse Chick", …) and the phrases of the app's rules. Matched on folded text (NFKC,
+ * case, width, homoglyphs, spacing ignored) in the text, content warning, poll options, alt text,
+ * card texts and text read from images. Built-in wave phrases are blatant.
+ *
+ * **Catches:** the wave texts however they are spaced or widened.
+ *
+ * **Does not catch / false-positive risk:** people quoting a wave's text to warn others are
+ * flagged too; phrases of the rules should be specific (several words, quoted). Patterns cannot
+ * be regular expressions, so a hostile text cannot make matching slow.
+ */
+export const phraseList: Signal = {
+  id: 'phrase-list',
+  group: 'text',
+  evaluate(status, context) {
+    const phrases = rulesOf(context).phrases
+    if (phrases.length === 0) return undefined
+    const parts = [status.spoilerText, status.text, ...status.extraTexts].filter((t) => t !== '')
+    const matched: CompiledPhrase[] = []
+    const compact = compactForPhrases(parts.join('\n'))
+    for (const phrase of phrases) if (phraseMatches(phrase, compact)) matched.push(phrase)
+    let inImage = false
+    if (matched.length === 0 && status.imageTexts.length > 0) {
+      const imageCompact = compactForPhrases(status.imageTexts.join('\n'))
+      for (const phrase of phrases) if (phraseMatches(phrase, imageCompact)) matched.push(phrase)
+      inImage = matched.length > 0
+    }
+    const first = matched[0]
+    if (first === undefined) return undefined
+    const note = first.note === undefined ? 'on your phrase list' : `from ${first.note}`
+    return {
+      strength: 1,
+      blatant: matched.some((p) => p.blatant),
+      message: `${inImage ? 'Shows in an image' : 'Contains'} the phrase ${first.pattern.includes('"') ? first.pattern : JSON.stringify(first.pattern)}, ${note}.`,
+      evidence: listEvidence(matched.map((p) => p.pattern)),
+    }
+  },
+}

@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest'
+
+import { findDiscordInvites } from '../../src/links/discord-invite.js'
+
+describe('findDiscordInvites', () => {
+  describe('finds', () => {
+    // disguise | text | host | code | match
+    test.each([
+      ['a plain invite', 'join discord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord.gg/ctkpaarr'],
+      ['an https URL', 'https://discord.gg/TfcWHMV4', 'discord.gg', 'TfcWHMV4', 'discord.gg/TfcWHMV4'],
+      ['discord.gg/invite/', 'discord.gg/invite/abc123', 'discord.gg', 'abc123', 'discord.gg/invite/abc123'],
+      ['discord.com/invite', 'https://discord.com/invite/abc', 'discord.com', 'abc', 'discord.com/invite/abc'],
+      ['discordapp.com/invite', 'discordapp.com/invite/abc', 'discordapp.com', 'abc', 'discordapp.com/invite/abc'],
+      ['the ptb. host', 'ptb.discord.com/invite/zz9', 'ptb.discord.com', 'zz9', 'ptb.discord.com/invite/zz9'],
+      ['the canary. host', 'canary.discord.com/invite/yy8', 'canary.discord.com', 'yy8', 'canary.discord.com/invite/yy8'],
+      ['the dsc.gg redirector', 'dsc.gg/myserver', 'dsc.gg', 'myserver', 'dsc.gg/myserver'],
+      ['the dis.army redirector', 'dis.army/raid', 'dis.army', 'raid', 'dis.army/raid'],
+      ['the invite.gg redirector', 'invite.gg/club', 'invite.gg', 'club', 'invite.gg/club'],
+      ['spaces around the dot and slash', 'discord . gg / ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord . gg / ctkpaarr'],
+      ['(.)', 'discord(.)gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord(.)gg/ctkpaarr'],
+      ['[.]', 'discord[.]gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord[.]gg/ctkpaarr'],
+      ['[dot]', 'discord[dot]gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord[dot]gg/ctkpaarr'],
+      ['" dot "', 'discord dot gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord dot gg/ctkpaarr'],
+      ['" dot " and " slash "', 'discord dot gg slash ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord dot gg slash ctkpaarr'],
+      ['(/)', 'discord.gg(/)ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord.gg(/)ctkpaarr'],
+      ['fullwidth letters, dot and slash', 'ｄｉｓｃｏｒｄ．ｇｇ／ｃｔｋｐａａｒｒ', 'discord.gg', 'ctkpaarr', 'ｄｉｓｃｏｒｄ．ｇｇ／ｃｔｋｐａａｒｒ'],
+      ['the ideographic full stop', 'discord。gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord。gg/ctkpaarr'],
+      ['Cyrillic с and о', 'dis\u0441\u043erd.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'dis\u0441\u043erd.gg/ctkpaarr'],
+      ['Greek ο', 'disc\u03bfrd.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'disc\u03bfrd.gg/ctkpaarr'],
+      ['mathematical bold letters', '𝐝𝐢𝐬𝐜𝐨𝐫𝐝.𝐠𝐠/𝐀𝐛𝐜', 'discord.gg', 'Abc', '𝐝𝐢𝐬𝐜𝐨𝐫𝐝.𝐠𝐠/𝐀𝐛𝐜'],
+      ['accents and zalgo marks', 'd\u0308i\u0336scord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'd\u0308i\u0336scord.gg/ctkpaarr'],
+      ['precomposed accents', 'dïscörd.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'dïscörd.gg/ctkpaarr'],
+      ['zero-width spaces', 'disc\u200bord.g\u200bg/ctk\u200bpaarr', 'discord.gg', 'ctkpaarr', 'disc\u200bord.g\u200bg/ctk\u200bpaarr'],
+      ['mixed case (the code keeps its case)', 'DiScOrD.Gg/AbCdE', 'discord.gg', 'AbCdE', 'DiScOrD.Gg/AbCdE'],
+      ['Japanese glued around it', '詳しくはdiscord.gg/ctkpaarrへ', 'discord.gg', 'ctkpaarr', 'discord.gg/ctkpaarr'],
+      ['a line break after the code', 'discord.gg/ctkpaarr\nmore', 'discord.gg', 'ctkpaarr', 'discord.gg/ctkpaarr'],
+    ])('%s', (_disguise, text, host, code, match) => {
+      expect(findDiscordInvites(text)).toEqual([{ host, code, match }])
+    })
+  })
+
+  test('finds every invite of a text, in order', () => {
+    expect(findDiscordInvites('discord.gg/one and dsc.gg/two').map((i) => i.code)).toEqual(['one', 'two'])
+  })
+
+  describe('finds none', () => {
+    // text | why
+    test.each([
+      ['I love Discord, see you there', 'no invite'],
+      ['discord.com/channels/123/456', 'a channel link, not an invite'],
+      ['discord.gg/invite', 'no code'],
+      ['notdiscord.gg/abc', 'another host'],
+      ['discord.gg', 'no code'],
+      ['dsc.gg/invite/abc', 'a redirector has no invite path'],
+      ['', 'empty'],
+    ])('in %j (%s)', (text) => {
+      expect(findDiscordInvites(text)).toEqual([])
+    })
+  })
+
+  test('runs once over a megabyte of hostile text', () => {
+    const hostile = 'discord . . ( dot ) gg / / '.repeat(40_000) + 'ｄ'.repeat(10_000)
+    expect(findDiscordInvites(hostile)).toEqual([])
+  })
+})

@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest'
+
+import { findTextLinks, mayHoldLink, prepareForLinkify } from '../../src/links/find-text-links.js'
+import { readLinkHost } from '../../src/links/host.js'
+
+const hostsIn = (text: string): (string | undefined)[] => findTextLinks(text).map((url) => readLinkHost(url)?.host)
+
+describe('findTextLinks', () => {
+  describe('finds the host linkify alone misses or mangles', () => {
+    // disguise | text | host found
+    test.each([
+      ['fullwidth letters and dot', 'ｄｉｓｃｏｒｄ．ｇｇ/ctkpaarr', 'discord.gg'],
+      ['the ideographic full stop', 'see discord。gg/ctkpaarr now', 'discord.gg'],
+      ['the halfwidth ideographic full stop', 'see ctkpaarr｡org', 'ctkpaarr.org'],
+      ['a zero-width space inside the host (linkify finds ord.gg)', 'disc\u200bord.gg/abc', 'discord.gg'],
+      ['a zero-width joiner inside the host', 'ctk\u200dpaarr.org', 'ctkpaarr.org'],
+      ['Japanese glued before and after', '詳しくはdiscord.gg/abcへ', 'discord.gg'],
+      ['Japanese glued after a bare host', 'サイトはctkpaarr.orgです', 'ctkpaarr.org'],
+      ['an emoji glued before', '🔺processkyc.com/1827996243', 'processkyc.com'],
+      ['a host written in Japanese', 'https://荒らし.com/ を見て', '荒らし.com'],
+    ])('%s', (_disguise, text, host) => {
+      expect(hostsIn(text)).toEqual([host])
+    })
+  })
+
+  describe('finds plain links', () => {
+    // text | hosts
+    test.each([
+      ['go to example.com/x, then krsw-wiki.org.', ['example.com', 'krsw-wiki.org']],
+      ['https://mastodon.social@evil.example/x', ['evil.example']],
+      ['http://192.0.2.7/x', ['192.0.2.7']],
+    ])('in %j', (text, hosts) => {
+      expect(hostsIn(text)).toEqual(hosts)
+    })
+  })
+
+  describe('does not invent links from prose', () => {
+    // text
+    test.each([['I went home. Me and my cat slept.'], ['version 3.5 is out'], ['いい天気です。明日も晴れ。'], ['mail me at someone@example.com'], ['']])('in %j', (text) => {
+      expect(findTextLinks(text)).toEqual([])
+    })
+  })
+
+  test('reads at most the first 20,000 characters', () => {
+    expect(findTextLinks(`${'x '.repeat(10_000)}late.com`)).toEqual([])
+    expect(findTextLinks(`early.com ${'x '.repeat(10_000)}`)).toEqual(['early.com'])
+  })
+
+  test('runs once over a megabyte of hostile text', () => {
+    expect(findTextLinks('ab.cd '.repeat(170_000))).toHaveLength(50)
+  })
+
+  test('stops at the limit', () => {
+    const text = Array.from({ length: 30 }, (_, i) => `site${i}.example.com`).join(' ')
+    expect(findTextLinks(text, 5)).toHaveLength(5)
+  })
+})
+
+describe('mayHoldLink', () => {
+  // text | may hold a link
+  test.each([
+    ['no dots here at all', false],
+    ['the end. Next', false],
+    ['example.com', true],
+    ['ｄｉｓｃｏｒｄ．ｇｇ', true],
+    ['discord。gg', true],
+    ['disc\u200bord\u200b.\u200bgg', true],
+  ])('%j: %s', (text, expected) => {
+    expect(mayHoldLink(text)).toBe(expected)
+  })
+})
+
+describe('prepareForLinkify', () => {
+  test('leaves ASCII text as it is', () => {
+    const text = 'plain ascii. with dots.and things'
+    expect(prepareForLinkify(text)).toBe(text)
+  })
+
+  test('keeps a Japanese host whole', () => {
+    expect(prepareForLinkify('荒らし.com')).toBe('荒らし.com')
+  })
+})

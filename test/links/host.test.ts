@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest'
+
+import { readLinkHost, registrableDomain } from '../../src/links/host.js'
+
+describe('readLinkHost', () => {
+  describe('reads', () => {
+    // url | host | registrable domain | IP host
+    test.each([
+      ['https://example.com/path?q=1#x', 'example.com', 'example.com', false],
+      ['discord.gg/abc', 'discord.gg', 'discord.gg', false],
+      ['HTTPS://WWW.Example.COM./', 'www.example.com', 'example.com', false],
+      ['https://荒らし.com/', '荒らし.com', '荒らし.com', false],
+      ['https://xn--68j5e377y.com/', '荒らし.com', '荒らし.com', false],
+      ['https://mastodon.social@evil.example/', 'evil.example', 'evil.example', false],
+      ['https://user:pass@mastodon.social:pw@evil.example:8443/x', 'evil.example', 'evil.example', false],
+      ['https://foo.github.io/x', 'foo.github.io', 'foo.github.io', false],
+      ['https://a.b.example.co.uk/', 'a.b.example.co.uk', 'example.co.uk', false],
+      ['https://ctkpaarr.data.blog/', 'ctkpaarr.data.blog', 'data.blog', false],
+      ['http://192.168.10.1:8080/x', '192.168.10.1', '192.168.10.1', true],
+      ['http://[2001:db8::1]/x', '2001:db8::1', '2001:db8::1', true],
+      ['https:\\\\evil.example\\x', 'evil.example', 'evil.example', false],
+      ['//cdn.example.net/x.js', 'cdn.example.net', 'example.net', false],
+    ])('%s as host %s, domain %s', (url, host, domain, isIp) => {
+      expect(readLinkHost(url)).toEqual({ host, domain, isIp })
+    })
+  })
+
+  describe('gives undefined', () => {
+    // url | why
+    test.each([
+      ['mailto:someone@example.com', 'not a web link'],
+      ['javascript:alert(1)', 'not a web link'],
+      ['/relative/path', 'a relative path'],
+      ['https://', 'no host'],
+      ['https://exa mple.com/', 'a space in the host'],
+      ['https://a..b.example/', 'an empty label'],
+      ['https://[zz::1]/', 'a bad IPv6 literal'],
+      ['', 'empty'],
+    ])('for %j (%s)', (url) => {
+      expect(readLinkHost(url)).toBeUndefined()
+    })
+  })
+})
+
+describe('registrableDomain', () => {
+  // host | registrable domain
+  test.each([
+    ['foo.github.io', 'foo.github.io'],
+    ['bar.github.io', 'bar.github.io'],
+    ['deep.foo.github.io', 'foo.github.io'],
+    ['mastodon.netprocesse.com', 'netprocesse.com'],
+    ['10.0.0.1', '10.0.0.1'],
+    ['localhost', 'localhost'],
+  ])('of %s is %s', (host, domain) => {
+    expect(registrableDomain(host)).toBe(domain)
+  })
+})

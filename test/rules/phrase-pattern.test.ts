@@ -1,0 +1,90 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+
+import { foldForMatching } from '../../src/text/fold-for-matching.js'
+
+import { compactForPhrases, compilePhrase, phraseMatches, type CompiledPhrase } from '../../src/rules/phrase-pattern.js'
+
+function compiled(pattern: string): CompiledPhrase {
+  const result = compilePhrase(pattern, false, undefined)
+  if (typeof result === 'string') throw new Error(result)
+  return result
+}
+
+const matches = (pattern: string, text: string): boolean => phraseMatches(compiled(pattern), compactForPhrases(text))
+
+describe('compilePhrase', () => {
+  describe('matches', () => {
+    // pattern | text
+    test.each([
+      ['画像が貼れなかったのでメンションだけします', '@a @b 画像が貼れなかったのでメンションだけします'],
+      ['"画像が貼れなかったので メンションだけします"', '画像が 貼れなかったのでメンション　だけします'],
+      ['"fediverse chick"', 'call me the ＦＥＤＩＶＥＲＳＥ  Chick :D'],
+      ['"fediverse chick"', 'call me the fediverse\nchick'],
+      ['"fediverse chick"', 'call me the f\u200bediverse chick'],
+      ['"fediverse chick"', 'call me the f\u0435diverse chick'],
+      ['"discord"', 'ｄіѕсоrd'],
+      ['verify mastodon', 'Mastodon says: please verify'],
+      ['verif* "mastodon support team"', 'Complete verification now. — Mastodon Support Team'],
+      ['"made me $* in 3 hours"', 'BTCTurboMiner Made Me $500 in 3 Hours'],
+      ['discord -"our server"', 'join discord.gg/x'],
+      ['荒らし共栄圏', '荒らし共栄圏 公式サイト'],
+      ['한국괴물군', '한국괴물군'],
+      ['#鈴木哲哉', 'よろしく #鈴木哲哉'],
+    ])('%s in %j', (pattern, text) => {
+      expect(matches(pattern, text)).toBe(true)
+    })
+  })
+
+  describe('does not match', () => {
+    // pattern | text
+    test.each([
+      ['verify mastodon', 'please verify your e-mail'],
+      ['"made me $* in 3 hours"', 'in 3 hours it made me $500'],
+      ['discord -"our server"', 'join our server on discord'],
+      ['#鈴木哲哉', '鈴木哲哉さんのニュース'],
+      ['"fediverse chick"', 'the fediverse is nice, chick'],
+    ])('%s in %j', (pattern, text) => {
+      expect(matches(pattern, text)).toBe(false)
+    })
+  })
+
+  describe('rejects', () => {
+    // pattern | what the problem says
+    test.each([
+      ['', 'is empty'],
+      ['   ', 'is empty'],
+      ['/disc(o|0)rd/', 'regular expression'],
+      ['"unclosed', 'unclosed'],
+      ['* **', 'nothing to match'],
+      ['-only -excluded', 'only excluded terms'],
+      ['x'.repeat(501), 'longer than 500'],
+      [Array.from({ length: 17 }, (_, i) => `w${i}`).join(' '), 'more than 16 terms'],
+    ])('%j', (pattern, problem) => {
+      expect(compilePhrase(pattern, false, undefined)).toEqual(expect.stringContaining(problem))
+    })
+  })
+
+  test('keeps the pattern, blatant flag and note', () => {
+    expect(compilePhrase('a "b c"', true, 'a note')).toEqual({ pattern: 'a "b c"', required: [['a'], ['bc']], excluded: [], blatant: true, note: 'a note' })
+  })
+
+  test('runs once over a megabyte of hostile text', () => {
+    // Many near-misses for every piece: indexOf moves forward only, so this is one pass per piece.
+    const hostile = 'aaaaaaaaab'.repeat(100_000)
+    expect(phraseMatches(compiled('a*a*a*a*a*a*a*a*c "aaaaaaaaaaaaac"'), compactForPhrases(hostile))).toBe(false)
+  })
+})
+
+describe('compactForPhrases', () => {
+  test('equals foldForMatching with white space removed, on any text', () => {
+    const char = fc.constantFrom(...'aZ 3.ｄＩ𝐝іѕсоΑαβ荒らしカナ한국\u200b\u3000\n\u0301é゙ßİK❤ạñÅℓⓐ²'.split(''))
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 30 }), (chars) => {
+        const text = chars.join('')
+        expect(compactForPhrases(text)).toBe(foldForMatching(text).replace(/\s+/gu, ''))
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
