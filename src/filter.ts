@@ -1,20 +1,28 @@
-import { classifyWith } from './classify.js'
+import { classifyRemembering, createFilterMemory, type FilterMemoryOptions, memoryMethods, type SpamFilterMemory } from './history/filter-memory.js'
+import { type AsyncClassifyContext, classifyWithImages, type FilterOcrOptions, resolveFilterOcr } from './ocr/classify-with-images.js'
 import { resolveOptions, withContext, type ClassifyContext, type ClassifyOptions } from './options.js'
 import type { ClassifiableInput } from './status/status-input.js'
 import type { Verdict } from './verdict.js'
 
-/** Options of `createSpamFilter`: the classify options, checked once. */
-export type SpamFilterOptions = ClassifyOptions
+/** Options of `createSpamFilter`: the classify options, checked once, the OCR and the memory options. */
+export type SpamFilterOptions = ClassifyOptions & FilterOcrOptions & FilterMemoryOptions
 
 /**
  * A classifier that owns state for the caller: options checked once, and later the memory of
  * recently seen statuses and the OCR workers. Create one per signed-in account.
  */
-export interface SpamFilter {
-  /** Classifies a status. `context` overrides the time and the viewer for this call. */
+export interface SpamFilter extends SpamFilterMemory {
+  /**
+   * Classifies a status, then remembers it: copies of its text or pictures from other accounts
+   * count for later statuses. `context` overrides the time and the viewer for this call.
+   */
   classify(status: ClassifiableInput | unknown, context?: ClassifyContext): Verdict
-  /** Classifies a status, reading images when OCR is configured; never rejects for bad input. */
-  classifyAsync(status: ClassifiableInput | unknown, context?: ClassifyContext): Promise<Verdict>
+  /**
+   * Classifies a status, reading its images when `ocr` is set and `ocrMode` says so (by default
+   * when the status is already at least suspicious); text and QR codes found go through the same
+   * signals. Never rejects for bad input: failed image reads are `skipped` entries.
+   */
+  classifyAsync(status: ClassifiableInput | unknown, context?: AsyncClassifyContext): Promise<Verdict>
 }
 
 /**
@@ -28,10 +36,17 @@ export interface SpamFilter {
  * for (const status of timeline) if (filter.classify(status).label === 'spam') hide(status)
  */
 export function createSpamFilter(options: SpamFilterOptions = {}): SpamFilter {
-  const resolved = resolveOptions(options)
-  const classify = (status: unknown, context?: ClassifyContext): Verdict => classifyWith(status, withContext(resolved, context))
+  const memory = createFilterMemory(options)
+  const checked = resolveOptions(options)
+  const resolved = memory === undefined ? checked : { ...checked, memory }
+  const ocr = resolveFilterOcr(options)
+  const classify = (status: unknown, context?: ClassifyContext): Verdict => classifyRemembering(status, withContext(resolved, context), memory)
   return {
     classify,
-    classifyAsync: async (status, context) => classify(status, context),
+    ...memoryMethods(memory, resolved),
+    classifyAsync: async (status, context) => {
+      const verdict = classify(status, context)
+      return ocr === undefined ? verdict : classifyWithImages(status, withContext(resolved, context), ocr, verdict, context?.signal)
+    },
   }
 }

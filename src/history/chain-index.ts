@@ -1,0 +1,110 @@
+/**
+ * Hash chains over a ring buffer, in typed arrays: the LSH index of the status memory.
+ *
+ * Each table maps a 32-bit key to a bucket (`key & (buckets − 1)`); a bucket's head holds the
+ * newest entry filed there and each entry holds, per table, a link to the previous entry of its
+ * bucket. A link is 32 bits: the low 24 are `(sequence + 1) mod 2²⁴` (0: none), the high 8 are a
+ * tag, the top byte of the entry's own key. Keys that share a bucket share its chain; the tag
+ * skips most entries filed under another key without reading them, and every candidate is still
+ * confirmed by its signature, so a shared bucket costs a little time, never a wrong match. An entry
+ * whose age is at least the number of entries kept has been overwritten, and since chains run from
+ * newest to oldest, a walk stops there. No per-entry sequence array, no deletion, no rehashing.
+ * Capacity must stay below 2²⁴ (16.7 million entries).
+ */
+export interface ChainIndex {
+  readonly tables: number
+  readonly capacity: number
+  readonly buckets: number
+  /** `tables × buckets` heads (links without tags). */
+  readonly heads: Uint32Array
+  /** `capacity × tables` tagged links. */
+  readonly next: Uint32Array
+}
+
+const SEQUENCE_MASK = 0xffffff
+
+/** The smallest power of two at least `n`. */
+function powerOfTwo(n: number): number {
+  let size = 1
+  while (size < n) size *= 2
+  return size
+}
+
+/**
+ * Creates an empty index.
+ *
+ * @param tables - independent tables (LSH bands plus any exact keys)
+ * @param capacity - entries of the ring buffer it indexes (below 2²⁴)
+ * @returns the index
+ */
+export function createChainIndex(tables: number, capacity: number): ChainIndex {
+  const buckets = powerOfTwo(capacity)
+  return { tables, capacity, buckets, heads: new Uint32Array(tables * buckets), next: new Uint32Array(capacity * tables) }
+}
+
+/**
+ * Files entry `sequence` (its slot is `sequence mod capacity`) under a key of a table.
+ *
+ * @param index - the index
+ * @param table - which table
+ * @param key - the key (its low bits choose the bucket, its top byte is the tag)
+ * @param sequence - the entry's insertion number
+ */
+export function chainInsert(index: ChainIndex, table: number, key: number, sequence: number): void {
+  const head = table * index.buckets + (key & (index.buckets - 1))
+  const slot = sequence % index.capacity
+  index.next[slot * index.tables + table] = ((index.heads[head]! & SEQUENCE_MASK) | (key & 0xff000000)) >>> 0
+  index.heads[head] = (sequence + 1) & SEQUENCE_MASK
+}
+
+/**
+ * Visits the entries filed under a key (and a few others of its bucket whose tag agrees), newest
+ * first, at most `maxSteps` entries of the chain.
+ *
+ * @param index - the index
+ * @param table - which table
+ * @param key - the key
+ * @param total - entries inserted so far
+ * @param kept - entries still in the ring (`min(total, capacity)`)
+ * @param maxSteps - most chain entries stepped through
+ * @param visit - called with each entry's slot; return `false` to stop
+ * @param anyTag - visit every entry of the bucket, whatever its tag (for exports)
+ */
+export function chainWalk(index: ChainIndex, table: number, key: number, total: number, kept: number, maxSteps: number, visit: (slot: number, link: number) => boolean, anyTag = false): void {
+  let link = index.heads[table * index.buckets + (key & (index.buckets - 1))]! & SEQUENCE_MASK
+  const tag = (key & 0xff000000) >>> 0
+  let previousAge = -1
+  const newest = total & SEQUENCE_MASK
+  for (let step = 0; step < maxSteps && link !== 0; step++) {
+    const age = (newest - link) & SEQUENCE_MASK
+    if (age >= kept || age <= previousAge) return
+    const slot = (total - 1 - age) % index.capacity
+    const word = index.next[slot * index.tables + table]!
+    if ((anyTag || ((word & 0xff000000) >>> 0) === tag) && !visit(slot, word)) return
+    previousAge = age
+    link = word & SEQUENCE_MASK
+  }
+}
+
+/**
+ * Finds, for every entry still kept, the key it is filed under in each table, as far as the
+ * index knows it (bucket and tag; walking every chain once): what an export needs to rebuild the
+ * index elsewhere.
+ *
+ * @param index - the index
+ * @param total - entries inserted so far
+ * @param kept - entries still in the ring
+ * @returns `capacity × tables` keys (`tag << 24 | bucket`); entries filed nowhere in a table keep `0xffffffff`
+ */
+export function keysBySlot(index: ChainIndex, total: number, kept: number): Uint32Array {
+  const out = new Uint32Array(index.capacity * index.tables).fill(0xffffffff)
+  for (let table = 0; table < index.tables; table++) {
+    for (let bucket = 0; bucket < index.buckets; bucket++) {
+      chainWalk(index, table, bucket, total, kept, kept, (slot, word) => {
+        out[slot * index.tables + table] = ((word & 0xff000000) | bucket) >>> 0
+        return true
+      }, true)
+    }
+  }
+  return out
+}

@@ -1,0 +1,15 @@
+/**
+ * Thrown by `importMemory` when the data is not an export of this library's memory format: wrong
+ * magic bytes, an unknown version, a bad checksum or a truncated body. Nothing is applied: the
+ * memory keeps what it had.
+ */
+export class SpamFilterMemoryError extends Error {
+  override readonly name = 'SpamFilterMemoryError'
+  /** What was wrong: `format`, `version`, `checksum` or `truncated`. */
+  readonly problem: 'format' | 'version' | 'checksum' | 'truncated'
+
+  constructor(problem: SpamFilterMemoryError['problem'], detail: string, options?: ErrorOptions) {
+    super(`mastodon-spam-filter: cannot import the memory (${problem}): ${detail}`, options)
+    this.problem = problem
+  }
+}

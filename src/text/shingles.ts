@@ -1,0 +1,86 @@
+import type { NormalizedStatus } from '../status/normalized-status.js'
+import { foldForMatching } from './fold-for-matching.js'
+import { mix32 } from './hash32.js'
+
+/** Code points of the key text read at most: long posts are compared on their first part. */
+export const MAX_KEY_LENGTH = 2_000
+
+// Bounded quantifiers only: linear on any input.
+const URL = /(?:https?:\/\/|www\.)[^\s]{1,2048}/gu
+const MENTION = /@[\p{L}\p{N}_.-]{1,64}(?:@[\p{L}\p{N}.-]{1,253})?/gu
+const HASHTAG = /#[\p{L}\p{N}_]{1,200}/gu
+const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/gu
+
+/**
+ * The text near-duplicate detection compares: the content warning and the prose (visible text
+ * without mentions, hashtags and links), folded (NFKC, lower case, invisible characters removed,
+ * look-alike letters mapped), with what is left of URLs, mentions and hashtags removed and every
+ * run of punctuation and spaces turned into one space.
+ *
+ * @param status - a normalized status
+ * @returns the key text, `''` when the post has no words of its own
+ * @example
+ * duplicateKeyText(status) // 'Ｃheck  this　out! @bob' → 'check this out'
+ */
+export function duplicateKeyText(status: NormalizedStatus): string {
+  const raw = status.spoilerText === '' ? status.prose : `${status.spoilerText}\n${status.prose}`
+  const folded = foldForMatching(raw.length > MAX_KEY_LENGTH * 2 ? raw.slice(0, MAX_KEY_LENGTH * 2) : raw)
+  const text = folded.replace(URL, ' ').replace(MENTION, ' ').replace(HASHTAG, ' ').replace(SEPARATORS, ' ').trim()
+  return text.length > MAX_KEY_LENGTH ? Array.from(text).slice(0, MAX_KEY_LENGTH).join('') : text
+}
+
+const BOUNDARY = 0x20
+
+function gram(a: number, b: number, c: number): number {
+  return mix32(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) | 0
+}
+
+/**
+ * Character 3-gram shingles taken inside each word: every space-separated word is padded with a
+ * boundary on both sides and cut into overlapping 3-grams of code points (`cat` → ` ca`, `cat`,
+ * `at `; `a` → ` a `). The result holds 32-bit hashes in text order; a hash may repeat (MinHash ignores
+ * repeats, and skipping the deduplication saves a set per status).
+ *
+ * Why inside words: the set does not depend on word order, so shuffled words give the same set
+ * (Jaccard 1) with one signature, where 3-grams across word boundaries would lose a third of their
+ * overlap. Japanese and Chinese are written without spaces: a sentence is one "word" and gets the
+ * plain character 3-grams, which need no word segmenter; sentences and clauses split at
+ * punctuation, so reordered sentences also keep the same set. An inserted name or a changed word
+ * touches only that word's 3-grams.
+ *
+ * @param keyText - text from `duplicateKeyText`
+ * @returns shingle hashes as signed 32-bit integers (empty for empty text)
+ */
+export function wordShingles(keyText: string): Int32Array {
+  // At most one 3-gram per code point plus one per word end.
+  const out = new Int32Array(keyText.length * 2)
+  let count = 0
+  let a = BOUNDARY
+  let b = BOUNDARY
+  let inWord = false
+  for (let i = 0; i < keyText.length; i++) {
+    let c = keyText.charCodeAt(i)
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < keyText.length) {
+      const low = keyText.charCodeAt(i + 1)
+      if (low >= 0xdc00 && low < 0xe000) {
+        c = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000
+        i++
+      }
+    }
+    if (c === BOUNDARY) {
+      if (inWord) out[count++] = gram(a, b, BOUNDARY)
+      a = BOUNDARY
+      b = BOUNDARY
+      inWord = false
+      continue
+    }
+    // No "  c" gram: a word's first letter alone (26 values in English) is shared by nearly every
+    // text and would raise the similarity of unrelated ones.
+    if (b !== BOUNDARY) out[count++] = gram(a, b, c)
+    a = b
+    b = c
+    inWord = true
+  }
+  if (inWord) out[count++] = gram(a, b, BOUNDARY)
+  return out.subarray(0, count)
+}
