@@ -1,12 +1,27 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
+// The command line (package.json "bin"): Node only, its own bundle, never imported by the core.
+const CLI: Options = {
+  entry: { cli: 'src/cli/index.ts' },
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  banner: { js: '#!/usr/bin/env node' },
+  dts: false,
+  sourcemap: false,
+  clean: false,
+}
+
+export default defineConfig([{
+  entry: { index: 'src/index.ts', ocr: 'src/ocr/index.ts' },
   format: ['esm', 'cjs'],
+  // The OCR entry's engines: never bundled, never reached from the core entry.
+  external: ['tesseract.js', 'jsqr'],
   dts: true,
   sourcemap: true,
-  clean: true,
+  // The CLI build writes dist/cli.js at the same time: cleaning must leave it alone.
+  clean: ['!cli.js'],
   treeshake: true,
   target: 'es2020',
   platform: 'neutral',
-})
+}, CLI])

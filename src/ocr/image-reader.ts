@@ -1,0 +1,123 @@
+import type { StatusMedia } from '../status/normalized-status.js'
+import type { Skipped } from '../verdict.js'
+import { decodeInBrowser } from './decode-in-browser.js'
+import { decodePng } from './decode-png.js'
+import { fetchPreview } from './fetch-preview.js'
+import { readImageHeader } from './image-size.js'
+import { runPasses } from './ocr-passes.js'
+import type { AbortSignalLike } from './platform.js'
+import { type ImageReaderOptions, resolveReaderOptions } from './reader-options.js'
+import { createWorkerPool, describeError } from './worker-pool.js'
+
+/** What reading one image gave. Failures are entries in `skipped`, never exceptions. */
+export interface ImageReading {
+  /** Text recognized by OCR, with OCR misreadings of Discord links folded; `''` when none. */
+  readonly text: string
+  /** Texts of QR codes found in the image. */
+  readonly qrTexts: readonly string[]
+  /** Why the image could not be read (timeout, error, aborted, too-large); empty on success. */
+  readonly skipped: readonly Skipped[]
+}
+
+/** Per-read options. */
+export interface ReadImageOptions {
+  /** Aborts the read; the result then has a `skipped` entry with `because: 'aborted'`. */
+  readonly signal?: AbortSignalLike
+}
+
+/**
+ * Reads text and QR codes in images with tesseract.js workers the caller owns. Pass it to
+ * `createSpamFilter({ ocr })`, and call `terminate()` when done (on sign-out, on shutdown).
+ */
+export interface ImageReader {
+  /** Reads an attachment, fetching it with `fetchImage` (or its `preview_url`). Never rejects. */
+  readMedia(media: StatusMedia, options?: ReadImageOptions): Promise<ImageReading>
+  /** Reads an image file (PNG, JPEG, WebP, GIF, BMP). Never rejects. */
+  readBytes(bytes: Uint8Array | ArrayBuffer, options?: ReadImageOptions): Promise<ImageReading>
+  /** Ends the workers. Later reads return a `skipped` entry. */
+  terminate(): Promise<void>
+}
+
+const skipped = (because: Skipped['because'], detail: string): ImageReading => ({ text: '', qrTexts: [], skipped: [{ signal: 'ocr', because, detail }] })
+
+/**
+ * Creates an image reader. Nothing starts until the first image: then up to `workers` tesseract.js
+ * workers start, with language data from `langPath` only (no CDN, `cacheMethod: 'none'`, nothing
+ * written to disk). Each image is checked against the byte and pixel limits before any decoder
+ * sees it, and read within `timeoutMs`; a worker that times out is ended and replaced.
+ *
+ * @param options - the tesseract.js module, `langPath`, limits and the image fetch
+ * @returns the reader
+ * @example
+ * // Node: language data from the @tesseract.js-data/eng package, nothing downloaded.
+ * import { createRequire } from 'node:module'
+ * import { createImageReader } from 'mastodon-spam-filter/ocr'
+ * const eng = createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json')
+ * const ocr = createImageReader({
+ *   tesseract: await import('tesseract.js'),
+ *   langPath: eng.replace(/package\.json$/, '4.0.0_best_int'),
+ * })
+ * const filter = createSpamFilter({ ocr })
+ * const verdict = await filter.classifyAsync(status)
+ * await ocr.terminate()
+ * @example
+ * // Browsers: the app serves tesseract.js's worker, the core and the language data itself.
+ * const ocr = createImageReader({
+ *   tesseract: Tesseract, // tesseract.js/dist/tesseract.esm.min.js
+ *   workerPath: '/ocr/worker.min.js', // tesseract.js/dist/worker.min.js
+ *   corePath: '/ocr/core', // tesseract.js-core/tesseract-core-{relaxedsimd-,simd-,}lstm.wasm.js
+ *   langPath: '/ocr/lang', // @tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz
+ * })
+ */
+export function createImageReader(options: ImageReaderOptions): ImageReader {
+  const config = resolveReaderOptions(options)
+  const pool = createWorkerPool({
+    tesseract: config.tesseract,
+    size: config.workers,
+    startTimeoutMs: config.startTimeoutMs,
+    workerOptions: {
+      langPath: config.langPath,
+      cacheMethod: 'none',
+      gzip: config.gzip,
+      logger: () => {},
+      ...(config.corePath === undefined ? {} : { corePath: config.corePath }),
+      ...(config.workerPath === undefined ? {} : { workerPath: config.workerPath, workerBlobURL: false }),
+    },
+  })
+
+  const readBytes = async (input: Uint8Array | ArrayBuffer, read: ReadImageOptions = {}): Promise<ImageReading> => {
+    try {
+      const bytes = input instanceof Uint8Array ? input : new Uint8Array(input)
+      if (bytes.length > config.maxImageBytes) return skipped('too-large', `the image has ${bytes.length} bytes, more than maxImageBytes (${config.maxImageBytes})`)
+      const header = readImageHeader(bytes)
+      if (header === undefined) return skipped('error', 'not an image format the reader knows (PNG, JPEG, WebP, GIF, BMP)')
+      const { width, height } = header
+      // A decoder must never meet an image whose size is unknown: it could be a decompression bomb.
+      if (width === undefined || height === undefined || width < 1 || height < 1) return skipped('error', `the ${header.format} header gives no image size`)
+      if (width * height > config.maxPixels) return skipped('too-large', `the image has ${width}×${height} pixels, more than maxPixels (${config.maxPixels})`)
+      const pixels = header.format === 'png' ? await decodePng(bytes, config.maxPixels) : await decodeInBrowser(bytes)
+      const outcome = await pool.run((worker) => runPasses(worker, bytes, pixels, config), config.timeoutMs, read.signal)
+      if (!outcome.ok) return skipped(outcome.because, outcome.detail)
+      return { text: outcome.value.text, qrTexts: outcome.value.qr === undefined ? [] : [outcome.value.qr], skipped: [] }
+    } catch (error) {
+      return skipped('error', describeError(error))
+    }
+  }
+
+  const readMedia = async (media: StatusMedia, read: ReadImageOptions = {}): Promise<ImageReading> => {
+    try {
+      if (read.signal?.aborted === true) return skipped('aborted', 'aborted before the image was fetched')
+      if (config.fetchImage !== undefined) {
+        const bytes = await config.fetchImage(media, read.signal)
+        return bytes === undefined ? skipped('error', 'fetchImage returned no bytes') : await readBytes(bytes, read)
+      }
+      if (media.previewUrl === undefined) return skipped('error', 'the attachment has no preview_url and no fetchImage was given')
+      const fetched = await fetchPreview(media.previewUrl, config.maxImageBytes, config.timeoutMs, read.signal)
+      return 'skipped' in fetched ? { text: '', qrTexts: [], skipped: [fetched.skipped] } : await readBytes(fetched.bytes, read)
+    } catch (error) {
+      return skipped('error', `fetchImage failed: ${describeError(error)}`)
+    }
+  }
+
+  return { readMedia, readBytes, terminate: () => pool.terminate() }
+}
