@@ -1,0 +1,40 @@
+/**
+ * Filter a home timeline with masto.js: fetch the latest statuses, classify each one on the
+ * device, and hide spam behind a warning instead of showing it.
+ *
+ * Run: MASTODON_URL=https://your.server MASTODON_TOKEN=… npx tsx examples/filter-home-timeline.ts
+ */
+import { createRestAPIClient, type mastodon } from 'masto'
+import { createSpamFilter, fromMasto, type Verdict } from 'mastodon-spam-filter'
+
+const url = process.env['MASTODON_URL'] ?? 'https://mastodon.social'
+const masto = createRestAPIClient({ url, accessToken: process.env['MASTODON_TOKEN'] ?? '' })
+
+// Who the viewer is and whom they follow: posts by people you follow are not filtered, and
+// mentions of them count less.
+const me = await masto.v1.accounts.verifyCredentials()
+const host = new URL(url).host
+const follows = new Set<string>()
+for await (const page of masto.v1.accounts.$select(me.id).following.list({ limit: 80 })) {
+  for (const account of page) follows.add(account.acct)
+  if (follows.size >= 2_000) break
+}
+
+// One filter per signed-in account: it keeps the options and the memory of recent statuses.
+const filter = createSpamFilter({ viewer: { acct: `${me.acct}@${host}`, follows } })
+
+function render(status: mastodon.v1.Status, verdict: Verdict): string {
+  const who = `@${status.account.acct}`
+  if (verdict.label === 'spam') return `[hidden] ${who}: filtered as potential spam (${verdict.reasons[0]?.message ?? ''})`
+  if (verdict.label === 'suspicious') return `[warned] ${who}: ${verdict.reasons.map((r) => r.message).join(' ')}`
+  return `${who}: ${status.content.replace(/<[^>]{0,1000}>/gu, ' ').slice(0, 100)}`
+}
+
+const timeline = await masto.v1.timelines.home.list({ limit: 40 })
+let hidden = 0
+for (const status of timeline) {
+  const verdict = filter.classify(fromMasto(status))
+  if (verdict.label === 'spam') hidden++
+  console.log(render(status, verdict))
+}
+console.log(`${timeline.length} statuses, ${hidden} hidden as spam`)
