@@ -1,0 +1,108 @@
+/**
+ * Throughput of `classifyStatus` on one core, the cost of each part, and a floor to compare with.
+ *
+ * Usage: npx tsx bench/classify.ts [--json] [--rounds N] [--dist]
+ *
+ * - classify: `classifyStatus` over every fixture (and the real ham of ../shared/corpus when
+ *   present), in statuses per second: the median of several rounds after a warm-up.
+ * - readStatus: reading the JSON into the normalized form (HTML to text, links, mentions, author).
+ * - scanLinks: finding the links and Discord invites once per status, shared by the link signals.
+ * - one row per signal: its `evaluate` over statuses normalized (and link-scanned) beforehand.
+ * - floor: `htmlToText(content)` plus `String.prototype.normalize('NFKC')` over the same contents,
+ *   the least any reader of the text must do; the ratio classify / floor says how much more the
+ *   whole pipeline costs. Targets: ≥ 50,000 statuses/s, ratio ≤ 3.
+ *
+ * Every round runs each case in turn, so bursts of load from other processes hit all cases alike;
+ * they still make the numbers noisy: min and max of the rounds are printed. `classifyStatus/s`
+ * from the fastest round is the best estimate of an unloaded core.
+ */
+import { loadFixtureItems } from '../eval/fixtures.js'
+import { loadHamItems } from '../eval/ham-corpus.js'
+import { findCorpus } from '../eval/paths.js'
+import * as source from '../src/index.js'
+import { readStatus, unwrapStatus } from '../src/index.js'
+import { scanLinks } from '../src/links/status-links.js'
+import { resolveOptions } from '../src/options.js'
+import type { SignalContext } from '../src/signal.js'
+import { benchCase, type Measurement, measureAll } from './helpers/measure.js'
+
+const TARGET_PER_SECOND = 50_000
+const TARGET_RATIO = 3
+
+const args = process.argv.slice(2)
+const roundsAt = args.indexOf('--rounds')
+const rounds = roundsAt >= 0 ? Math.max(3, Number(args[roundsAt + 1]) || 7) : 7
+const corpus = findCorpus()
+// --dist: time classifyStatus and the floor from the built package (npm run build first), which is
+// what users run; tsx adds a little overhead of its own. The part rows always come from src/.
+const DIST = '../dist/index.js'
+const library = (args.includes('--dist') ? await import(DIST) : source) as Pick<typeof source, 'classifyStatus' | 'htmlToText'>
+const { classifyStatus, htmlToText } = library
+
+const inputs: unknown[] = loadFixtureItems().map((i) => i.input)
+const fixtureCount = inputs.length
+if (corpus !== undefined) inputs.push(...loadHamItems(corpus).map((i) => i.input))
+
+const unwrapped = inputs.map((input) => unwrapStatus(input) ?? {})
+const contents = unwrapped.map((s) => {
+  const content = (s as { content?: unknown }).content
+  return typeof content === 'string' ? content : ''
+})
+const resolved = resolveOptions()
+const normalized = unwrapped.map((s) => readStatus(s, resolved.viewer.host, resolved.limits))
+// The link scan is shared by the link signals (classify makes it once per status): it is timed on
+// its own row, and the signals get it ready, as they do inside classifyStatus.
+const scans = normalized.map((s) => scanLinks(s))
+const contexts: SignalContext[] = normalized.map((s, i) => ({
+  postedAt: s.createdAt ?? Date.now(),
+  viewer: resolved.viewer,
+  rules: resolved.rules,
+  links: () => scans[i]!,
+  ...(resolved.memory === undefined ? {} : { memory: resolved.memory }),
+}))
+const indexes = normalized.map((_, i) => i)
+
+const cases = [
+  benchCase('classifyStatus (whole pipeline)', inputs, (input) => classifyStatus(input).score),
+  benchCase('readStatus', unwrapped, (s) => readStatus(s, resolved.viewer.host, resolved.limits).text.length),
+  benchCase('scanLinks (shared by link signals)', normalized, (s) => scanLinks(s).links.length),
+  ...resolved.signals.map(({ signal }) => benchCase(`signal ${signal.id}`, indexes, (i) => (signal.evaluate(normalized[i]!, contexts[i]!) === undefined ? 0 : 1))),
+  benchCase('floor: htmlToText + NFKC', contents, (html) => htmlToText(html).text.normalize('NFKC').length),
+]
+const { results } = measureAll(cases, { rounds })
+const rows = cases.map((c, i) => ({ name: c.name, m: results[i]! }))
+const classify = rows[0]!.m
+const floor = rows[rows.length - 1]!.m
+
+// What the rows above do not cover: unwrapping, the allow list, the context, scoring.
+const parts = rows.slice(1, -1).reduce((sum, { m }) => sum + m.median, 0)
+const rest = classify.median - parts
+const perSecond = (m: Measurement): number => Math.round(1e6 / m.median)
+const ratio = classify.median / floor.median
+const result = {
+  statuses: inputs.length,
+  fixtures: fixtureCount,
+  realHam: inputs.length - fixtureCount,
+  rounds,
+  node: process.version,
+  classifyPerSecond: { median: perSecond(classify), min: Math.round(1e6 / classify.max), max: Math.round(1e6 / classify.min) },
+  restUs: rest,
+  ratio: { median: Math.round(ratio * 100) / 100, min: Math.round((classify.min / floor.max) * 100) / 100, max: Math.round((classify.max / floor.min) * 100) / 100 },
+  rows: rows.map(({ name, m }) => ({ name, usPerStatus: { median: m.median, min: m.min, max: m.max }, passesPerRound: m.passes })),
+  targets: { perSecond: perSecond(classify) >= TARGET_PER_SECOND, ratio: ratio <= TARGET_RATIO },
+}
+
+if (args.includes('--json')) {
+  console.log(JSON.stringify(result, null, 2))
+} else {
+  const us = (v: number): string => v.toFixed(2).padStart(8)
+  console.log(`${args.includes('--dist') ? 'classifyStatus and floor from dist/ (the build); ' : ''}${inputs.length} statuses (${fixtureCount} fixtures${corpus === undefined ? '; notice: ../shared/corpus is absent, fixtures only' : `, ${inputs.length - fixtureCount} real ham`}), ${rounds} rounds after warm-up, ${process.version}, one thread`)
+  console.log('')
+  console.log(`${'µs per status'.padEnd(36)}  median      min      max`)
+  for (const { name, m } of rows) console.log(`${name.padEnd(36)}${us(m.median)} ${us(m.min)} ${us(m.max)}`)
+  console.log(`${'rest of classify (unwrap, scoring)'.padEnd(36)}${us(rest)}   (median classify − sum of the part medians)`)
+  console.log('')
+  const c = result.classifyPerSecond
+  console.log(`classifyStatus: ${c.median.toLocaleString('en')} statuses/s (rounds: ${c.min.toLocaleString('en')}–${c.max.toLocaleString('en')}); target ≥ ${TARGET_PER_SECOND.toLocaleString('en')}: ${result.targets.perSecond ? 'met' : 'MISSED'}`)
+  console.log(`classify / floor: ${result.ratio.median} (rounds: ${result.ratio.min}–${result.ratio.max}); target ≤ ${TARGET_RATIO}: ${result.targets.ratio ? 'met' : 'MISSED'}`)
+}

@@ -1,0 +1,42 @@
+import type { EvalResult, GroupRow, Metrics } from './evaluate.js'
+
+const pct = (value: number | undefined): string => (value === undefined ? 'n/a' : `${(value * 100).toFixed(1)}%`)
+
+function table(rows: readonly GroupRow[]): string {
+  const header = ['group', 'count', 'spam', 'suspicious', 'clean']
+  const cells = rows.map((r) => [r.group, String(r.count), String(r.spam), String(r.suspicious), String(r.clean)])
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)))
+  const line = (c: readonly string[]): string => `| ${c.map((v, i) => (i === 0 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join(' | ')} |`
+  return [line(header), `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...cells.map(line)].join('\n')
+}
+
+function metricLine(name: string, m: Metrics): string {
+  return `${name}: precision ${pct(m.precision)}, recall ${pct(m.recall)} (TP ${m.truePositives}, FP ${m.falsePositives}, FN ${m.falseNegatives})`
+}
+
+/**
+ * The evaluation as text: one Markdown table for spam (waves) and one for ham (categories), the
+ * metrics, the items that missed, and a PASS/FAIL line per required result.
+ *
+ * @param result - from `evaluate`
+ * @param notices - lines printed first (e.g. "the shared corpus is absent")
+ * @returns the report
+ */
+export function formatReport(result: EvalResult, notices: readonly string[] = []): string {
+  const spamRows = result.rows.filter((r) => r.truth !== 'ham')
+  const hamRows = result.rows.filter((r) => r.truth === 'ham')
+  const out: string[] = [...notices.map((n) => `notice: ${n}`)]
+  if (notices.length > 0) out.push('')
+  out.push('Spam (per wave; gray-area rows expect suspicious)', table(spamRows), '')
+  out.push('Ham (per category)', table(hamRows), '')
+  out.push(metricLine('spam vs rest   ', result.spamVsRest))
+  out.push(metricLine('flagged vs rest', result.flaggedVsRest))
+  out.push(`false positives: ${result.spamVsRest.falsePositives} non-spam labeled spam, ${result.flaggedVsRest.falsePositives} ham flagged (spam or suspicious)`)
+  if (result.misses.length > 0) {
+    out.push('', 'Not as expected:')
+    for (const m of result.misses) out.push(`  ${m.id}: expected ${m.expected}, got ${m.got} (score ${m.score}${m.reasons === '' ? '' : `: ${m.reasons}`})`)
+  }
+  out.push('')
+  for (const check of result.checks) out.push(`${check.pass ? 'PASS' : 'FAIL'} ${check.name}: ${check.detail}`)
+  return out.join('\n')
+}
