@@ -49,7 +49,8 @@ describe('fromActivityPub', () => {
       expect(status.text.startsWith('Pond notes, week 12\n')).toBe(true)
       expect(status.spoilerText).toBe('')
       expect(status.url).toBe('https://blog.example/~river/pond-notes')
-      expect(status.author).toMatchObject({ acct: 'river@blog.example', displayName: 'River', hasDefaultAvatar: false, fieldsCount: 1, note: 'Ponds, frogs and slow writing.' })
+      expect(status.author).toMatchObject({ acct: 'river@blog.example', displayName: 'River', hasDefaultAvatar: false, fieldsCount: 1, hasBio: true })
+      expect(fromActivityPub(fixture('article-with-actor.json') as never).account?.note).toContain('Ponds, frogs and slow writing.')
       expect(status.media[0]).toMatchObject({ description: 'Tadpoles with back legs in a glass jar', width: 800 })
     })
 

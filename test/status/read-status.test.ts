@@ -74,7 +74,7 @@ describe('readStatus', () => {
       [{ followers_count: Number.NaN, following_count: Number.POSITIVE_INFINITY }, { followersCount: undefined, followingCount: undefined }],
       [{ bot: 'true' }, { bot: false }],
       [{ acct: 5, username: 'carol', url: 'https://c.example/@carol' }, { acct: 'carol', username: 'carol', host: 'c.example' }],
-      [{ display_name: 42, note: { html: 'x' } }, { displayName: '', note: '' }],
+      [{ display_name: 42, note: { html: 'x' } }, { displayName: '', hasBio: false }],
       [{ fields: 'x' }, { fieldsCount: 0 }],
     ])('account %j', (account, expected) => {
       const status = { ...makeStatus(), account }
