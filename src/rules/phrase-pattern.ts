@@ -23,6 +23,12 @@ export interface CompiledPhrase {
   readonly blatant: boolean
   /** A note for the reason message (a campaign or list name). */
   readonly note: string | undefined
+  /**
+   * The rarest character of the required terms (kanji, Hangul and emoji before kana, kana
+   * before ASCII letters by English frequency, digits and punctuation last): text without it
+   * cannot match, which `matchPhrases` checks before it compacts the text.
+   */
+  readonly anchor: string
 }
 
 /** Limits that keep compiled phrases small. */
@@ -102,7 +108,69 @@ export function compilePhrase(pattern: string, blatant: boolean, note: string | 
     ;(term.excluded ? excludedTerms : required).push(pieces)
   }
   if (required.length === 0) return 'has only excluded terms (-word): add a word that must appear'
-  return { pattern, required, excluded: excludedTerms, blatant, note }
+  return { pattern, required, excluded: excludedTerms, blatant, note, anchor: rarestCharacter(required) }
+}
+
+// How common a character is in posts, to pick the anchor: ASCII letters by English frequency
+// (e most, z least), digits and punctuation as very common, kana as common in Japanese posts,
+// and kanji, Hangul and emoji as rare.
+const LETTERS_BY_FREQUENCY = 'zqxjkvbpygfwmucldrhsnioate'
+
+function commonness(char: string): number {
+  const letter = LETTERS_BY_FREQUENCY.indexOf(char)
+  if (letter >= 0) return letter + 1
+  const code = char.codePointAt(0) ?? 0
+  if (code < 0x80) return 40
+  if (code >= 0x3040 && code <= 0x30ff) return 20
+  return 0
+}
+
+function rarestCharacter(terms: readonly (readonly string[])[]): string {
+  let best = ''
+  let bestRank = Number.POSITIVE_INFINITY
+  for (const pieces of terms) {
+    for (const piece of pieces) {
+      for (const char of piece) {
+        const rank = commonness(char)
+        if (rank < bestRank) {
+          best = char
+          bestRank = rank
+        }
+      }
+    }
+  }
+  return best
+}
+
+/**
+ * The phrases that match a text: `compactForPhrases` work is done only when some phrase's anchor
+ * character is in the text (most statuses match no phrase and skip it).
+ *
+ * @param phrases - compiled phrases
+ * @param text - any text (not yet folded)
+ * @returns the matching phrases, in list order
+ */
+export function matchPhrases(phrases: readonly CompiledPhrase[], text: string): CompiledPhrase[] {
+  if (phrases.length === 0 || text === '') return []
+  let compact: string
+  if (!NON_ASCII.test(text)) {
+    const lower = text.toLowerCase()
+    const candidates = phrases.filter((p) => lower.includes(p.anchor))
+    if (candidates.length === 0) return []
+    compact = lower.replace(WHITE_SPACE, '')
+    return candidates.filter((p) => phraseMatches(p, compact))
+  }
+  const nfkc = text.normalize('NFKC')
+  // Look-alike letters fold to other characters: only the full fold can tell.
+  if (NEEDS_FULL_FOLD.test(nfkc)) {
+    compact = foldForMatching(text).replace(WHITE_SPACE, '')
+    return phrases.filter((p) => phraseMatches(p, compact))
+  }
+  const lower = nfkc.toLowerCase()
+  const candidates = phrases.filter((p) => lower.includes(p.anchor))
+  if (candidates.length === 0) return []
+  compact = lower.replace(INVISIBLE_OR_SPACE, '')
+  return candidates.filter((p) => phraseMatches(p, compact))
 }
 
 function termMatches(pieces: readonly string[], compact: string): boolean {

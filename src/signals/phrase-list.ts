@@ -1,4 +1,4 @@
-import { compactForPhrases, phraseMatches, type CompiledPhrase } from '../rules/phrase-pattern.js'
+import { matchPhrases, type CompiledPhrase } from '../rules/phrase-pattern.js'
 import { rulesOf } from '../rules/default-rules.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
@@ -24,13 +24,10 @@ export const phraseList: Signal = {
     const phrases = rulesOf(context).phrases
     if (phrases.length === 0) return undefined
     const parts = [status.spoilerText, status.text, ...status.extraTexts].filter((t) => t !== '')
-    const matched: CompiledPhrase[] = []
-    const compact = compactForPhrases(parts.join('\n'))
-    for (const phrase of phrases) if (phraseMatches(phrase, compact)) matched.push(phrase)
+    let matched: CompiledPhrase[] = matchPhrases(phrases, parts.join('\n'))
     let inImage = false
     if (matched.length === 0 && status.imageTexts.length > 0) {
-      const imageCompact = compactForPhrases(status.imageTexts.join('\n'))
-      for (const phrase of phrases) if (phraseMatches(phrase, imageCompact)) matched.push(phrase)
+      matched = matchPhrases(phrases, status.imageTexts.join('\n'))
       inImage = matched.length > 0
     }
     const first = matched[0]

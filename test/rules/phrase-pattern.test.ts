@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 
 import { foldForMatching } from '../../src/text/fold-for-matching.js'
 
-import { compactForPhrases, compilePhrase, phraseMatches, type CompiledPhrase } from '../../src/rules/phrase-pattern.js'
+import { compactForPhrases, compilePhrase, matchPhrases, phraseMatches, type CompiledPhrase } from '../../src/rules/phrase-pattern.js'
 
 function compiled(pattern: string): CompiledPhrase {
   const result = compilePhrase(pattern, false, undefined)
@@ -66,7 +66,7 @@ describe('compilePhrase', () => {
   })
 
   test('keeps the pattern, blatant flag and note', () => {
-    expect(compilePhrase('a "b c"', true, 'a note')).toEqual({ pattern: 'a "b c"', required: [['a'], ['bc']], excluded: [], blatant: true, note: 'a note' })
+    expect(compilePhrase('a "b c"', true, 'a note')).toEqual({ pattern: 'a "b c"', required: [['a'], ['bc']], excluded: [], blatant: true, note: 'a note', anchor: 'b' })
   })
 
   test('runs once over a megabyte of hostile text', () => {
@@ -85,6 +85,35 @@ describe('compactForPhrases', () => {
         expect(compactForPhrases(text)).toBe(foldForMatching(text).replace(/\s+/gu, ''))
       }),
       { numRuns: 500 },
+    )
+  })
+})
+
+describe('matchPhrases', () => {
+  const phrases = ['画像が貼れなかったのでメンションだけします', '"fediverse chick"', 'verify "mastodon account"', 'btc*miner', '荒らし共栄圏 -警告'].map(compiled)
+
+  // text | patterns that match
+  test.each([
+    ['画像が 貼れなかったので　メンションだけします', ['画像が貼れなかったのでメンションだけします']],
+    ['call me the ＦＥＤＩＶＥＲＳＥ chick', ['"fediverse chick"']],
+    ['Please vеrify your Mastodon аccount', ['verify "mastodon account"']],
+    ['BTCTurboMiner made me rich', ['btc*miner']],
+    ['荒らし共栄圏の警告です', []],
+    ['ordinary words about gardening', []],
+    ['普通の日本語の投稿です', []],
+  ])('finds in %j: %j', (text, patterns) => {
+    expect(matchPhrases(phrases, text).map((p) => p.pattern)).toEqual(patterns)
+  })
+
+  test('gives what compacting every text would give (the anchor shortcut changes nothing)', () => {
+    const pieces = ['画像', 'が', '貼れ', 'なかった', 'fediverse', ' ', 'chick', 'ＣＨＩＣＫ', 'verify', 'mastodon', 'account', 'а', 'btc', 'miner', '荒らし', '共栄圏', '\u200b', '\n', 'x']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('')
+        const slow = phrases.filter((p) => phraseMatches(p, compactForPhrases(text)))
+        expect(matchPhrases(phrases, text)).toEqual(slow)
+      }),
+      { seed: 20240216, numRuns: 2000 },
     )
   })
 })
