@@ -30,7 +30,9 @@ function fromBase64(dataUrl: string): Uint8Array {
 }
 
 async function recognize(worker: TesseractWorkerLike, image: Uint8Array, psm: string): Promise<string> {
-  const { data } = await recognizeWith(worker)(image, { rotateAuto: true, tessedit_pageseg_mode: psm }, { text: true })
+  // debug_file: Tesseract prints "Estimating resolution as …" to the console for every image
+  // unless its debug output goes to a file; /dev/null exists in the worker's file system.
+  const { data } = await recognizeWith(worker)(image, { rotateAuto: true, tessedit_pageseg_mode: psm, debug_file: '/dev/null' }, { text: true })
   return data.text ?? ''
 }
 
@@ -39,6 +41,8 @@ async function recognize(worker: TesseractWorkerLike, image: Uint8Array, psm: st
  * hand back a PNG, which `decodePng` reads: one decoder for every format, no native module.
  */
 async function decodeWithWorker(worker: TesseractWorkerLike, bytes: Uint8Array, maxPixels: number): Promise<RgbaImage | undefined> {
+  // debug_file: Tesseract prints "Estimating resolution as …" to the console for every image
+  // unless its debug output goes to a file; /dev/null exists in the worker's file system.
   const { data } = await recognizeWith(worker)(bytes, {}, { text: false, imageColor: true })
   return typeof data.imageColor === 'string' ? decodePng(fromBase64(data.imageColor), maxPixels) : undefined
 }
