@@ -28,11 +28,11 @@ const INVITE_PATH = /* @__PURE__ */ new Map(DISCORD_INVITE_HOSTS.map((h) => [h.h
 // text before anything else; look-alike letters and up to 3 other characters may sit between.
 const GATE = /[d\u0501\u03b4\u1d05\u0257][^a-z]{0,3}(?:[i\u0456\u0457\u03b9\u0131\u0269\u026a][^a-z]{0,3}[s\u0455]|[s\u0455][^a-z]{0,3}[c\u0441\u03f2])|inv/u
 const NON_ASCII = /[^\u0000-\u007f]/u
-// Every character that can become the `d` or `i` the gate needs once NFKD, lower case and the
-// look-alike table are applied: ASCII, accented and extended Latin, IPA and modifier letters,
-// Greek, Cyrillic, Armenian, letterlike and enclosed forms, fullwidth Latin and mathematical
-// letters. Text with none of them (most Japanese text) holds no invite and skips NFKD.
-const MAY_SPELL_INVITE = /[dDiI\u00c0-\u058f\u1d00-\u1eff\u2100-\u24ff\uff21-\uff3a\uff41-\uff5a\u{1d400}-\u{1d7ff}\u{1f130}-\u{1f189}]/u
+// Non-ASCII characters that NFKD, lower case or the look-alike table can turn into ASCII letters:
+// accented and extended Latin, IPA and modifier letters, Greek, Cyrillic, Armenian, letterlike,
+// enclosed and squared forms, fullwidth Latin, mathematical letters. Text with none of them
+// (most Japanese text) is gated as it is, without NFKD.
+const DECOMPOSES_TO_LATIN = /[\u00c0-\u058f\u1d00-\u1eff\u2100-\u24ff\u3200-\u33ff\uff21-\uff3a\uff41-\uff5a\u{1d400}-\u{1d7ff}\u{1f100}-\u{1f1ff}]/u
 const COMBINING_MARK = /^\p{Mn}$/u
 const INVISIBLE = /^(?:[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0]|\udb40[\udd00-\uddef])$/u
 
@@ -86,8 +86,9 @@ function undisguise(text: string): { readonly text: string; readonly from: reado
  */
 export function findDiscordInvites(text: string): readonly DiscordInviteMatch[] {
   const ascii = !NON_ASCII.test(text)
-  if (!ascii && !MAY_SPELL_INVITE.test(text)) return []
-  if (!GATE.test(ascii ? text.toLowerCase() : text.normalize('NFKD').toLowerCase())) return []
+  if (!GATE.test(text.toLowerCase())) {
+    if (ascii || !DECOMPOSES_TO_LATIN.test(text) || !GATE.test(text.normalize('NFKD').toLowerCase())) return []
+  }
   const plain = ascii ? { text, from: undefined } : undisguise(text)
   const found: DiscordInviteMatch[] = []
   for (const m of plain.text.matchAll(INVITE)) {

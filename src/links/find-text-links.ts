@@ -3,11 +3,14 @@ import { find } from 'linkifyjs'
 const NON_ASCII = /[^\u0000-\u007f]/u
 const MAX_CHARS = 20_000
 const WHITE_SPACE = /\s+/u
-const DOT_LIKE = /[.\u3002\uff0e\uff61\ufe52]/u
 // linkify can only find a link where a dot-like character sits between a letter or digit and a
 // top-level domain: two letters (`e.g.`, `3.5` and `10.30` hold none).
 // An ideographic full stop counts only before ASCII letters (`discord。gg`, not `です。次は`).
 const MAY_HOLD_LINK = /[\p{L}\p{N}]\p{Cf}{0,8}(?:[.\uff0e\ufe52]\p{Cf}{0,8}\p{L}\p{Cf}{0,8}\p{L}|[\u3002\uff61]\p{Cf}{0,8}[a-z\uff41-\uff5a]\p{Cf}{0,8}[a-z\uff41-\uff5a])/iu
+// The same test for a whole text, starting at the dot (a regex that starts at every letter is
+// slow on long text); it lets a few more texts through (no letter checked before the dot), which
+// the per-word test above then filters.
+const DOT_THEN_TLD = /[.\uff0e\ufe52]\p{Cf}{0,8}\p{L}\p{Cf}{0,8}\p{L}|[\u3002\uff61]\p{Cf}{0,8}[a-z\uff41-\uff5a]\p{Cf}{0,8}[a-z\uff41-\uff5a]/iu
 const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0]/gu
 // An ideographic full stop between ASCII letters or digits is a dot in a host.
 const IDEOGRAPHIC_DOT = /([a-z0-9-])[\u3002\uff61](?=[a-z0-9])/giu
@@ -40,7 +43,7 @@ export function prepareForLinkify(text: string): string {
  * @returns `false` when the text surely holds no link
  */
 export function mayHoldLink(text: string): boolean {
-  return text.includes('://') || (DOT_LIKE.test(text) && MAY_HOLD_LINK.test(text))
+  return text.includes('://') || DOT_THEN_TLD.test(text)
 }
 
 /**

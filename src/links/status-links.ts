@@ -45,7 +45,7 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
     if (links.length >= MAX_LINKS || seen.has(url)) return
     seen.add(url)
     const host = readLinkHost(url)
-    if (host !== undefined) links.push({ ...host, url, text, origin })
+    if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin })
   }
   for (const link of status.links) add(link.href, link.text, link.source === 'card' ? 'card' : link.source === 'text' ? 'text' : 'content')
   for (const text of [status.prose, status.spoilerText, ...status.extraTexts]) for (const url of findTextLinks(text)) add(url, '', 'text')
@@ -59,7 +59,7 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
       const key = `${invite.host}/${invite.code}`
       if (codes.has(key)) continue
       codes.add(key)
-      invites.push({ ...invite, origin })
+      invites.push({ host: invite.host, code: invite.code, match: invite.match, origin })
     }
   }
   for (const link of status.links) addInvites(link.href, link.source === 'card' ? 'card' : 'content')

@@ -25,7 +25,7 @@ export const RECOMMENDED_WEIGHTS: Readonly<Record<string, number>> = {
   // Post signals
   'mention-density': 4,
   // Link and phrase signals. campaign-domain is blatant and fills the links cap (8) alone: spam
-  // from an unknown author, still suspicious from a followed (-4) or established (-2.5) one.
+  // whoever posts it (trust signals do not count next to a blatant hit).
   'campaign-domain': 8,
   'discord-invite': 3.5,
   'lookalike-domain': 3,
@@ -58,7 +58,10 @@ export const RECOMMENDED_PRESET: Preset = {
   authorGate: 1,
 }
 
-/** The built-in signals, in evaluation order. Later signals (links, duplicates, OCR) join here. */
+/**
+ * The built-in signals, in evaluation order. Text read from images (OCR) needs no signal of its
+ * own: it fills `imageTexts`, which the link and phrase signals scan.
+ */
 export const RECOMMENDED_SIGNALS: readonly Signal[] = [
   mentionDensity,
   campaignDomain,

@@ -150,12 +150,25 @@ function rarestCharacter(terms: readonly (readonly string[])[]): string {
  * @param text - any text (not yet folded)
  * @returns the matching phrases, in list order
  */
+/** The phrases whose anchor is in the text; each distinct anchor is looked up once. */
+function withAnchorIn(phrases: readonly CompiledPhrase[], lower: string): CompiledPhrase[] {
+  const found = new Map<string, boolean>()
+  return phrases.filter((p) => {
+    let present = found.get(p.anchor)
+    if (present === undefined) {
+      present = lower.includes(p.anchor)
+      found.set(p.anchor, present)
+    }
+    return present
+  })
+}
+
 export function matchPhrases(phrases: readonly CompiledPhrase[], text: string): CompiledPhrase[] {
   if (phrases.length === 0 || text === '') return []
   let compact: string
   if (!NON_ASCII.test(text)) {
     const lower = text.toLowerCase()
-    const candidates = phrases.filter((p) => lower.includes(p.anchor))
+    const candidates = withAnchorIn(phrases, lower)
     if (candidates.length === 0) return []
     compact = lower.replace(WHITE_SPACE, '')
     return candidates.filter((p) => phraseMatches(p, compact))
@@ -167,7 +180,7 @@ export function matchPhrases(phrases: readonly CompiledPhrase[], text: string): 
     return phrases.filter((p) => phraseMatches(p, compact))
   }
   const lower = nfkc.toLowerCase()
-  const candidates = phrases.filter((p) => lower.includes(p.anchor))
+  const candidates = withAnchorIn(phrases, lower)
   if (candidates.length === 0) return []
   compact = lower.replace(INVISIBLE_OR_SPACE, '')
   return candidates.filter((p) => phraseMatches(p, compact))

@@ -33,7 +33,9 @@ export function readAttributes(tag: string, only?: readonly string[]): Map<strin
     }
     // A lone `=` starts a name, as in the HTML standard.
     if (i === nameStart && tag.charCodeAt(i) === EQUALS) i++
-    const name = tag.slice(nameStart, i).toLowerCase()
+    // With `only`, a name of another length is skipped without being copied.
+    const wanted = only === undefined || only.some((n) => n.length === i - nameStart)
+    const name = wanted ? tag.slice(nameStart, i).toLowerCase() : ''
     while (i < length && isSpace(tag.charCodeAt(i))) i++
     let value = ''
     if (tag.charCodeAt(i) === EQUALS) {
