@@ -40,3 +40,27 @@ export function formatReport(result: EvalResult, notices: readonly string[] = []
   for (const check of result.checks) out.push(`${check.pass ? 'PASS' : 'FAIL'} ${check.name}: ${check.detail}`)
   return out.join('\n')
 }
+
+/**
+ * The second pass as text: the same items through one `createSpamFilter` (near-duplicate memory
+ * on), summarized by its metrics, the rows whose counts changed, and its misses.
+ *
+ * @param result - from `evaluate` with a filter's `classify`
+ * @param stateless - from `evaluate` with `classifyStatus`, to show what the memory changed
+ * @returns the report
+ */
+export function formatMemoryReport(result: EvalResult, stateless: EvalResult): string {
+  const out: string[] = ['With the filter\'s memory (one createSpamFilter over every item above, in order)']
+  out.push(metricLine('spam vs rest   ', result.spamVsRest))
+  out.push(metricLine('flagged vs rest', result.flaggedVsRest))
+  out.push(`false positives: ${result.spamVsRest.falsePositives} non-spam labeled spam, ${result.flaggedVsRest.falsePositives} ham flagged (spam or suspicious)`)
+  const before = new Map(stateless.rows.map((r) => [r.group, r]))
+  const changed = result.rows.filter((r) => {
+    const b = before.get(r.group)
+    return b === undefined || b.spam !== r.spam || b.suspicious !== r.suspicious
+  })
+  out.push(changed.length === 0 ? 'rows changed by the memory: none' : 'rows changed by the memory:', ...(changed.length === 0 ? [] : [table(changed)]))
+  for (const m of result.misses) out.push(`  ${m.id}: expected ${m.expected}, got ${m.got} (score ${m.score}${m.reasons === '' ? '' : `: ${m.reasons}`})`)
+  for (const check of result.checks) out.push(`${check.pass ? 'PASS' : 'FAIL'} ${check.name} (with memory): ${check.detail}`)
+  return out.join('\n')
+}

@@ -1,24 +1,30 @@
 /**
  * `npm run eval`: classifies the labeled data and prints, per spam wave and per ham category, how
  * many statuses were labeled spam, suspicious and clean; then precision, recall and the required
- * results. Exits with 1 when a required result fails.
+ * results; then the same with one filter's near-duplicate memory over all items. Exits with 1
+ * when a required result fails.
  *
  * Usage: tsx eval/run.ts [--json] [--shared <dir>]
  */
-import { classifyStatus } from '../src/index.js'
+import { classifyStatus, createSpamFilter } from '../src/index.js'
 import { evaluate } from './evaluate.js'
 import { loadEvalItems } from './load-items.js'
-import { formatReport } from './report.js'
+import { formatMemoryReport, formatReport } from './report.js'
 
 const args = process.argv.slice(2)
 const sharedAt = args.indexOf('--shared')
 const sharedDir = sharedAt >= 0 ? args[sharedAt + 1] : undefined
 const { items, notices, corpus } = loadEvalItems(sharedDir)
 const result = evaluate(items, (input) => classifyStatus(input))
+// The same items through one filter: near-duplicates across accounts count, and templated bots
+// or repeated ham must not become spam.
+const filter = createSpamFilter()
+const withMemory = evaluate(items, (input) => filter.classify(input))
 
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ corpus, notices, items: items.length, ...result }, null, 2))
+  console.log(JSON.stringify({ corpus, notices, items: items.length, ...result, withMemory }, null, 2))
 } else {
   console.log(formatReport(result, notices))
+  console.log(`\n${formatMemoryReport(withMemory, result)}`)
 }
-process.exitCode = result.checks.every((c) => c.pass) ? 0 : 1
+process.exitCode = [...result.checks, ...withMemory.checks].every((c) => c.pass) ? 0 : 1
