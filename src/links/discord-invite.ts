@@ -1,5 +1,6 @@
 import { CONFUSABLE_TO_ASCII } from '../data/confusables.js'
 import { DISCORD_INVITE_HOSTS } from '../data/discord-invite-hosts.js'
+import { INVISIBLE_CLASS } from '../text/invisible.js'
 
 /** A Discord invite found in text. */
 export interface DiscordInviteMatch {
@@ -34,7 +35,7 @@ const NON_ASCII = /[^\u0000-\u007f]/u
 // (most Japanese text) is gated as it is, without NFKD.
 const DECOMPOSES_TO_LATIN = /[\u00c0-\u058f\u1d00-\u1eff\u2100-\u24ff\u3200-\u33ff\uff21-\uff3a\uff41-\uff5a\u{1d400}-\u{1d7ff}\u{1f100}-\u{1f1ff}]/u
 const COMBINING_MARK = /^\p{Mn}$/u
-const INVISIBLE = /^(?:[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0]|\udb40[\udd00-\uddef])$/u
+const INVISIBLE = /* @__PURE__ */ new RegExp(`^[${INVISIBLE_CLASS}]$`, 'u')
 
 /**
  * Undoes the disguises that do not change what a reader sees, keeping letter case and a map to

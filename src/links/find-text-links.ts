@@ -1,4 +1,5 @@
 import { find } from 'linkifyjs'
+import { INVISIBLE_CLASS } from '../text/invisible.js'
 
 const NON_ASCII = /[^\u0000-\u007f]/u
 const MAX_CHARS = 20_000
@@ -11,7 +12,7 @@ const MAY_HOLD_LINK = /[\p{L}\p{N}]\p{Cf}{0,8}(?:[.\uff0e\ufe52]\p{Cf}{0,8}\p{L}
 // slow on long text); it lets a few more texts through (no letter checked before the dot), which
 // the per-word test above then filters.
 const DOT_THEN_TLD = /[.\uff0e\ufe52]\p{Cf}{0,8}\p{L}\p{Cf}{0,8}\p{L}|[\u3002\uff61]\p{Cf}{0,8}[a-z\uff41-\uff5a]\p{Cf}{0,8}[a-z\uff41-\uff5a]/iu
-const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0]/gu
+const INVISIBLE = /* @__PURE__ */ new RegExp(`[${INVISIBLE_CLASS}]`, 'gu')
 // An ideographic full stop between ASCII letters or digits is a dot in a host.
 const IDEOGRAPHIC_DOT = /([a-z0-9-])[\u3002\uff61](?=[a-z0-9])/giu
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\p{Extended_Pictographic}\p{So}`

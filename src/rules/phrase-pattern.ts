@@ -1,4 +1,5 @@
 import { foldForMatching, NEEDS_FULL_FOLD } from '../text/fold-for-matching.js'
+import { INVISIBLE_CLASS } from '../text/invisible.js'
 
 /**
  * A phrase rule compiled for linear matching. Syntax (after Misskey's prohibited words, without
@@ -36,7 +37,7 @@ export const PHRASE_LIMITS = { maxPatternLength: 500, maxTerms: 16 } as const
 
 const WHITE_SPACE = /\s+/gu
 const NON_ASCII = /[^\u0000-\u007f]/u
-const INVISIBLE_OR_SPACE = /[\s\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0]+|\udb40[\udd00-\uddef]/gu
+const INVISIBLE_OR_SPACE = /* @__PURE__ */ new RegExp(`[\\s${INVISIBLE_CLASS}]+`, 'gu')
 
 /**
  * Folds text the way phrase patterns are folded: `foldForMatching`, then all white space removed.

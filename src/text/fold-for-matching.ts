@@ -1,8 +1,9 @@
 import { CONFUSABLE_TO_ASCII } from '../data/confusables.js'
+import { INVISIBLE_CLASS } from './invisible.js'
 
 // Format characters (zero-width space/joiners, bidi controls, soft hyphen, BOM, tag characters),
 // variation selectors and the Hangul/Braille blanks that render as nothing.
-const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0]|\udb40[\udd00-\uddef]/gu
+const INVISIBLE = /* @__PURE__ */ new RegExp(`[${INVISIBLE_CLASS}]`, 'gu')
 const NON_ASCII = /[^\u0000-\u007f]/u
 const COMBINING_MARK = /\p{Mn}/u
 /**

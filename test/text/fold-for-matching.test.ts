@@ -93,3 +93,16 @@ describe('NEEDS_FULL_FOLD', () => {
     for (const char of ['が', 'ガ', '荒', '한', '😀', 'ー']) expect(NEEDS_FULL_FOLD.test(char), char).toBe(false)
   })
 })
+
+describe('foldForMatching removes every invisible character', () => {
+  // name | text
+  test.each([
+    ['a zero-width space', 'disc\u200bord'],
+    ['a variation selector', 'disc\ufe0ford'],
+    ['a supplementary variation selector (U+E0100)', 'disc\u{e0100}ord'],
+    ['a tag character', 'disc\u{e0041}ord'],
+    ['a soft hyphen', 'disc\u00adord'],
+  ])('%s', (_name, text) => {
+    expect(foldForMatching(text)).toBe('discord')
+  })
+})
