@@ -144,32 +144,41 @@ function rarestCharacter(terms: readonly (readonly string[])[]): string {
 }
 
 /**
+ * The distinct anchors of a phrase list, to look each up once per text (`ResolvedRules` keeps
+ * them, computed when the rules are resolved).
+ *
+ * @param phrases - compiled phrases
+ * @returns the distinct anchor characters
+ */
+export function phraseAnchors(phrases: readonly CompiledPhrase[]): string[] {
+  return [...new Set(phrases.map((p) => p.anchor))]
+}
+
+/** The phrases whose anchor is in the text; each distinct anchor is looked up once. */
+function withAnchorIn(phrases: readonly CompiledPhrase[], anchors: readonly string[], lower: string): readonly CompiledPhrase[] {
+  let present: string[] | undefined
+  for (const anchor of anchors) if (lower.includes(anchor)) (present ??= []).push(anchor)
+  if (present === undefined) return []
+  if (present.length === anchors.length) return phrases
+  const found = present
+  return phrases.filter((p) => found.includes(p.anchor))
+}
+
+/**
  * The phrases that match a text: `compactForPhrases` work is done only when some phrase's anchor
  * character is in the text (most statuses match no phrase and skip it).
  *
  * @param phrases - compiled phrases
  * @param text - any text (not yet folded)
+ * @param anchors - `phraseAnchors(phrases)`, when the caller keeps it
  * @returns the matching phrases, in list order
  */
-/** The phrases whose anchor is in the text; each distinct anchor is looked up once. */
-function withAnchorIn(phrases: readonly CompiledPhrase[], lower: string): CompiledPhrase[] {
-  const found = new Map<string, boolean>()
-  return phrases.filter((p) => {
-    let present = found.get(p.anchor)
-    if (present === undefined) {
-      present = lower.includes(p.anchor)
-      found.set(p.anchor, present)
-    }
-    return present
-  })
-}
-
-export function matchPhrases(phrases: readonly CompiledPhrase[], text: string): CompiledPhrase[] {
+export function matchPhrases(phrases: readonly CompiledPhrase[], text: string, anchors: readonly string[] = phraseAnchors(phrases)): CompiledPhrase[] {
   if (phrases.length === 0 || text === '') return []
   let compact: string
   if (!NON_ASCII.test(text)) {
     const lower = text.toLowerCase()
-    const candidates = withAnchorIn(phrases, lower)
+    const candidates = withAnchorIn(phrases, anchors, lower)
     if (candidates.length === 0) return []
     compact = lower.replace(WHITE_SPACE, '')
     return candidates.filter((p) => phraseMatches(p, compact))
@@ -181,7 +190,7 @@ export function matchPhrases(phrases: readonly CompiledPhrase[], text: string): 
     return phrases.filter((p) => phraseMatches(p, compact))
   }
   const lower = nfkc.toLowerCase()
-  const candidates = withAnchorIn(phrases, lower)
+  const candidates = withAnchorIn(phrases, anchors, lower)
   if (candidates.length === 0) return []
   compact = lower.replace(INVISIBLE_OR_SPACE, '')
   return candidates.filter((p) => phraseMatches(p, compact))

@@ -21,13 +21,13 @@ export const phraseList: Signal = {
   id: 'phrase-list',
   group: 'text',
   evaluate(status, context) {
-    const phrases = rulesOf(context).phrases
+    const { phrases, phraseAnchors } = rulesOf(context)
     if (phrases.length === 0) return undefined
     const parts = [status.spoilerText, status.text, ...status.extraTexts].filter((t) => t !== '')
-    let matched: CompiledPhrase[] = matchPhrases(phrases, parts.join('\n'))
+    let matched: CompiledPhrase[] = matchPhrases(phrases, parts.join('\n'), phraseAnchors)
     let inImage = false
     if (matched.length === 0 && status.imageTexts.length > 0) {
-      matched = matchPhrases(phrases, status.imageTexts.join('\n'))
+      matched = matchPhrases(phrases, status.imageTexts.join('\n'), phraseAnchors)
       inImage = matched.length > 0
     }
     const first = matched[0]

@@ -1,5 +1,5 @@
 import { decodeEntities } from './decode-entities.js'
-import { readAttributes } from './read-attributes.js'
+import { readLinkAttributes } from './read-attributes.js'
 
 /** An anchor read from the content HTML. */
 export interface HtmlAnchor {
@@ -23,8 +23,6 @@ export interface HtmlReading {
 }
 
 const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'hr'])
-const CLASS_ONLY: readonly string[] = ['class']
-const ANCHOR_ATTRIBUTES: readonly string[] = ['href', 'class', 'rel']
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'title'])
 
 type AnchorKind = 'link' | 'mention' | 'hashtag'
@@ -185,7 +183,7 @@ export function htmlToText(html: string): HtmlReading {
           emit('…')
         }
       } else {
-        const classes = tag.includes('=') ? (readAttributes(tag, CLASS_ONLY).get('class') ?? '') : ''
+        const classes = tag.includes('=') ? readLinkAttributes(tag).class : ''
         const invisible = hasClass(classes, 'invisible')
         spans.push(invisible)
         if (invisible) hidden++
@@ -196,11 +194,11 @@ export function htmlToText(html: string): HtmlReading {
     } else if (name === 'a') {
       closeAnchor()
       if (!closing) {
-        const attributes = readAttributes(tag, ANCHOR_ATTRIBUTES)
+        const attributes = readLinkAttributes(tag)
         anchor = {
-          href: attributes.get('href') ?? '',
-          classes: attributes.get('class') ?? '',
-          rel: attributes.get('rel') ?? '',
+          href: attributes.href,
+          classes: attributes.class,
+          rel: attributes.rel,
           text: '',
         }
       }

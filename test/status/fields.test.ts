@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { asArray, asCount, asId, asString, asTime, field } from '../../src/status/fields.js'
 
@@ -63,5 +64,30 @@ describe('readers', () => {
     expect(asArray([1, 2, 3], 2)).toEqual([1, 2])
     expect(asArray('abc', 2)).toEqual([])
     expect(asArray(hostile, 5)).toEqual([])
+  })
+})
+
+describe('asTime on the canonical Mastodon form', () => {
+  test('reads it exactly as Date.parse does, with and without milliseconds', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2999-12-31T23:59:59Z'), noInvalidDate: true }), (date) => {
+        const iso = date.toISOString()
+        expect(asTime(iso)).toBe(Date.parse(iso))
+        const seconds = `${iso.slice(0, 19)}Z`
+        expect(asTime(seconds)).toBe(Date.parse(seconds))
+      }),
+      { seed: 20240216, numRuns: 2000 },
+    )
+  })
+
+  // text | expected
+  test.each([
+    ['2024-02-29T12:00:00.000Z', Date.UTC(2024, 1, 29, 12)],
+    ['2023-02-29T00:00:00.000Z', Date.parse('2023-02-29T00:00:00.000Z')],
+    ['2024-13-01T00:00:00.000Z', undefined],
+    ['2024-02-16T25:00:00.000Z', undefined],
+    ['2024-02-16X09:12:31.000Z', undefined],
+  ])('reads %j as %j', (text, expected) => {
+    expect(asTime(text)).toBe(Number.isFinite(expected) ? expected : undefined)
   })
 })

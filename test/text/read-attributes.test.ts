@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { readAttributes } from '../../src/text/read-attributes.js'
+import fc from 'fast-check'
+import { readAttributes, readLinkAttributes } from '../../src/text/read-attributes.js'
 
 describe('readAttributes', () => {
   // tag | attributes
@@ -19,5 +20,19 @@ describe('readAttributes', () => {
     ['span\nclass="invisible"\t', { class: 'invisible' }],
   ])('%j', (tag, attributes) => {
     expect(Object.fromEntries(readAttributes(tag))).toEqual(attributes)
+  })
+})
+
+describe('readLinkAttributes', () => {
+  test('gives the href, class and rel readAttributes gives, for any tag', () => {
+    const parts = fc.constantFrom(' ', '=', '"', "'", 'href', 'HREF', 'class', 'rel', 'title', 'x', '&amp;', '/', '\t', 'a')
+    fc.assert(
+      fc.property(fc.array(parts, { maxLength: 30 }), (pieces) => {
+        const tag = `a ${pieces.join('')}`
+        const map = readAttributes(tag)
+        expect(readLinkAttributes(tag)).toEqual({ href: map.get('href') ?? '', class: map.get('class') ?? '', rel: map.get('rel') ?? '' })
+      }),
+      { seed: 20240216, numRuns: 3000 },
+    )
   })
 })
