@@ -108,8 +108,8 @@ export function htmlToText(html: string): HtmlReading {
     else anchor.text += decoded
   }
   const breakLine = (): void => {
-    if (text !== '' && !text.endsWith('\n')) text += '\n'
-    if (prose !== '' && !prose.endsWith('\n')) prose += '\n'
+    if (text !== '' && text.charCodeAt(text.length - 1) !== 10) text += '\n'
+    if (prose !== '' && prose.charCodeAt(prose.length - 1) !== 10) prose += '\n'
   }
   const closeAnchor = (): void => {
     if (anchor === undefined) return
