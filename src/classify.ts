@@ -22,9 +22,10 @@ function allowed(status: NormalizedStatus, resolved: ResolvedOptions): Verdict |
     return cleanVerdict({ signal: 'allow-list', score: 0, message: `@${acct} is on your allow list.`, evidence: [`@${acct}`] }, EMPTY)
   }
   if (host !== undefined) {
-    const domain = resolved.allowDomains.find((d) => host === d || host.endsWith(`.${d}`))
-    if (domain !== undefined) {
-      return cleanVerdict({ signal: 'allow-list', score: 0, message: `The author's server ${host} is on your allow list.`, evidence: [domain] }, EMPTY)
+    for (const domain of resolved.allowDomains) {
+      if (host === domain || host.endsWith(`.${domain}`)) {
+        return cleanVerdict({ signal: 'allow-list', score: 0, message: `The author's server ${host} is on your allow list.`, evidence: [domain] }, EMPTY)
+      }
     }
   }
   return undefined
@@ -41,13 +42,11 @@ export function classifyNormalized(status: NormalizedStatus, resolved: ResolvedO
   const allow = allowed(status, resolved)
   if (allow !== undefined) return allow
   let scan: LinkScan | undefined
-  const context: SignalContext = {
-    postedAt: status.createdAt ?? resolved.now ?? Date.now(),
-    viewer: resolved.viewer,
-    rules: resolved.rules,
-    links: () => (scan ??= scanLinks(status)),
-    ...(resolved.memory === undefined ? {} : { memory: resolved.memory }),
-  }
+  const postedAt = status.createdAt ?? resolved.now ?? Date.now()
+  const links = (): LinkScan => (scan ??= scanLinks(status))
+  // Two literals rather than a spread of the optional memory: a spread copies at run time.
+  const { viewer, rules, memory } = resolved
+  const context: SignalContext = memory === undefined ? { postedAt, viewer, rules, links } : { postedAt, viewer, rules, links, memory }
   const hits: WeightedHit[] = []
   const skipped: Skipped[] = []
   for (const { signal, weight } of resolved.signals) {

@@ -37,8 +37,11 @@ const round = (value: number): number => Math.round(value * 100) / 100
  * @returns the verdict
  */
 export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, skipped: readonly Skipped[] = []): Verdict {
-  const scored: { id: string; group: SignalGroup; score: number; hit: SignalHit }[] = []
-  const totals = new Map<SignalGroup, number>()
+  // Each group's total, in the order the groups first score: at most seven, so two small arrays
+  // (what a Map would hold, without hashing).
+  const groups: SignalGroup[] = []
+  const totals: number[] = []
+  const scored: { id: string; group: number; score: number; hit: SignalHit }[] = []
   let blatant = false
   let followed = false
   for (const { id, group, weight, hit } of hits) {
@@ -47,32 +50,41 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
     if (score === 0) continue
     if (hit.blatant === true && score > 0) blatant = true
     if (id === 'followed-author') followed = true
-    scored.push({ id, group, score, hit })
-    totals.set(group, (totals.get(group) ?? 0) + score)
+    let at = groups.indexOf(group)
+    if (at < 0) {
+      at = groups.push(group) - 1
+      totals.push(score)
+    } else {
+      totals[at] = (totals[at] ?? 0) + score
+    }
+    scored.push({ id, group: at, score, hit })
   }
 
   // Each group's capped total, and what the post itself (not its author) scores.
-  const capped = new Map<SignalGroup, number>()
+  const capped: number[] = []
   let postScore = 0
-  for (const [group, total] of totals) {
+  for (let at = 0; at < groups.length; at++) {
+    const group = groups[at] as SignalGroup
+    const total = totals[at] ?? 0
     const cap = rules.groupCaps[group]
     const limited = total > 0 ? Math.min(total, cap) : Math.max(total, -cap)
-    capped.set(group, limited)
+    capped.push(limited)
     if (group !== 'author' && group !== 'trust') postScore += limited
   }
   const authorCounts = postScore >= rules.authorGate
-  const positive = postScore + (authorCounts ? Math.max(0, capped.get('author') ?? 0) : 0)
-  const trust = capped.get('trust')
+  const authorAt = groups.indexOf('author')
+  const positive = postScore + (authorCounts ? Math.max(0, authorAt < 0 ? 0 : (capped[authorAt] ?? 0)) : 0)
+  const trustAt = groups.indexOf('trust')
   // Trust lowers the score at most to 0, so the reasons still add up to the score.
-  if (trust !== undefined) capped.set('trust', blatant || postScore <= 0 ? 0 : Math.max(trust, -positive))
+  if (trustAt >= 0) capped[trustAt] = blatant || postScore <= 0 ? 0 : Math.max(capped[trustAt] ?? 0, -positive)
 
   const reasons: Reason[] = []
   let score = 0
   for (const r of scored) {
-    if (r.group === 'author' && !authorCounts) continue
-    const limited = capped.get(r.group) ?? 0
+    if (r.group === authorAt && !authorCounts) continue
+    const limited = capped[r.group] ?? 0
     if (limited === 0) continue
-    const value = round((r.score * limited) / (totals.get(r.group) ?? r.score))
+    const value = round((r.score * limited) / (totals[r.group] ?? r.score))
     score += value
     reasons.push({ signal: r.id, score: value, message: r.hit.message, evidence: r.hit.evidence })
   }

@@ -38,6 +38,12 @@ export const PHRASE_LIMITS = { maxPatternLength: 500, maxTerms: 16 } as const
 const WHITE_SPACE = /\s+/gu
 const NON_ASCII = /[^\u0000-\u007f]/u
 const INVISIBLE_OR_SPACE = /* @__PURE__ */ new RegExp(`[\\s${INVISIBLE_CLASS}]+`, 'gu')
+const INVISIBLE = /* @__PURE__ */ new RegExp(`[${INVISIBLE_CLASS}]`, 'u')
+
+/** Lower-cased NFKC text with white space and invisible characters removed (the second only when present: rare, and slower to look for in a global replace). */
+function compactLower(lower: string): string {
+  return INVISIBLE.test(lower) ? lower.replace(INVISIBLE_OR_SPACE, '') : lower.replace(WHITE_SPACE, '')
+}
 
 /**
  * Folds text the way phrase patterns are folded: `foldForMatching`, then all white space removed.
@@ -51,7 +57,7 @@ export function compactForPhrases(text: string): string {
   if (!NON_ASCII.test(text)) return text.toLowerCase().replace(WHITE_SPACE, '')
   const nfkc = text.normalize('NFKC')
   if (NEEDS_FULL_FOLD.test(nfkc)) return foldForMatching(text).replace(WHITE_SPACE, '')
-  return nfkc.toLowerCase().replace(INVISIBLE_OR_SPACE, '')
+  return compactLower(nfkc.toLowerCase())
 }
 
 /**
@@ -192,7 +198,7 @@ export function matchPhrases(phrases: readonly CompiledPhrase[], text: string, a
   const lower = nfkc.toLowerCase()
   const candidates = withAnchorIn(phrases, anchors, lower)
   if (candidates.length === 0) return []
-  compact = lower.replace(INVISIBLE_OR_SPACE, '')
+  compact = compactLower(lower)
   return candidates.filter((p) => phraseMatches(p, compact))
 }
 

@@ -1,6 +1,6 @@
 import type { Signal } from '../signal.js'
 
-const VOWELS = /[aeiouy]/giu
+const VOWELS = 'aeiouyAEIOUY'
 
 /**
  * How a username looks machine-made: the 2024 scripts made 10 random `[a-z0-9]` characters
@@ -13,15 +13,19 @@ export function isMachineUsername(username: string): boolean {
   if (!/^[a-zA-Z0-9]{8,16}$/u.test(username)) return false
   let switches = 0
   let previous = ''
+  let digits = 0
+  let vowels = 0
   for (const char of username) {
     const kind = char >= '0' && char <= '9' ? 'd' : char >= 'a' && char <= 'z' ? 'l' : 'u'
+    if (kind === 'd') digits++
+    else if (VOWELS.includes(char)) vowels++
     if (previous !== '' && kind !== previous) switches++
     previous = kind
   }
   if (switches >= 2) return true
-  const letters = username.replace(/[0-9]/gu, '')
-  const vowels = letters.match(VOWELS)?.length ?? 0
-  return letters.length >= 6 && vowels / letters.length <= 0.2
+  // The username is ASCII letters and digits: what is not a digit is a letter.
+  const letters = username.length - digits
+  return letters >= 6 && vowels / letters <= 0.2
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Signal } from '../signal.js'
 import { authorAgeAt } from './author-age.js'
-import { formatDuration } from './format.js'
+import { formatDuration, isoTime } from './format.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -27,7 +27,7 @@ export const newAccount: Signal = {
     return {
       strength,
       message: `The account was created ${formatDuration(age)} before this post.`,
-      evidence: [new Date(status.author.createdAt ?? 0).toISOString()],
+      evidence: [isoTime(status.author.createdAt ?? 0)],
     }
   },
 }

@@ -1,7 +1,16 @@
 import { matchPhrases, type CompiledPhrase } from '../rules/phrase-pattern.js'
 import { rulesOf } from '../rules/default-rules.js'
 import type { Signal } from '../signal.js'
+import type { NormalizedStatus } from '../status/normalized-status.js'
 import { listEvidence } from './format.js'
+
+/** The content warning, text and extra texts that are not empty, one a line (no array built). */
+function joinTexts(status: NormalizedStatus): string {
+  let joined = status.spoilerText
+  if (status.text !== '') joined = joined === '' ? status.text : `${joined}\n${status.text}`
+  for (const extra of status.extraTexts) if (extra !== '') joined = joined === '' ? extra : `${joined}\n${extra}`
+  return joined
+}
 
 /**
  * The status contains a listed phrase: the built-in phrases of documented waves
@@ -23,8 +32,7 @@ export const phraseList: Signal = {
   evaluate(status, context) {
     const { phrases, phraseAnchors } = rulesOf(context)
     if (phrases.length === 0) return undefined
-    const parts = [status.spoilerText, status.text, ...status.extraTexts].filter((t) => t !== '')
-    let matched: CompiledPhrase[] = matchPhrases(phrases, parts.join('\n'), phraseAnchors)
+    let matched: CompiledPhrase[] = matchPhrases(phrases, joinTexts(status), phraseAnchors)
     let inImage = false
     if (matched.length === 0 && status.imageTexts.length > 0) {
       matched = matchPhrases(phrases, status.imageTexts.join('\n'), phraseAnchors)

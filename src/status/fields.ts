@@ -73,7 +73,19 @@ function canonicalUtc(value: string): number | undefined {
   if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return undefined
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
   if (day > (month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 31))) return undefined
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms)
+  // Years before 100 are left to Date.parse (the general path), which reads them as written.
+  if (year < 100) return undefined
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1_000 + ms
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (days-from-civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
 }
 
 /**

@@ -142,6 +142,19 @@ function readMentions(status: object, anchors: readonly { href: string; text: st
   return [...byKey.values()]
 }
 
+/** The hashtags of the HTML and of the `tags` array, lowercased, each once, in that order. */
+function readHashtags(status: object, fromHtml: readonly string[], limit: number): string[] {
+  const tags = asArray(field(status, 'tags'), limit)
+  // Most statuses have no hashtag, or one: nothing to merge.
+  if (tags.length === 0 && fromHtml.length < 2) return [...fromHtml]
+  const hashtags = new Set(fromHtml)
+  for (const tag of tags) {
+    const name = asString(field(tag, 'name'))
+    if (name !== undefined && name !== '') hashtags.add(name.toLowerCase())
+  }
+  return [...hashtags]
+}
+
 /**
  * Reads a status (already unwrapped) into the internal form. Never throws: missing or wrongly
  * typed fields become `undefined`, `''` or `[]`.
@@ -159,11 +172,7 @@ export function readStatus(status: object, localHost: string | undefined, limits
   const author = readAuthor(field(status, 'account'), localHost)
   const mentions = readMentions(status, html.mentions, localHost, limit)
 
-  const hashtags = new Set(html.hashtags)
-  for (const tag of asArray(field(status, 'tags'), limit)) {
-    const name = asString(field(tag, 'name'))
-    if (name !== undefined && name !== '') hashtags.add(name.toLowerCase())
-  }
+  const hashtags = readHashtags(status, html.hashtags, limit)
 
   const links: StatusLink[] = html.links.map((a) => ({ href: a.href, text: a.text, source: 'content' as const }))
   const cardValue = field(status, 'card')
@@ -206,7 +215,7 @@ export function readStatus(status: object, localHost: string | undefined, limits
     imageTexts: [],
     links,
     mentions,
-    hashtags: [...hashtags],
+    hashtags,
     media,
     card,
     author,

@@ -34,13 +34,19 @@ export function foldForMatching(text: string): string {
   if (!NON_ASCII.test(nfkc) || !NEEDS_FULL_FOLD.test(nfkc)) return nfkc
   let out = ''
   let previousAscii = false
-  for (const char of nfkc) {
-    const code = char.charCodeAt(0)
+  const length = nfkc.length
+  for (let i = 0; i < length; ) {
+    const code = nfkc.charCodeAt(i)
     if (code < 0x80) {
-      out += char
+      // A run of ASCII is copied whole.
+      const start = i
+      while (i < length && nfkc.charCodeAt(i) < 0x80) i++
+      out += nfkc.slice(start, i)
       previousAscii = true
       continue
     }
+    const char = code >= 0xd800 && code <= 0xdbff ? String.fromCodePoint(nfkc.codePointAt(i) ?? code) : nfkc.charAt(i)
+    i += char.length
     let mapped = CONFUSABLE_TO_ASCII[char]
     if (mapped === undefined && code < 0x1f00) {
       // A letter NFKC composed with its accent (é, and ś from s + U+0301, the first mark of a

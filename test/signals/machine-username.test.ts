@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { isMachineUsername, machineUsername } from '../../src/signals/machine-username.js'
 import { evaluate } from '../helpers/evaluate.js'
@@ -47,5 +48,34 @@ describe('isMachineUsername', () => {
     ['under_sc0re', false],
   ])('%j is %j', (username, expected) => {
     expect(isMachineUsername(username)).toBe(expected)
+  })
+})
+
+describe('isMachineUsername counts vowels in its one pass', () => {
+  /** The rule written with a regex replace and match, as it was before the single pass. */
+  function reference(username: string): boolean {
+    if (!/^[a-zA-Z0-9]{8,16}$/u.test(username)) return false
+    let switches = 0
+    let previous = ''
+    for (const char of username) {
+      const kind = char >= '0' && char <= '9' ? 'd' : char >= 'a' && char <= 'z' ? 'l' : 'u'
+      if (previous !== '' && kind !== previous) switches++
+      previous = kind
+    }
+    if (switches >= 2) return true
+    const letters = username.replace(/[0-9]/gu, '')
+    const vowels = letters.match(/[aeiouy]/giu)?.length ?? 0
+    return letters.length >= 6 && vowels / letters.length <= 0.2
+  }
+
+  test('agrees with the regex version on any short handle', () => {
+    const char = fc.constantFrom(...'aeiouyAEIOUYbcdxzBCDXZ0189_é'.split(''))
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 6, maxLength: 18 }), (chars) => {
+        const username = chars.join('')
+        expect(isMachineUsername(username)).toBe(reference(username))
+      }),
+      { numRuns: 3_000 },
+    )
   })
 })

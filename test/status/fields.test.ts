@@ -80,6 +80,22 @@ describe('asTime on the canonical Mastodon form', () => {
     )
   })
 
+  test('reads any year from 0100 to 9999 as Date.parse does', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0100-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (date) => {
+        const iso = date.toISOString()
+        expect(asTime(iso)).toBe(Date.parse(iso))
+      }),
+      { seed: 20240216, numRuns: 5000 },
+    )
+  })
+
+  test('reads the years 0000 to 0099 as written, as Date.parse does (not as 1900 to 1999)', () => {
+    expect(asTime('0050-03-01T10:20:30.400Z')).toBe(Date.parse('0050-03-01T10:20:30.400Z'))
+    expect(asTime('0000-02-29T00:00:00Z')).toBe(Date.parse('0000-02-29T00:00:00Z'))
+    expect(new Date(asTime('0050-03-01T10:20:30.400Z') ?? 0).getUTCFullYear()).toBe(50)
+  })
+
   // text | expected
   test.each([
     ['2024-02-29T12:00:00.000Z', Date.UTC(2024, 1, 29, 12)],

@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { CONFUSABLE_TO_ASCII } from '../../src/data/confusables.js'
 import { foldForMatching, NEEDS_FULL_FOLD } from '../../src/text/fold-for-matching.js'
+import { INVISIBLE_CLASS } from '../../src/text/invisible.js'
 
 describe('foldForMatching', () => {
   describe('folds to ASCII', () => {
@@ -104,5 +106,54 @@ describe('foldForMatching removes every invisible character', () => {
     ['a soft hyphen', 'disc\u00adord'],
   ])('%s', (_name, text) => {
     expect(foldForMatching(text)).toBe('discord')
+  })
+})
+
+describe('foldForMatching copies ASCII runs whole', () => {
+  const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu')
+  /** The fold written one code point at a time, as it was before ASCII runs were copied whole. */
+  function reference(text: string): string {
+    if (!/[^\u0000-\u007f]/u.test(text)) return text.toLowerCase()
+    const nfkc = text.normalize('NFKC').toLowerCase().replace(INVISIBLE, '')
+    if (!/[^\u0000-\u007f]/u.test(nfkc) || !NEEDS_FULL_FOLD.test(nfkc)) return nfkc
+    let out = ''
+    let previousAscii = false
+    for (const char of nfkc) {
+      const code = char.charCodeAt(0)
+      if (code < 0x80) {
+        out += char
+        previousAscii = true
+        continue
+      }
+      let mapped = CONFUSABLE_TO_ASCII[char]
+      if (mapped === undefined && code < 0x1f00) {
+        const nfd = char.normalize('NFD')
+        if (nfd !== char) {
+          const base = nfd[0] ?? ''
+          mapped = base.charCodeAt(0) < 0x80 ? base : CONFUSABLE_TO_ASCII[base]
+        }
+      }
+      if (mapped !== undefined) {
+        out += mapped
+        previousAscii = true
+      } else if (previousAscii && /\p{Mn}/u.test(char)) {
+        // dropped
+      } else {
+        out += char
+        previousAscii = false
+      }
+    }
+    return out
+  }
+
+  test('gives what the one-code-point-at-a-time fold gives', () => {
+    const char = fc.constantFrom(...['a', 'Z', ' ', '.', 'é', 'ï', 'Ｄ', 'і', 'ѕ', 'о', 'Α', 'β', '\u0301', '\u0338', 'が', '゙', '荒', '𝐝', '😀', '\u200b', 'ℓ', 'ß', 'İ', '\ud835', '\udc1d', 'ạ'])
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 24 }), (chars) => {
+        const text = chars.join('')
+        expect(foldForMatching(text)).toBe(reference(text))
+      }),
+      { numRuns: 3_000 },
+    )
   })
 })
