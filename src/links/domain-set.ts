@@ -1,4 +1,5 @@
-const NON_ASCII = /[^\u0000-\u007f]/u
+// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
+const NON_ASCII = /[^\u0000-\u007f]/
 
 /** A domain list compiled for lookups by host, subdomains included. */
 export interface DomainSet<T> {

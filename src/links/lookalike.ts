@@ -13,7 +13,8 @@ export interface Lookalike {
 
 const TLDTS_OPTIONS = { allowPrivateDomains: true } as const
 const WELL_KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set(WELL_KNOWN_DOMAINS)
-const NON_ASCII = /[^\u0000-\u007f]/u
+// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
+const NON_ASCII = /[^\u0000-\u007f]/
 const LATIN = /[a-z]/u
 const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u
 const ASCII_HOST = /^[a-z0-9.-]+$/u

@@ -1,4 +1,4 @@
-import { foldForMatching, NEEDS_FULL_FOLD } from '../text/fold-for-matching.js'
+import { foldForMatching, needsFullFold } from '../text/fold-for-matching.js'
 import { INVISIBLE_CLASS } from '../text/invisible.js'
 
 /**
@@ -36,7 +36,8 @@ export interface CompiledPhrase {
 export const PHRASE_LIMITS = { maxPatternLength: 500, maxTerms: 16 } as const
 
 const WHITE_SPACE = /\s+/gu
-const NON_ASCII = /[^\u0000-\u007f]/u
+// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
+const NON_ASCII = /[^\u0000-\u007f]/
 const INVISIBLE_OR_SPACE = /* @__PURE__ */ new RegExp(`[\\s${INVISIBLE_CLASS}]+`, 'gu')
 const INVISIBLE = /* @__PURE__ */ new RegExp(`[${INVISIBLE_CLASS}]`, 'u')
 
@@ -56,7 +57,7 @@ function compactLower(lower: string): string {
 export function compactForPhrases(text: string): string {
   if (!NON_ASCII.test(text)) return text.toLowerCase().replace(WHITE_SPACE, '')
   const nfkc = text.normalize('NFKC')
-  if (NEEDS_FULL_FOLD.test(nfkc)) return foldForMatching(text).replace(WHITE_SPACE, '')
+  if (needsFullFold(nfkc)) return foldForMatching(text).replace(WHITE_SPACE, '')
   return compactLower(nfkc.toLowerCase())
 }
 
@@ -160,7 +161,62 @@ export function phraseAnchors(phrases: readonly CompiledPhrase[]): string[] {
   return [...new Set(phrases.map((p) => p.anchor))]
 }
 
-/** The phrases whose anchor is in the text; each distinct anchor is looked up once. */
+/**
+ * The pairs of ASCII letters that sit side by side in each phrase's required pieces (`ve`, `er`,
+ * … of `verif*`), as numbers (`32 × first + second`, `a` = 0): a text whose compact form lacks one
+ * of them cannot match. `ResolvedRules` keeps them, computed when the rules are resolved.
+ *
+ * @param phrases - compiled phrases
+ * @returns the distinct pairs of each phrase, in list order
+ */
+export function phraseLetterPairs(phrases: readonly CompiledPhrase[]): number[][] {
+  return phrases.map((p) => {
+    const pairs = new Set<number>()
+    for (const pieces of p.required) {
+      for (const piece of pieces) {
+        for (let i = 1; i < piece.length; i++) {
+          const first = piece.charCodeAt(i - 1) - 97
+          const second = piece.charCodeAt(i) - 97
+          if (first >= 0 && first < 26 && second >= 0 && second < 26) pairs.add(first * 32 + second)
+        }
+      }
+    }
+    return [...pairs]
+  })
+}
+
+/**
+ * The pairs of ASCII letters (either case) that may sit side by side once the text is compacted:
+ * one number per first letter, one bit per second letter (26 bits stay small integers in V8).
+ * White space, controls and every non-ASCII character are stepped over (compaction removes white
+ * space and invisible characters; stepping over more only adds pairs), other ASCII characters
+ * stay and part the letters around them.
+ */
+function textLetterPairs(text: string): number[] {
+  // A plain array: allocating a small typed array costs more than the whole scan.
+  const bits = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+  let previous = -1
+  const length = text.length
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i)
+    const lower = code | 0x20
+    if (lower >= 97 && lower <= 122) {
+      const letter = lower - 97
+      if (previous >= 0) bits[previous]! |= 1 << letter
+      previous = letter
+    } else if (code > 0x20 && code < 0x7f) {
+      previous = -1
+    }
+  }
+  return bits
+}
+
+function hasPairs(bits: readonly number[], pairs: readonly number[]): boolean {
+  for (const pair of pairs) if ((bits[pair >> 5]! & (1 << (pair & 31))) === 0) return false
+  return true
+}
+
+/** The phrases whose anchor is in the (lowercased) text: each distinct anchor is looked up once. */
 function withAnchorIn(phrases: readonly CompiledPhrase[], anchors: readonly string[], lower: string): readonly CompiledPhrase[] {
   let present: string[] | undefined
   for (const anchor of anchors) if (lower.includes(anchor)) (present ??= []).push(anchor)
@@ -171,32 +227,62 @@ function withAnchorIn(phrases: readonly CompiledPhrase[], anchors: readonly stri
 }
 
 /**
+ * The phrases whose letter pairs and anchor are all in the text. `text` is the lowercased text,
+ * or for ASCII text the text itself (`ascii`): the pairs ignore case, and the text is lowercased
+ * only for a phrase that has them all. Compaction only removes characters, so a phrase that fails
+ * here cannot match.
+ */
+function withPairsIn(phrases: readonly CompiledPhrase[], pairs: readonly (readonly number[])[], text: string, ascii: boolean): { readonly candidates: readonly CompiledPhrase[]; readonly lower: string } {
+  const bits = textLetterPairs(text)
+  let lower: string | undefined = ascii ? undefined : text
+  let candidates: CompiledPhrase[] | undefined
+  for (let i = 0; i < phrases.length; i++) {
+    const phrase = phrases[i]!
+    // A phrase anchored on a character that is not ASCII cannot match ASCII text.
+    if (!hasPairs(bits, pairs[i]!) || (ascii && phrase.anchor.charCodeAt(0) >= 0x80)) continue
+    lower ??= text.toLowerCase()
+    if (lower.includes(phrase.anchor)) (candidates ??= []).push(phrase)
+  }
+  return { candidates: candidates ?? [], lower: lower ?? '' }
+}
+
+/**
  * The phrases that match a text: `compactForPhrases` work is done only when some phrase's anchor
- * character is in the text (most statuses match no phrase and skip it).
+ * character (and, with `pairs`, every pair of letters) is in the text: most statuses match no
+ * phrase and skip it.
  *
  * @param phrases - compiled phrases
  * @param text - any text (not yet folded)
  * @param anchors - `phraseAnchors(phrases)`, when the caller keeps it
+ * @param pairs - `phraseLetterPairs(phrases)`, when the caller keeps it: phrases whose letter
+ * pairs are not all in the text are then skipped before the text is compacted
  * @returns the matching phrases, in list order
  */
-export function matchPhrases(phrases: readonly CompiledPhrase[], text: string, anchors: readonly string[] = phraseAnchors(phrases)): CompiledPhrase[] {
+export function matchPhrases(phrases: readonly CompiledPhrase[], text: string, anchors: readonly string[] = phraseAnchors(phrases), pairs?: readonly (readonly number[])[]): CompiledPhrase[] {
   if (phrases.length === 0 || text === '') return []
+  const withPairs = pairs !== undefined && pairs.length === phrases.length ? pairs : undefined
   let compact: string
   if (!NON_ASCII.test(text)) {
-    const lower = text.toLowerCase()
-    const candidates = withAnchorIn(phrases, anchors, lower)
+    let lower: string
+    let candidates: readonly CompiledPhrase[]
+    if (withPairs === undefined) {
+      lower = text.toLowerCase()
+      candidates = withAnchorIn(phrases, anchors, lower)
+    } else {
+      ;({ candidates, lower } = withPairsIn(phrases, withPairs, text, true))
+    }
     if (candidates.length === 0) return []
     compact = lower.replace(WHITE_SPACE, '')
     return candidates.filter((p) => phraseMatches(p, compact))
   }
   const nfkc = text.normalize('NFKC')
   // Look-alike letters fold to other characters: only the full fold can tell.
-  if (NEEDS_FULL_FOLD.test(nfkc)) {
+  if (needsFullFold(nfkc)) {
     compact = foldForMatching(text).replace(WHITE_SPACE, '')
     return phrases.filter((p) => phraseMatches(p, compact))
   }
   const lower = nfkc.toLowerCase()
-  const candidates = withAnchorIn(phrases, anchors, lower)
+  const candidates = withPairs === undefined ? withAnchorIn(phrases, anchors, lower) : withPairsIn(phrases, withPairs, lower, false).candidates
   if (candidates.length === 0) return []
   compact = compactLower(lower)
   return candidates.filter((p) => phraseMatches(p, compact))

@@ -30,12 +30,12 @@ export const phraseList: Signal = {
   id: 'phrase-list',
   group: 'text',
   evaluate(status, context) {
-    const { phrases, phraseAnchors } = rulesOf(context)
+    const { phrases, phraseAnchors, phrasePairs } = rulesOf(context)
     if (phrases.length === 0) return undefined
-    let matched: CompiledPhrase[] = matchPhrases(phrases, joinTexts(status), phraseAnchors)
+    let matched: CompiledPhrase[] = matchPhrases(phrases, joinTexts(status), phraseAnchors, phrasePairs)
     let inImage = false
     if (matched.length === 0 && status.imageTexts.length > 0) {
-      matched = matchPhrases(phrases, status.imageTexts.join('\n'), phraseAnchors)
+      matched = matchPhrases(phrases, status.imageTexts.join('\n'), phraseAnchors, phrasePairs)
       inImage = matched.length > 0
     }
     const first = matched[0]

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+import { find } from 'linkifyjs'
 import { describe, expect, test } from 'vitest'
 
-import { findTextLinks, mayHoldLink, prepareForLinkify } from '../../src/links/find-text-links.js'
+import { findTextLinks, mayHoldLink, prepareForLinkify, UNICODE_TLD_FIRST_LETTERS } from '../../src/links/find-text-links.js'
 import { readLinkHost } from '../../src/links/host.js'
 
 const hostsIn = (text: string): (string | undefined)[] => findTextLinks(text).map((url) => readLinkHost(url)?.host)
@@ -78,5 +82,49 @@ describe('prepareForLinkify', () => {
 
   test('keeps a Japanese host whole', () => {
     expect(prepareForLinkify('荒らし.com')).toBe('荒らし.com')
+  })
+})
+
+describe('words handed to linkify', () => {
+  /** linkify's top-level domains, decoded from its bundle the way linkify decodes them. */
+  function linkifyTlds(name: 'encodedTlds' | 'encodedUtlds'): string[] {
+    const source = readFileSync(createRequire(import.meta.url).resolve('linkifyjs'), 'utf8')
+    const encoded = new RegExp(`const ${name} = '([^']*)'`, 'u').exec(source)?.[1] ?? ''
+    const words: string[] = []
+    const stack: string[] = []
+    for (let i = 0; i < encoded.length; ) {
+      const digits = /^\d+/u.exec(encoded.slice(i))?.[0]
+      if (digits === undefined) {
+        stack.push(encoded[i] ?? '')
+        i++
+      } else {
+        words.push(stack.join(''))
+        stack.length -= Number(digits)
+        i += digits.length
+      }
+    }
+    return words
+  }
+
+  test('every top-level domain of linkify starts with a-z or a letter of UNICODE_TLD_FIRST_LETTERS', () => {
+    const ascii = linkifyTlds('encodedTlds')
+    const unicode = linkifyTlds('encodedUtlds')
+    expect(ascii.length).toBeGreaterThan(1000)
+    expect(unicode.length).toBeGreaterThan(100)
+    const missing = [...ascii, ...unicode].filter((tld) => !/^[a-z]/u.test(tld) && !UNICODE_TLD_FIRST_LETTERS.includes([...tld][0] ?? ''))
+    expect(missing).toEqual([])
+  })
+
+  // text | what linkify alone finds in the prepared text
+  test.each([
+    ['【お知らせ】mstdn.jpをさくらのクラウドへ移転します．それに伴ってデータが消える可能性があるので'],
+    ['移行中は.cloudに避難するかな。'],
+    ['localhost.それ'],
+    ['mailto:someone.それ'],
+    ['み.みんな と x.コム'],
+    ['す.それ.भारत'],
+    ['See example.COM and EXAMPLE.org.'],
+  ])('finds what linkify finds in %j', (text) => {
+    expect(findTextLinks(text)).toEqual(find(prepareForLinkify(text), 'url').map((link) => link.value))
   })
 })

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 
 import { foldForMatching } from '../../src/text/fold-for-matching.js'
 
-import { compactForPhrases, compilePhrase, matchPhrases, phraseMatches, type CompiledPhrase } from '../../src/rules/phrase-pattern.js'
+import { compactForPhrases, compilePhrase, matchPhrases, phraseAnchors, phraseLetterPairs, phraseMatches, type CompiledPhrase } from '../../src/rules/phrase-pattern.js'
 
 function compiled(pattern: string): CompiledPhrase {
   const result = compilePhrase(pattern, false, undefined)
@@ -114,6 +114,22 @@ describe('matchPhrases', () => {
         expect(matchPhrases(phrases, text)).toEqual(slow)
       }),
       { seed: 20240216, numRuns: 2000 },
+    )
+  })
+
+  test('gives the same with the letter-pair filter the resolved rules use', () => {
+    // Pieces that split, join, widen, case and punctuate the phrases' letters.
+    const pieces = ['fedi', 'verse', ' ', 'Chi', 'ck', 'ＣＨＩＣＫ', 've', 'rify', 'VERIFY', 'mast', 'odon', 'acc', 'ount', 'а', 'btc', 'turbo', 'miner', '-', '.', '*', '\u200b', '\n', 'x', '画像', 'が', '貼れなかった', 'ｖｅｒｉｆｙ', 'é', 'made me $500 in']
+    const all = [...phrases, compiled('"made me $* in"'), compiled('btc*miner -scam')]
+    const anchors = phraseAnchors(all)
+    const pairs = phraseLetterPairs(all)
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const text = parts.join('')
+        const slow = all.filter((p) => phraseMatches(p, compactForPhrases(text)))
+        expect(matchPhrases(all, text, anchors, pairs)).toEqual(slow)
+      }),
+      { seed: 20240216, numRuns: 4000 },
     )
   })
 })

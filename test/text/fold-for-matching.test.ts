@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { CONFUSABLE_TO_ASCII } from '../../src/data/confusables.js'
-import { foldForMatching, NEEDS_FULL_FOLD } from '../../src/text/fold-for-matching.js'
+import { foldForMatching, NEEDS_FULL_FOLD, needsFullFold } from '../../src/text/fold-for-matching.js'
 import { INVISIBLE_CLASS } from '../../src/text/invisible.js'
 
 describe('foldForMatching', () => {
@@ -93,6 +93,17 @@ describe('NEEDS_FULL_FOLD', () => {
   })
   test('does not match kana, kanji, hangul or emoji, which take the shortcut', () => {
     for (const char of ['が', 'ガ', '荒', '한', '😀', 'ー']) expect(NEEDS_FULL_FOLD.test(char), char).toBe(false)
+  })
+  test('needsFullFold agrees with it on every code point, lone surrogates and mixed text', () => {
+    const disagree: string[] = []
+    for (let code = 0; code <= 0x10ffff; code++) {
+      const char = String.fromCodePoint(code)
+      if (needsFullFold(char) !== NEEDS_FULL_FOLD.test(char)) disagree.push(code.toString(16))
+    }
+    expect(disagree).toEqual([])
+    for (const text of ['画像が貼れなかった😀', 'ｄｉｓｃｏｒｄ．ｇｇ', 'dïscord', 'a\u0301', '荒\u3099', '\ud83c', '\udc00x', '\ud834\udd65', 'ℓ', '🄰', '𝐝']) {
+      expect(needsFullFold(text), text).toBe(NEEDS_FULL_FOLD.test(text))
+    }
   })
 })
 
