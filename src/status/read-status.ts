@@ -1,4 +1,3 @@
-import { foldForMatching } from '../text/fold-for-matching.js'
 import { htmlToText } from '../text/html-to-text.js'
 import { acctHost, canonicalAcct } from './acct.js'
 import { asArray, asCount, asId, asString, asTime, field } from './fields.js'
@@ -221,15 +220,4 @@ export function readStatus(status: object, localHost: string | undefined, limits
     author,
     truncated,
   }
-}
-
-/**
- * Text for phrase and similarity matching: content, content warning and extra texts, folded.
- *
- * @param status - a normalized status
- * @returns the folded text
- */
-export function matchingText(status: NormalizedStatus): string {
-  const parts = [status.spoilerText, status.text, ...status.extraTexts].filter((p) => p !== '')
-  return foldForMatching(parts.join('\n'))
 }

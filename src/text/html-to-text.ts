@@ -35,7 +35,7 @@ interface OpenAnchor {
 }
 
 /** Whether a space-separated attribute value holds a token, without allocating. */
-export function hasToken(list: string, token: string): boolean {
+function hasToken(list: string, token: string): boolean {
   let from = 0
   for (;;) {
     const at = list.indexOf(token, from)
@@ -48,7 +48,6 @@ export function hasToken(list: string, token: string): boolean {
   }
 }
 
-const hasClass = hasToken
 
 /** Length of the tag name starting at `from` (`[a-zA-Z][a-zA-Z0-9-]{0,15}`), 0 when there is none. */
 function tagNameLength(html: string, from: number): number {
@@ -67,8 +66,8 @@ function tagNameLength(html: string, from: number): number {
 
 function anchorKind(anchor: OpenAnchor): AnchorKind {
   const { classes, rel, text } = anchor
-  if (hasClass(classes, 'hashtag') || hasToken(rel, 'tag')) return 'hashtag'
-  if (hasClass(classes, 'mention') || hasClass(classes, 'u-url')) return 'mention'
+  if (hasToken(classes, 'hashtag') || hasToken(rel, 'tag')) return 'hashtag'
+  if (hasToken(classes, 'mention') || hasToken(classes, 'u-url')) return 'mention'
   const visible = text.trimStart()
   if (visible.startsWith('#') && visible.length > 1 && !visible.includes(' ')) return 'hashtag'
   if (visible.startsWith('@') && visible.length > 1 && !visible.includes(' ')) return 'mention'
@@ -184,10 +183,10 @@ export function htmlToText(html: string): HtmlReading {
         }
       } else {
         const classes = tag.includes('=') ? readLinkAttributes(tag).class : ''
-        const invisible = hasClass(classes, 'invisible')
+        const invisible = hasToken(classes, 'invisible')
         spans.push(invisible)
         if (invisible) hidden++
-        if (hasClass(classes, 'ellipsis')) {
+        if (hasToken(classes, 'ellipsis')) {
           ellipsisAt.push(spans.length - 1)
         }
       }
