@@ -11,8 +11,11 @@ const SINGLE_QUOTE = 39
  * name inside another attribute's value (`title=" href=x"`) is not taken for an attribute.
  * `visit` gets each raw name (not lowercased) and raw value (not decoded). Linear in the tag's
  * length; no allocation but the slices passed on.
+ *
+ * @param tag - the inside of a tag, name included: `a href="…" class="mention"`
+ * @param visit - called once per attribute, in order
  */
-function walkAttributes(tag: string, visit: (name: string, value: string) => void): void {
+export function walkAttributes(tag: string, visit: (name: string, value: string) => void): void {
   const length = tag.length
   let i = 0
   // Skip the tag name (attributes are read only from opening tags).
@@ -49,24 +52,6 @@ function walkAttributes(tag: string, visit: (name: string, value: string) => voi
   }
 }
 
-/**
- * Reads the attributes of a tag in order, as a browser does (see `walkAttributes`). The first of
- * repeated names wins. Names are lowercased, values decoded. Linear in the tag's length.
- *
- * @param tag - the inside of a tag, name included: `a href="…" class="mention"`
- * @returns the attributes by lowercased name
- * @example
- * readAttributes('a HREF=\'https://x.example/\' class=mention').get('href') //=> 'https://x.example/'
- */
-export function readAttributes(tag: string): Map<string, string> {
-  const attributes = new Map<string, string>()
-  walkAttributes(tag, (raw, value) => {
-    const name = raw.toLowerCase()
-    if (!attributes.has(name)) attributes.set(name, decodeEntities(value))
-  })
-  return attributes
-}
-
 /** The attributes `htmlToText` needs from `<a>` and `<span>`, decoded; `''` when absent. */
 export interface LinkAttributes {
   href: string
@@ -75,8 +60,9 @@ export interface LinkAttributes {
 }
 
 /**
- * Reads `href`, `class` and `rel` of a tag, with the same in-order rules as `readAttributes` but
- * without building a map or copying other names (the hot path of `htmlToText`).
+ * Reads `href`, `class` and `rel` of a tag in order, as a browser does: the first of repeated
+ * names wins, names are compared lowercased and values decoded; other names are not copied (the
+ * hot path of `htmlToText`).
  *
  * @param tag - the inside of a tag
  * @returns the three attributes

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
-import { readAttributes, readLinkAttributes } from '../../src/text/read-attributes.js'
+import { readLinkAttributes } from '../../src/text/read-attributes.js'
+import { readAttributes } from '../helpers/read-attributes.js'
 
 describe('readAttributes', () => {
   // tag | attributes
