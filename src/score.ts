@@ -28,7 +28,7 @@ const round = (value: number): number => Math.round(value * 100) / 100
  * 4. `trust` reasons count only when something else added to the score (they explain why a score
  *    is low), lower it at most to 0, and do not count at all next to a blatant hit (a campaign
  *    domain, a known spam image or text): blatant spam is spam whoever posts it.
- * 5. The label comes from the thresholds, except that a `followed-author` hit clears a verdict
+ * 5. The label comes from the thresholds, except that a hit that `clears` (`followed-author`) clears a verdict
  *    with no blatant hit.
  *
  * @param hits - the hits
@@ -43,13 +43,13 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
   const totals: number[] = []
   const scored: { id: string; group: number; score: number; hit: SignalHit }[] = []
   let blatant = false
-  let followed = false
+  let clears = false
   for (const { id, group, weight, hit } of hits) {
     const strength = Number.isFinite(hit.strength) ? Math.min(1, Math.max(0, hit.strength)) : 0
     const score = weight * strength
     if (score === 0) continue
     if (hit.blatant === true && score > 0) blatant = true
-    if (id === 'followed-author') followed = true
+    if (hit.clears === true) clears = true
     let at = groups.indexOf(group)
     if (at < 0) {
       at = groups.push(group) - 1
@@ -92,6 +92,6 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
   reasons.sort((a, b) => b.score - a.score)
 
   let label = decideLabel(score, rules.thresholds)
-  if (followed && !blatant) label = 'clean'
+  if (clears && !blatant) label = 'clean'
   return { label, score, reasons, skipped }
 }

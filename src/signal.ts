@@ -26,6 +26,11 @@ export interface SignalHit {
    * not cleared by the viewer following the author.
    */
   readonly blatant?: boolean
+  /**
+   * A sign of legitimacy strong enough to decide the label (the viewer follows the author): a
+   * verdict with such a hit is clean unless another hit is blatant. Its score still counts.
+   */
+  readonly clears?: boolean
 }
 
 /** The viewer: the signed-in account, as the app knows it. */

@@ -8,9 +8,10 @@ import { makeMentionStatus, makeSpamAccount, makeStatus, makeWaveStatus, someAcc
 
 const RULES: ScoringRules = RECOMMENDED_PRESET
 
-/** A hit of `id` in `group` with `weight`, at `strength`. */
+/** A hit of `id` in `group` with `weight`, at `strength`; a `followed-author` hit clears, as the real one does. */
 function hit(id: string, group: SignalGroup, weight: number, strength = 1, blatant?: boolean): WeightedHit {
-  return { id, group, weight, hit: { strength, message: `${id} fired.`, evidence: [id], ...(blatant === undefined ? {} : { blatant }) } }
+  const clears = id === 'followed-author' ? { clears: true } : {}
+  return { id, group, weight, hit: { strength, message: `${id} fired.`, evidence: [id], ...clears, ...(blatant === undefined ? {} : { blatant }) } }
 }
 
 /** The reasons add up to the score, up to the 0.01 rounding of each reason. */
@@ -96,6 +97,13 @@ describe('scoreHits', () => {
       expect(verdict.label).toBe(label)
       expect(verdict.score).toBe(score)
       expect(verdict.reasons.map((r) => r.signal)).toEqual(['campaign-domain'])
+    })
+
+    test('for any hit that clears, a custom signal too, and not for the id alone', () => {
+      const custom: WeightedHit = { id: 'my-allow-list', group: 'trust', weight: -1, hit: { strength: 1, clears: true, message: 'On my list.', evidence: ['x'] } }
+      expect(scoreHits([hit('links', 'links', 8), custom], RULES).label).toBe('clean')
+      const noFlag: WeightedHit = { id: 'followed-author', group: 'trust', weight: -4, hit: { strength: 1, message: 'You follow this account.', evidence: ['x'] } }
+      expect(scoreHits([hit('links', 'links', 8), noFlag], RULES).label).toBe('suspicious')
     })
 
     test('except when the blatant hit is switched off by a 0 weight', () => {

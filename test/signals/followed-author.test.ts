@@ -21,6 +21,7 @@ describe('followedAuthor', () => {
     ] as [string, Partial<AccountInput>, FollowsOption][])('%s', (_case, account, follows) => {
       expect(evaluate(followedAuthor, makeStatus({ account }), { viewer: { acct: VIEWER, follows } })).toEqual({
         strength: 1,
+        clears: true,
         message: 'You follow this account.',
         evidence: ['@alice@example.social'],
       })
