@@ -64,6 +64,40 @@ function tagNameLength(html: string, from: number): number {
   return end - from
 }
 
+const TAG_UNKNOWN = -1
+const TAG_OTHER = 0
+const TAG_A = 1
+const TAG_SPAN = 2
+const TAG_P = 3
+const TAG_BLOCK = 4
+
+/**
+ * The tags Mastodon's HTML is made of (`a`, `span`, `p`, `br` and the other block tags of two and
+ * three letters), told from their character codes without slicing the name; `TAG_UNKNOWN` for the
+ * rest, which the caller looks up by name.
+ */
+function tagKind(html: string, from: number, length: number): number {
+  const first = html.charCodeAt(from) | 0x20
+  if (length === 1) return first === 97 ? TAG_A : first === 112 ? TAG_P : TAG_UNKNOWN
+  if (length === 4) {
+    return first === 115 && (html.charCodeAt(from + 1) | 0x20) === 112 && (html.charCodeAt(from + 2) | 0x20) === 97 && (html.charCodeAt(from + 3) | 0x20) === 110 ? TAG_SPAN : TAG_UNKNOWN
+  }
+  if (length === 2) {
+    const second = html.charCodeAt(from + 1) | 0x20
+    // br, hr, tr, li, ul, ol, h1–h6
+    if (second === 114 && (first === 98 || first === 104 || first === 116)) return TAG_BLOCK
+    if ((first === 108 && second === 105) || (first === 117 && second === 108) || (first === 111 && second === 108)) return TAG_BLOCK
+    if (first === 104 && second >= 49 && second <= 54) return TAG_BLOCK
+  }
+  return TAG_UNKNOWN
+}
+
+/** Whether `html[from, to)` holds a `=`. */
+function hasEquals(html: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (html.charCodeAt(i) === 61) return true
+  return false
+}
+
 function anchorKind(anchor: OpenAnchor): AnchorKind {
   const { classes, rel, text } = anchor
   if (hasToken(classes, 'hashtag') || hasToken(rel, 'tag')) return 'hashtag'
@@ -99,16 +133,32 @@ export function htmlToText(html: string): HtmlReading {
   let anchor: OpenAnchor | undefined
   let skipping: string | undefined
 
+  // The last character of `text` and of `prose` (-1 while empty), kept aside: reading it from the
+  // string would flatten the concatenation built so far at every line break.
+  let textLast = -1
+  let proseLast = -1
   const emit = (raw: string): void => {
     if (raw === '' || hidden > 0) return
     const decoded = decodeEntities(raw)
+    const last = decoded.charCodeAt(decoded.length - 1)
     text += decoded
-    if (anchor === undefined) prose += decoded
-    else anchor.text += decoded
+    textLast = last
+    if (anchor === undefined) {
+      prose += decoded
+      proseLast = last
+    } else {
+      anchor.text += decoded
+    }
   }
   const breakLine = (): void => {
-    if (text !== '' && text.charCodeAt(text.length - 1) !== 10) text += '\n'
-    if (prose !== '' && prose.charCodeAt(prose.length - 1) !== 10) prose += '\n'
+    if (textLast !== -1 && textLast !== 10) {
+      text += '\n'
+      textLast = 10
+    }
+    if (proseLast !== -1 && proseLast !== 10) {
+      prose += '\n'
+      proseLast = 10
+    }
   }
   const closeAnchor = (): void => {
     if (anchor === undefined) return
@@ -116,7 +166,10 @@ export function htmlToText(html: string): HtmlReading {
     const visible = anchor.text.trim()
     if (kind === 'hashtag') hashtags.push(visible.replace(/^#/u, '').toLowerCase())
     else (kind === 'mention' ? mentions : links).push({ href: anchor.href, text: visible })
-    if (kind === 'link') prose += ' '
+    if (kind === 'link') {
+      prose += ' '
+      proseLast = 32
+    }
     anchor = undefined
   }
 
@@ -163,17 +216,21 @@ export function htmlToText(html: string): HtmlReading {
     }
     i = gt + 1
     if (bogus) continue
-    const name = html.slice(nameStart, nameStart + nameLength).toLowerCase()
-    const tag = name === 'a' || name === 'span' || SKIPPED_TAGS.has(name) ? html.slice(lt + 1, gt) : ''
     if (skipping !== undefined) {
-      if (closing && name === skipping) skipping = undefined
+      if (closing && html.slice(nameStart, nameStart + nameLength).toLowerCase() === skipping) skipping = undefined
       continue
     }
-    if (SKIPPED_TAGS.has(name)) {
-      if (!closing && !tag.endsWith('/')) skipping = name
-      continue
+    let kind = tagKind(html, nameStart, nameLength)
+    if (kind === TAG_UNKNOWN) {
+      const name = html.slice(nameStart, nameStart + nameLength).toLowerCase()
+      if (SKIPPED_TAGS.has(name)) {
+        // `<script/>` closes itself.
+        if (!closing && html.charCodeAt(gt - 1) !== 47) skipping = name
+        continue
+      }
+      kind = BLOCK_TAGS.has(name) ? TAG_BLOCK : TAG_OTHER
     }
-    if (name === 'span') {
+    if (kind === TAG_SPAN) {
       if (closing) {
         const wasHidden = spans.pop()
         if (wasHidden === true) hidden--
@@ -182,7 +239,7 @@ export function htmlToText(html: string): HtmlReading {
           emit('…')
         }
       } else {
-        const classes = tag.includes('=') ? readLinkAttributes(tag).class : ''
+        const classes = hasEquals(html, nameStart + nameLength, gt) ? readLinkAttributes(html, lt + 1, gt).class : ''
         const invisible = hasToken(classes, 'invisible')
         spans.push(invisible)
         if (invisible) hidden++
@@ -190,10 +247,10 @@ export function htmlToText(html: string): HtmlReading {
           ellipsisAt.push(spans.length - 1)
         }
       }
-    } else if (name === 'a') {
+    } else if (kind === TAG_A) {
       closeAnchor()
       if (!closing) {
-        const attributes = readLinkAttributes(tag)
+        const attributes = readLinkAttributes(html, lt + 1, gt)
         anchor = {
           href: attributes.href,
           classes: attributes.class,
@@ -201,11 +258,13 @@ export function htmlToText(html: string): HtmlReading {
           text: '',
         }
       }
-    } else if (BLOCK_TAGS.has(name)) {
+    } else if (kind === TAG_P || kind === TAG_BLOCK) {
       breakLine()
-      if (name === 'p' && closing) {
+      if (kind === TAG_P && closing) {
         text += '\n'
         prose += '\n'
+        textLast = 10
+        proseLast = 10
       }
     }
   }

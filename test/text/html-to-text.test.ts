@@ -32,6 +32,11 @@ describe('htmlToText', () => {
       ['<p><span class="invisible"><span>nested hidden</span></span>after</p>', 'after'],
       ['<p>日本語<br>テキスト</p>', '日本語\nテキスト'],
       ['<ul><li>one</li><li>two</li></ul>', 'one\ntwo'],
+      ['<DIV>A</DIV><H2>B</H2><Blockquote>C</Blockquote><Pre>D</Pre><HR>E<TR>F', 'A\nB\nC\nD\nE\nF'],
+      ['<h7>not</h7>a<em>block</em>', 'notablock'],
+      ['a\u0000<br>b', 'a\u0000\nb'],
+      ['<br><p></p>text', 'text'],
+      ['<script>x</SCRIPT >y<style/>z', 'yz'],
     ])('%j gives the text %j', (html, text) => {
       expect(htmlToText(html).text).toBe(text)
     })

@@ -37,3 +37,24 @@ describe('readLinkAttributes', () => {
     )
   })
 })
+
+describe('readLinkAttributes over a range of a document', () => {
+  test('reads the tag where it lies as it reads the tag cut out, whatever follows it', () => {
+    const parts = fc.constantFrom(' ', '=', '"', "'", 'href', 'class', 'rel', 'x', '&amp;', '/', '>', 'a')
+    fc.assert(
+      fc.property(fc.array(parts, { maxLength: 20 }), fc.array(parts, { maxLength: 20 }), fc.array(parts, { maxLength: 10 }), (before, inside, after) => {
+        const head = before.join('')
+        const tag = `a ${inside.join('')}`
+        const document = `${head}${tag}${after.join('')}`
+        expect(readLinkAttributes(document, head.length, head.length + tag.length)).toEqual(readLinkAttributes(tag))
+      }),
+      { seed: 20240217, numRuns: 3000 },
+    )
+  })
+
+  test('a quote left open ends at the end of the range, not at a quote after it', () => {
+    const document = '<a href="https://x.example/>text</a> and later " class="mention"'
+    const gt = document.indexOf('>')
+    expect(readLinkAttributes(document, 1, gt)).toEqual({ href: 'https://x.example/', class: '', rel: '' })
+  })
+})
