@@ -149,6 +149,9 @@ describe('classifyStatus', () => {
     ['mention anchors', '<a href="https://x.example/@u" class="u-url mention">@u</a>'.repeat(17_000)],
     ['combining marks', 'a\u0301'.repeat(500_000)],
     ['almost-closing tags inside a script', `<script>${'</scrip<!--'.repeat(90_000)}`],
+    // Both took close to a minute when the last character of a growing string was read back at each step.
+    ['line breaks between letters', 'a<br>'.repeat(200_000)],
+    ['accented look-alike letters of an invite host', `<p>${'dïѕ'.repeat(330_000)}</p>`],
   ])('classifies 1 MB of %s', (_name, content) => {
     const verdict = classifyStatus(makeStatus({ content, account: makeSpamAccount() }), { limits: { maxContentLength: 1_100_000 } })
     expectWellFormed(verdict)

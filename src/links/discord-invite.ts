@@ -60,6 +60,24 @@ const GATE = /[d\u0501\u03b4\u1d05\u0257][^a-z]{0,3}(?:[i\u0456\u0457\u03b9\u013
 // with `dsc`, `dis` or `invite` and then a disguised dot (space, tab, `.`, a bracket or `dot`).
 // Tighter than GATE (`discussion`, `disagree` and `invidio.us` fail it), and no lowercasing.
 const ASCII_GATE = /discord|(?:dsc|dis|invite)[ \t.([{<d]/i
+// A second gate for text that passed GATE, as ASCII_GATE is for ASCII text: the letters of a host
+// (`discord`, or `dis`, `dsc`, `invite` and then a disguised dot) in order. An ASCII letter is only
+// itself; a letter may also be one that undisguise maps to ASCII (accented Latin, the look-alike
+// table's Latin, Greek, Cyrillic and Armenian, small capitals, ℓ), and any non-ASCII character may
+// sit between letters (invisible characters, accents) or start the dot. `discussion`, `disponible`
+// and `investir` in text with accents or emoji fail it and skip `undisguise`. No `u` flag: it
+// reads code units, so the gaps are twice GATE's (an astral character is two units).
+const BETWEEN = '[\\u0080-\\uffff]{0,6}'
+const letter = (ascii: string): string => `(?:${ascii}|[\\u00c0-\\u058f\\u1d00-\\u1eff\\u2113])${BETWEEN}`
+const DOT_START = '(?:[ \\t.([{<d]|[\\u0080-\\uffff])'
+const HOST_LETTERS = /* @__PURE__ */ new RegExp(
+  [
+    `${letter('d')}${letter('i')}${letter('s')}(?:${letter('c')}${letter('o')}${letter('r')}${letter('d')}|${DOT_START})`,
+    `${letter('d')}${letter('s')}${letter('c')}${DOT_START}`,
+    `${letter('i')}${letter('n')}${letter('v')}${letter('i')}${letter('t')}${letter('e')}${DOT_START}`,
+  ].join('|'),
+)
+const mayHoldInvite = (lower: string): boolean => GATE.test(lower) && HOST_LETTERS.test(lower)
 // No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
 const NON_ASCII = /[^\u0000-\u007f]/
 // Non-ASCII characters that NFKD, lower case or the look-alike table can turn into ASCII letters:
@@ -78,6 +96,9 @@ const INVISIBLE = /* @__PURE__ */ new RegExp(`^[${INVISIBLE_CLASS}]$`, 'u')
  */
 function undisguise(text: string): { readonly text: string; readonly from: readonly number[] } {
   let out = ''
+  // The last code unit of `out` (-1 while empty), kept aside: reading it from `out` would flatten
+  // the concatenation at every character, quadratic on long text.
+  let last = -1
   const from: number[] = []
   const length = text.length
   for (let i = 0; i < length; ) {
@@ -87,18 +108,20 @@ function undisguise(text: string): { readonly text: string; readonly from: reado
       const start = i
       while (i < length && text.charCodeAt(i) < 0x80) from.push(i++)
       out += text.slice(start, i)
+      last = text.charCodeAt(i - 1)
       continue
     }
     const char = String.fromCodePoint(code)
     if (!INVISIBLE.test(char)) {
       for (const part of char.normalize('NFKD')) {
         // An accent or zalgo mark on a letter (`dïscord`, `d̸i̸s̸`): dropped.
-        if (COMBINING_MARK.test(part) && out.length > 0 && out.charCodeAt(out.length - 1) < 0x80) continue
+        if (COMBINING_MARK.test(part) && last !== -1 && last < 0x80) continue
         const lower = part.toLowerCase()
         const mapped = part === '\u3002' || part === '\uff61' ? '.' : (CONFUSABLE_TO_ASCII[lower] ?? part)
         const cased = lower !== part ? mapped.toUpperCase() : mapped
         for (let j = 0; j < cased.length; j++) from.push(i)
         out += cased
+        if (cased !== '') last = cased.charCodeAt(cased.length - 1)
       }
     }
     i += char.length
@@ -128,8 +151,8 @@ export function findDiscordInvites(text: string): readonly DiscordInviteMatch[] 
   const ascii = !NON_ASCII.test(text)
   if (ascii) {
     if (!ASCII_GATE.test(text)) return []
-  } else if (!GATE.test(text.toLowerCase())) {
-    if (!DECOMPOSES_TO_LATIN.test(text) || !GATE.test(text.normalize('NFKD').toLowerCase())) return []
+  } else if (!mayHoldInvite(text.toLowerCase())) {
+    if (!DECOMPOSES_TO_LATIN.test(text) || !mayHoldInvite(text.normalize('NFKD').toLowerCase())) return []
   }
   const plain = ascii ? { text, from: undefined } : undisguise(text)
   const found: DiscordInviteMatch[] = []

@@ -42,22 +42,30 @@ export function registrableDomain(host: string): string {
  * readLinkHost('https://mastodon.social@xn--68j5e377y.com/') //=> { host: '荒らし.com', domain: '荒らし.com', isIp: false }
  */
 export function readLinkHost(url: string): LinkHost | undefined {
-  let rest = url.trim().replace(/\\/gu, '/')
-  const scheme = SCHEME.exec(rest)
-  if (scheme !== null) {
-    const name = scheme[0].toLowerCase()
-    if (name !== 'http:' && name !== 'https:') return undefined
-    rest = rest.slice(name.length)
-    if (!rest.startsWith('//')) return undefined
+  let rest = url.trim()
+  if (rest.includes('\\')) rest = rest.replace(/\\/gu, '/')
+  // `https://` and `http://` as Mastodon writes them, without the scheme regex.
+  const plain = rest.startsWith('https://') ? 8 : rest.startsWith('http://') ? 7 : 0
+  if (plain > 0) {
+    rest = rest.slice(plain)
+  } else {
+    const scheme = SCHEME.exec(rest)
+    if (scheme !== null) {
+      const name = scheme[0].toLowerCase()
+      if (name !== 'http:' && name !== 'https:') return undefined
+      rest = rest.slice(name.length)
+      if (!rest.startsWith('//')) return undefined
+    }
+    if (rest.startsWith('//')) rest = rest.slice(2)
+    else if (rest.startsWith('/')) return undefined
   }
-  if (rest.startsWith('//')) rest = rest.slice(2)
-  else if (rest.startsWith('/')) return undefined
+  // The authority ends at the first `/`, `?` or `#`.
   let end = rest.length
-  for (const stop of ['/', '?', '#']) {
-    const at = rest.indexOf(stop)
-    if (at >= 0 && at < end) end = at
+  for (let i = 0; i < end; i++) {
+    const code = rest.charCodeAt(i)
+    if (code === 47 || code === 63 || code === 35) end = i
   }
-  let authority = rest.slice(0, end)
+  let authority = end === rest.length ? rest : rest.slice(0, end)
   const at = authority.lastIndexOf('@')
   if (at >= 0) authority = authority.slice(at + 1)
   let host: string
@@ -70,7 +78,8 @@ export function readLinkHost(url: string): LinkHost | undefined {
   }
   const colon = authority.indexOf(':')
   if (colon >= 0) authority = authority.slice(0, colon)
-  host = hostToUnicode(authority).replace(/\.+$/u, '')
+  host = hostToUnicode(authority)
+  if (host.endsWith('.')) host = host.replace(/\.+$/u, '')
   if (host === '' || !HOST_CHARS.test(host) || host.startsWith('.') || host.includes('..')) return undefined
   const isIp = IPV4.test(host)
   return { host, domain: isIp ? host : registrableDomain(host), isIp }

@@ -48,12 +48,19 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
     if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin })
   }
   for (const link of status.links) add(link.href, link.text, link.source === 'card' ? 'card' : link.source === 'text' ? 'text' : 'content')
-  for (const text of [status.prose, status.spoilerText, ...status.extraTexts]) for (const url of findTextLinks(text)) add(url, '', 'text')
-  for (const text of status.imageTexts) for (const url of findTextLinks(text)) add(url, '', 'image')
+  // The prose, the content warning and the extra texts, in that order, without building an array of them.
+  const addTextLinks = (text: string, origin: LinkOrigin): void => {
+    if (text !== '') for (const url of findTextLinks(text)) add(url, '', origin)
+  }
+  addTextLinks(status.prose, 'text')
+  addTextLinks(status.spoilerText, 'text')
+  for (const text of status.extraTexts) addTextLinks(text, 'text')
+  for (const text of status.imageTexts) addTextLinks(text, 'image')
 
   const invites: FoundInvite[] = []
   const codes = new Set<string>()
   const addInvites = (text: string, origin: LinkOrigin): void => {
+    if (text === '') return
     for (const invite of findDiscordInvites(text)) {
       if (invites.length >= MAX_LINKS) return
       const key = `${invite.host}/${invite.code}`
@@ -63,7 +70,9 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
     }
   }
   for (const link of status.links) addInvites(link.href, link.source === 'card' ? 'card' : 'content')
-  for (const text of [status.prose, status.spoilerText, ...status.extraTexts]) addInvites(text, 'text')
+  addInvites(status.prose, 'text')
+  addInvites(status.spoilerText, 'text')
+  for (const text of status.extraTexts) addInvites(text, 'text')
   for (const text of status.imageTexts) addInvites(text, 'image')
   return { links, invites }
 }

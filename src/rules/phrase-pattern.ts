@@ -279,7 +279,10 @@ export function matchPhrases(phrases: readonly CompiledPhrase[], text: string, a
   // Look-alike letters fold to other characters: only the full fold can tell.
   if (needsFullFold(nfkc)) {
     compact = foldForMatching(text).replace(WHITE_SPACE, '')
-    return phrases.filter((p) => phraseMatches(p, compact))
+    const folded = compact
+    // The pairs and anchors are checked on the folded text itself here: it is final.
+    const candidates = withPairs === undefined ? phrases : withPairsIn(phrases, withPairs, folded, false).candidates
+    return candidates.filter((p) => phraseMatches(p, folded))
   }
   const lower = nfkc.toLowerCase()
   const candidates = withPairs === undefined ? withAnchorIn(phrases, anchors, lower) : withPairsIn(phrases, withPairs, lower, false).candidates

@@ -67,9 +67,38 @@ export const mentionDensity: Signal = {
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 
+// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
+const NON_ASCII = /[^\u0000-\u007f]/
+
+/** `WORD` over ASCII text, without building the matches: the runs of letters, digits, `'` and `-` that hold a letter or digit. */
+function countAsciiWords(text: string): number {
+  let words = 0
+  let inRun = false
+  let runHasWord = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const lower = code | 0x20
+    const alnum = (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57)
+    if (alnum || code === 39 || code === 45) {
+      if (!inRun) {
+        inRun = true
+        runHasWord = false
+      }
+      if (alnum && !runHasWord) {
+        runHasWord = true
+        words++
+      }
+    } else {
+      inRun = false
+    }
+  }
+  return words
+}
+
 /** Words in a text; CJK scripts have no spaces, so two CJK characters count as one word. */
 export function countWords(text: string): number {
   if (text === '') return 0
+  if (!NON_ASCII.test(text)) return countAsciiWords(text)
   const cjk = text.match(CJK)?.length ?? 0
   const latin = text.replace(CJK, ' ').match(WORD)?.length ?? 0
   return latin + Math.ceil(cjk / 2)

@@ -26,8 +26,9 @@ export function snowflakeTime(id: string | undefined): number | undefined {
  * @returns ms since the epoch, or `undefined`
  */
 export function accountCreatedAt(createdAt: number | undefined, id: string | undefined): number | undefined {
+  // Only a date without a time (midnight UTC) is refined; the id is read only then.
+  if (createdAt === undefined || createdAt % DAY_MS !== 0) return createdAt
   const fromId = snowflakeTime(id)
-  if (createdAt === undefined) return undefined
-  if (fromId !== undefined && fromId >= createdAt && fromId < createdAt + DAY_MS && createdAt % DAY_MS === 0) return fromId
+  if (fromId !== undefined && fromId >= createdAt && fromId < createdAt + DAY_MS) return fromId
   return createdAt
 }

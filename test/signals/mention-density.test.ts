@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { countWords, mentionDensity } from '../../src/signals/mention-density.js'
 import { evaluate, type EvaluateOptions } from '../helpers/evaluate.js'
@@ -92,5 +93,22 @@ describe('countWords', () => {
     ['hi 日本', 2],
   ])('%j has %i words', (text, words) => {
     expect(countWords(text)).toBe(words)
+  })
+
+  // The regex reading countWords applies to any text, as the fast path for ASCII text must agree with it.
+  const byRegex = (text: string): number => {
+    const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0
+    const latin = text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0
+    return latin + Math.ceil(cjk / 2)
+  }
+  test('counts ASCII text as the word pattern does', () => {
+    const pieces = fc.constantFrom('a', 'Z', '7', "'", '-', ' ', '\n', '.', '@', '_', '`', '{', '[', '/', ':', "don't", '--', "'-'")
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('')
+        expect(countWords(text)).toBe(byRegex(text))
+      }),
+      { seed: 20240218, numRuns: 3000 },
+    )
   })
 })
