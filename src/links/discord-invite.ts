@@ -60,24 +60,27 @@ const GATE = /[d\u0501\u03b4\u1d05\u0257][^a-z]{0,3}(?:[i\u0456\u0457\u03b9\u013
 // with `dsc`, `dis` or `invite` and then a disguised dot (space, tab, `.`, a bracket or `dot`).
 // Tighter than GATE (`discussion`, `disagree` and `invidio.us` fail it), and no lowercasing.
 const ASCII_GATE = /discord|(?:dsc|dis|invite)[ \t.([{<d]/i
-// A second gate for text that passed GATE, as ASCII_GATE is for ASCII text: the letters of a host
-// (`discord`, or `dis`, `dsc`, `invite` and then a disguised dot) in order. An ASCII letter is only
-// itself; a letter may also be one that undisguise maps to ASCII (accented Latin, the look-alike
-// table's Latin, Greek, Cyrillic and Armenian, small capitals, ℓ), and any non-ASCII character may
-// sit between letters (invisible characters, accents) or start the dot. `discussion`, `disponible`
-// and `investir` in text with accents or emoji fail it and skip `undisguise`. No `u` flag: it
-// reads code units, so the gaps are twice GATE's (an astral character is two units).
-const BETWEEN = '[\\u0080-\\uffff]{0,6}'
-const letter = (ascii: string): string => `(?:${ascii}|[\\u00c0-\\u058f\\u1d00-\\u1eff\\u2113])${BETWEEN}`
-const DOT_START = '(?:[ \\t.([{<d]|[\\u0080-\\uffff])'
+// A second gate for text that passed GATE, as ASCII_GATE is for ASCII text, tried on the text
+// decomposed (NFKD) and lowercased, where accented and fullwidth letters are ASCII letters and
+// marks: the letters of a host (`discord`, or `dis`, `dsc`, `invite` and then a disguised dot) in
+// order. A letter is itself or one of its look-alikes in the table; anything not ASCII may sit
+// between letters (marks, invisible characters) or start the dot. `discussion`, `des débats` and
+// `investir` fail it and skip `undisguise`.
+const regexClass = (chars: string): string => chars.replace(/[\\\]\[^-]/gu, '\\$&')
+const letter = (ascii: string): string => {
+  let alikes = ''
+  for (const [alike, target] of Object.entries(CONFUSABLE_TO_ASCII)) if (target === ascii) alikes += alike
+  return `[${ascii}${regexClass(alikes)}][^\\u0000-\\u007f]{0,6}`
+}
+const DOT_START = '(?:[ \\t.([{<d]|[^\\u0000-\\u007f])'
 const HOST_LETTERS = /* @__PURE__ */ new RegExp(
   [
     `${letter('d')}${letter('i')}${letter('s')}(?:${letter('c')}${letter('o')}${letter('r')}${letter('d')}|${DOT_START})`,
     `${letter('d')}${letter('s')}${letter('c')}${DOT_START}`,
     `${letter('i')}${letter('n')}${letter('v')}${letter('i')}${letter('t')}${letter('e')}${DOT_START}`,
   ].join('|'),
+  'u',
 )
-const mayHoldInvite = (lower: string): boolean => GATE.test(lower) && HOST_LETTERS.test(lower)
 // No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
 const NON_ASCII = /[^\u0000-\u007f]/
 // Non-ASCII characters that NFKD, lower case or the look-alike table can turn into ASCII letters:
@@ -151,8 +154,14 @@ export function findDiscordInvites(text: string): readonly DiscordInviteMatch[] 
   const ascii = !NON_ASCII.test(text)
   if (ascii) {
     if (!ASCII_GATE.test(text)) return []
-  } else if (!mayHoldInvite(text.toLowerCase())) {
-    if (!DECOMPOSES_TO_LATIN.test(text) || !mayHoldInvite(text.normalize('NFKD').toLowerCase())) return []
+  } else {
+    let decomposed: string | undefined
+    if (!GATE.test(text.toLowerCase())) {
+      if (!DECOMPOSES_TO_LATIN.test(text)) return []
+      decomposed = text.normalize('NFKD').toLowerCase()
+      if (!GATE.test(decomposed)) return []
+    }
+    if (!HOST_LETTERS.test(decomposed ?? text.normalize('NFKD').toLowerCase())) return []
   }
   const plain = ascii ? { text, from: undefined } : undisguise(text)
   const found: DiscordInviteMatch[] = []

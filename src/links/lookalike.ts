@@ -31,13 +31,17 @@ const BY_LABEL = /* @__PURE__ */ groupByLabel()
 const LABELS = /* @__PURE__ */ [...BY_LABEL.keys()].filter((label) => label.length >= 5)
 
 /** Whether two different strings are one insertion, deletion or substitution apart. */
-function oneEditApart(a: string, b: string): boolean {
-  if (a.length < b.length) return oneEditApart(b, a)
+function oneEditApart(first: string, second: string): boolean {
+  const a = first.length < second.length ? second : first
+  const b = a === first ? second : first
   if (a.length - b.length > 1) return false
   let i = 0
-  while (i < b.length && a[i] === b[i]) i++
-  // Substitution skips one character in both; deletion skips one in the longer.
-  return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i)
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++
+  // Substitution skips one character in both; deletion skips one in the longer. Compared in
+  // place: this runs for every well-known label against every link's label.
+  const skipB = a.length === b.length ? 1 : 0
+  for (let j = i + 1; j < a.length; j++) if (a.charCodeAt(j) !== b.charCodeAt(j - 1 + skipB)) return false
+  return true
 }
 
 function scriptMix(host: string): boolean {

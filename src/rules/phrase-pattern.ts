@@ -1,4 +1,4 @@
-import { foldForMatching, needsFullFold } from '../text/fold-for-matching.js'
+import { foldForMatching, foldNormalized, needsFullFold } from '../text/fold-for-matching.js'
 import { INVISIBLE_CLASS } from '../text/invisible.js'
 
 /**
@@ -233,15 +233,23 @@ function withAnchorIn(phrases: readonly CompiledPhrase[], anchors: readonly stri
  * here cannot match.
  */
 function withPairsIn(phrases: readonly CompiledPhrase[], pairs: readonly (readonly number[])[], text: string, ascii: boolean): { readonly candidates: readonly CompiledPhrase[]; readonly lower: string } {
-  const bits = textLetterPairs(text)
+  // Lowercased text at hand: the anchor is looked up first, and the letter pairs are counted only
+  // once a phrase with pairs has its anchor there (Japanese text seldom has one).
+  let bits: number[] | undefined
   let lower: string | undefined = ascii ? undefined : text
   let candidates: CompiledPhrase[] | undefined
   for (let i = 0; i < phrases.length; i++) {
     const phrase = phrases[i]!
     // A phrase anchored on a character that is not ASCII cannot match ASCII text.
-    if (!hasPairs(bits, pairs[i]!) || (ascii && phrase.anchor.charCodeAt(0) >= 0x80)) continue
-    lower ??= text.toLowerCase()
-    if (lower.includes(phrase.anchor)) (candidates ??= []).push(phrase)
+    if (ascii && phrase.anchor.charCodeAt(0) >= 0x80) continue
+    if (!ascii && !text.includes(phrase.anchor)) continue
+    const phrasePairs = pairs[i]!
+    if (phrasePairs.length > 0 && !hasPairs((bits ??= textLetterPairs(text)), phrasePairs)) continue
+    if (ascii) {
+      lower ??= text.toLowerCase()
+      if (!lower.includes(phrase.anchor)) continue
+    }
+    ;(candidates ??= []).push(phrase)
   }
   return { candidates: candidates ?? [], lower: lower ?? '' }
 }
@@ -278,7 +286,7 @@ export function matchPhrases(phrases: readonly CompiledPhrase[], text: string, a
   const nfkc = text.normalize('NFKC')
   // Look-alike letters fold to other characters: only the full fold can tell.
   if (needsFullFold(nfkc)) {
-    compact = foldForMatching(text).replace(WHITE_SPACE, '')
+    compact = foldNormalized(nfkc).replace(WHITE_SPACE, '')
     const folded = compact
     // The pairs and anchors are checked on the folded text itself here: it is final.
     const candidates = withPairs === undefined ? phrases : withPairsIn(phrases, withPairs, folded, false).candidates

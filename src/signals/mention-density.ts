@@ -95,11 +95,20 @@ function countAsciiWords(text: string): number {
   return words
 }
 
+function countNul(text: string): number {
+  let count = 0
+  for (let at = text.indexOf('\u0000'); at >= 0; at = text.indexOf('\u0000', at + 1)) count++
+  return count
+}
+
 /** Words in a text; CJK scripts have no spaces, so two CJK characters count as one word. */
 export function countWords(text: string): number {
   if (text === '') return 0
   if (!NON_ASCII.test(text)) return countAsciiWords(text)
-  const cjk = text.match(CJK)?.length ?? 0
-  const latin = text.replace(CJK, ' ').match(WORD)?.length ?? 0
+  // Each CJK character becomes one NUL (a separator for WORD, as a space is), then the NULs are
+  // counted: no array of one-character strings is built.
+  const marked = text.replace(CJK, '\u0000')
+  const cjk = countNul(marked) - countNul(text)
+  const latin = marked.match(WORD)?.length ?? 0
   return latin + Math.ceil(cjk / 2)
 }

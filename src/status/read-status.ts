@@ -115,7 +115,14 @@ function readMentions(status: object, anchors: readonly { href: string; text: st
   // no host) its username matches; `bob@a.example` and `bob@b.example` stay two accounts.
   if (anchors.length === 0) return [...byKey.values()]
   // Fast path: every anchor's href is an array entry's URL (what Mastodon always sends).
-  if (anchors.every((anchor) => anchor.href !== '' && byKey.has(anchor.href))) return [...byKey.values()]
+  let allKnown = true
+  for (const anchor of anchors) {
+    if (anchor.href === '' || !byKey.has(anchor.href)) {
+      allKnown = false
+      break
+    }
+  }
+  if (allKnown) return [...byKey.values()]
   const known = new Set<string>()
   const usernames = new Set<string>()
   const bareUsernames = new Set<string>()
@@ -208,7 +215,8 @@ export function readStatus(status: object, localHost: string | undefined, limits
     isReply: inReplyToId !== undefined,
     inReplyToAccountId: asId(field(status, 'in_reply_to_account_id')),
     text: html.text,
-    prose: mentions.length > 0 || html.prose.includes('@') ? html.prose.replace(PLAIN_MENTION, ' ').trim() : html.prose,
+    // PLAIN_MENTION needs an `@`: prose without one is kept as it is.
+    prose: html.prose.includes('@') ? html.prose.replace(PLAIN_MENTION, ' ').trim() : html.prose,
     spoilerText: (asString(field(status, 'spoiler_text')) ?? '').slice(0, 5_000),
     extraTexts,
     imageTexts: [],

@@ -22,6 +22,22 @@ export const NEEDS_FULL_FOLD = /[\u00c0-\u058f\u1d00-\u1eff\u2113\p{M}]/u
 // U+D83C–U+D83E; any other high surrogate is outside the class). A test checks every code point.
 const MAY_NEED_FULL_FOLD = /[^\u0000-\u00bf\u2000-\u20cf\u2190-\u23ff\u2460-\u27ff\u3000-\u3029\u3030-\u3098\u309b-\u9fff\uac00-\ud7a3\ud83c-\ud83e\udc00-\udfff\uff00-\uffef]/
 
+// What the loop of foldNormalized gives each character from U+00C0 to U+024F (Latin-1 letters,
+// Latin Extended-A and -B) that is not in the look-alike table: the ASCII (or look-alike) base of
+// its NFD form, or '' to keep it. Built once from NFD, the same rule as for other characters.
+const LATIN_FROM = 0xc0
+const LATIN_TO = 0x250
+const LATIN_BASE: readonly string[] = /* @__PURE__ */ (() => {
+  const bases: string[] = []
+  for (let code = LATIN_FROM; code < LATIN_TO; code++) {
+    const char = String.fromCharCode(code)
+    const nfd = char.normalize('NFD')
+    const base = nfd === char ? '' : (nfd[0] ?? '')
+    bases.push(base === '' ? '' : base.charCodeAt(0) < 0x80 ? base : (CONFUSABLE_TO_ASCII[base] ?? ''))
+  }
+  return bases
+})()
+
 /**
  * `NEEDS_FULL_FOLD.test(text)`, faster on text of other scripts: the slow test runs only when the
  * text has a character outside the ranges it never matches.
@@ -48,7 +64,18 @@ export function needsFullFold(text: string): boolean {
  */
 export function foldForMatching(text: string): string {
   if (!NON_ASCII.test(text)) return text.toLowerCase()
-  const nfkc = text.normalize('NFKC').toLowerCase().replace(INVISIBLE, '')
+  return foldNormalized(text.normalize('NFKC'))
+}
+
+/**
+ * `foldForMatching` for text already in NFKC (`foldForMatching(text)` is
+ * `foldNormalized(text.normalize('NFKC'))`), for callers that normalized it already.
+ *
+ * @param normalized - text in NFKC
+ * @returns the folded text
+ */
+export function foldNormalized(normalized: string): string {
+  const nfkc = normalized.toLowerCase().replace(INVISIBLE, '')
   if (!NON_ASCII.test(nfkc) || !needsFullFold(nfkc)) return nfkc
   let out = ''
   let previousAscii = false
@@ -66,7 +93,10 @@ export function foldForMatching(text: string): string {
     const char = code >= 0xd800 && code <= 0xdbff ? String.fromCodePoint(nfkc.codePointAt(i) ?? code) : nfkc.charAt(i)
     i += char.length
     let mapped = CONFUSABLE_TO_ASCII[char]
-    if (mapped === undefined && code < 0x1f00) {
+    if (mapped === undefined && code >= LATIN_FROM && code < LATIN_TO) {
+      // Accented Latin, the most common case, from a table.
+      mapped = LATIN_BASE[code - LATIN_FROM] || undefined
+    } else if (mapped === undefined && code < 0x1f00) {
       // A letter NFKC composed with its accent (é, and ś from s + U+0301, the first mark of a
       // zalgo stack; ά, ё): its base, when that is ASCII or imitates ASCII. Only below U+1F00
       // (Latin, Greek, Cyrillic, Armenian, Latin Extended Additional): kana keep their dakuten,
