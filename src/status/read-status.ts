@@ -61,29 +61,111 @@ function bioHasText(note: string): boolean {
   return false
 }
 
+/** The keys of an account that `readAuthor` reads. */
+const ACCOUNT_KEYS = ['username', 'acct', 'url', 'id', 'avatar', 'avatar_static', 'note', 'display_name', 'created_at', 'followers_count', 'following_count', 'statuses_count', 'bot', 'fields'] as const
+/** The keys of a mention that `readMentions` reads. */
+const MENTION_KEYS = ['acct', 'username', 'url', 'id'] as const
+/** The keys of a status that `readStatus` reads. */
+const STATUS_KEYS = ['content', 'account', 'mentions', 'tags', 'card', 'media_attachments', 'poll', 'id', 'url', 'uri', 'created_at', 'visibility', 'language', 'in_reply_to_id', 'in_reply_to_account_id', 'spoiler_text'] as const
+
+type Fields<K extends string> = Record<K, unknown>
+
+/** Each key read through `field`: `undefined` for a read that throws, the others as they are. */
+function safeFields<K extends string>(value: unknown, keys: readonly K[]): Fields<K> {
+  const fields = {} as Fields<K>
+  for (const key of keys) fields[key] = field(value, key)
+  return fields
+}
+
+// The two readers below read a JSON object's fields with plain property reads, each site seeing
+// one kind of object (faster than `field`, whose one read sees every key of every object). When a
+// read throws (a hostile getter or proxy), every field is read again through `safeFields`.
+
+function accountFields(account: unknown): Fields<(typeof ACCOUNT_KEYS)[number]> {
+  if (typeof account !== 'object' || account === null) return safeFields(undefined, ACCOUNT_KEYS)
+  try {
+    const a = account as Record<string, unknown>
+    return {
+      username: a.username,
+      acct: a.acct,
+      url: a.url,
+      id: a.id,
+      avatar: a.avatar,
+      avatar_static: a.avatar_static,
+      note: a.note,
+      display_name: a.display_name,
+      created_at: a.created_at,
+      followers_count: a.followers_count,
+      following_count: a.following_count,
+      statuses_count: a.statuses_count,
+      bot: a.bot,
+      fields: a.fields,
+    }
+  } catch {
+    return safeFields(account, ACCOUNT_KEYS)
+  }
+}
+
+function mentionFields(mention: unknown): Fields<(typeof MENTION_KEYS)[number]> {
+  if (typeof mention !== 'object' || mention === null) return safeFields(undefined, MENTION_KEYS)
+  try {
+    const m = mention as Record<string, unknown>
+    return { acct: m.acct, username: m.username, url: m.url, id: m.id }
+  } catch {
+    return safeFields(mention, MENTION_KEYS)
+  }
+}
+
+function statusFields(status: object): Fields<(typeof STATUS_KEYS)[number]> {
+  try {
+    const s = status as Record<string, unknown>
+    return {
+      content: s.content,
+      account: s.account,
+      mentions: s.mentions,
+      tags: s.tags,
+      card: s.card,
+      media_attachments: s.media_attachments,
+      poll: s.poll,
+      id: s.id,
+      url: s.url,
+      uri: s.uri,
+      created_at: s.created_at,
+      visibility: s.visibility,
+      language: s.language,
+      in_reply_to_id: s.in_reply_to_id,
+      in_reply_to_account_id: s.in_reply_to_account_id,
+      spoiler_text: s.spoiler_text,
+    }
+  } catch {
+    return safeFields(status, STATUS_KEYS)
+  }
+}
+
 function readAuthor(account: unknown, localHost: string | undefined): StatusAuthor {
-  const username = asString(field(account, 'username')) ?? ''
-  const rawAcct = asString(field(account, 'acct')) ?? username
-  const url = asString(field(account, 'url'))
+  const a = accountFields(account)
+  const username = asString(a.username) ?? ''
+  const rawAcct = asString(a.acct) ?? username
+  const url = asString(a.url)
   const acct = canonicalAcct(rawAcct, localHost)
-  const id = asId(field(account, 'id'))
+  const id = asId(a.id)
   // An absent avatar field is no evidence; an empty one or the server's picture is a default avatar.
-  const avatar = asString(field(account, 'avatar')) ?? asString(field(account, 'avatar_static'))
-  const note = asString(field(account, 'note')) ?? ''
+  const avatar = asString(a.avatar) ?? asString(a.avatar_static)
+  const note = asString(a.note) ?? ''
   return {
     id,
     acct,
     username: username || acct.split('@')[0] || '',
     host: acctHost(acct, url),
-    displayName: (asString(field(account, 'display_name')) ?? '').slice(0, 1_000),
+    displayName: (asString(a.display_name) ?? '').slice(0, 1_000),
     hasBio: bioHasText(note),
     hasDefaultAvatar: avatar !== undefined && (avatar === '' || DEFAULT_AVATAR.test(avatar)),
-    createdAt: accountCreatedAt(asTime(field(account, 'created_at')), id),
-    followersCount: asCount(field(account, 'followers_count')),
-    followingCount: asCount(field(account, 'following_count')),
-    statusesCount: asCount(field(account, 'statuses_count')),
-    bot: field(account, 'bot') === true,
-    fieldsCount: asArray(field(account, 'fields'), 64).length,
+    createdAt: accountCreatedAt(asTime(a.created_at), id),
+    followersCount: asCount(a.followers_count),
+    followingCount: asCount(a.following_count),
+    statusesCount: asCount(a.statuses_count),
+    bot: a.bot === true,
+    fieldsCount: asArray(a.fields, 64).length,
   }
 }
 
@@ -101,20 +183,26 @@ function readMedia(value: unknown): StatusMedia {
   }
 }
 
-function readMentions(status: object, anchors: readonly { href: string; text: string }[], localHost: string | undefined, limit: number): StatusMention[] {
-  const byKey = new Map<string, StatusMention>()
-  for (const entry of asArray(field(status, 'mentions'), limit)) {
-    const raw = asString(field(entry, 'acct')) ?? asString(field(entry, 'username'))
+function readMentions(entries: unknown, anchors: readonly { href: string; text: string }[], localHost: string | undefined, limit: number): StatusMention[] {
+  const listed: StatusMention[] = []
+  for (const entry of asArray(entries, limit)) {
+    const m = mentionFields(entry)
+    const raw = asString(m.acct) ?? asString(m.username)
     if (raw === undefined || raw === '') continue
-    const acct = canonicalAcct(raw, localHost)
-    const url = asString(field(entry, 'url'))
-    byKey.set(url ?? acct, { acct, id: asId(field(entry, 'id')), url })
+    const url = asString(m.url)
+    listed.push({ acct: canonicalAcct(raw, localHost), id: asId(m.id), url })
   }
+  // Fast path for a few mentions: the anchors are the array's entries, in order, by distinct URLs
+  // (what Mastodon sends), so nothing is repeated or missing; compared without hashing.
+  if (anchors.length === listed.length && listed.length <= 32 && anchors.every((anchor, at) => anchor.href !== '' && anchor.href === listed[at]?.url && anchors.findIndex((other) => other.href === anchor.href) === at)) return listed
+  // Entries by URL (or acct), a repeated one replacing the first in its place.
+  const byKey = new Map<string, StatusMention>()
+  for (const mention of listed) byKey.set(mention.url ?? mention.acct, mention)
   // Mentions written in the HTML but missing from the array (other servers, edited JSON). An
   // anchor is the same account as an array entry when its href, its acct, or (when one side has
   // no host) its username matches; `bob@a.example` and `bob@b.example` stay two accounts.
   if (anchors.length === 0) return [...byKey.values()]
-  // Fast path: every anchor's href is an array entry's URL (what Mastodon always sends).
+  // Every anchor's href is an array entry's URL, in another order.
   let allKnown = true
   for (const anchor of anchors) {
     if (anchor.href === '' || !byKey.has(anchor.href)) {
@@ -149,8 +237,8 @@ function readMentions(status: object, anchors: readonly { href: string; text: st
 }
 
 /** The hashtags of the HTML and of the `tags` array, lowercased, each once, in that order. */
-function readHashtags(status: object, fromHtml: readonly string[], limit: number): string[] {
-  const tags = asArray(field(status, 'tags'), limit)
+function readHashtags(tagsValue: unknown, fromHtml: readonly string[], limit: number): string[] {
+  const tags = asArray(tagsValue, limit)
   // Most statuses have no hashtag, or one: nothing to merge.
   if (tags.length === 0 && fromHtml.length < 2) return [...fromHtml]
   const hashtags = new Set(fromHtml)
@@ -172,16 +260,17 @@ function readHashtags(status: object, fromHtml: readonly string[], limit: number
  */
 export function readStatus(status: object, localHost: string | undefined, limits: ReadLimits = DEFAULT_READ_LIMITS): NormalizedStatus {
   const limit = limits.maxListLength
-  const rawContent = asString(field(status, 'content')) ?? ''
+  const f = statusFields(status)
+  const rawContent = asString(f.content) ?? ''
   const truncated = rawContent.length > limits.maxContentLength
   const html = htmlToText(truncated ? rawContent.slice(0, limits.maxContentLength) : rawContent)
-  const author = readAuthor(field(status, 'account'), localHost)
-  const mentions = readMentions(status, html.mentions, localHost, limit)
+  const author = readAuthor(f.account, localHost)
+  const mentions = readMentions(f.mentions, html.mentions, localHost, limit)
 
-  const hashtags = readHashtags(status, html.hashtags, limit)
+  const hashtags = readHashtags(f.tags, html.hashtags, limit)
 
   const links: StatusLink[] = html.links.map((a) => ({ href: a.href, text: a.text, source: 'content' as const }))
-  const cardValue = field(status, 'card')
+  const cardValue = f.card
   const cardUrl = asString(field(cardValue, 'url'))
   const card =
     cardUrl === undefined
@@ -193,9 +282,9 @@ export function readStatus(status: object, localHost: string | undefined, limits
         }
   if (card !== undefined) links.push({ href: card.url, text: card.title, source: 'card' })
 
-  const media = asArray(field(status, 'media_attachments'), limit).map(readMedia)
+  const media = asArray(f.media_attachments, limit).map(readMedia)
   const extraTexts: string[] = []
-  for (const option of asArray(field(field(status, 'poll'), 'options'), limit)) {
+  for (const option of asArray(field(f.poll, 'options'), limit)) {
     const title = asString(field(option, 'title'))
     if (title !== undefined && title !== '') extraTexts.push(title.slice(0, 1_000))
   }
@@ -205,19 +294,19 @@ export function readStatus(status: object, localHost: string | undefined, limits
     if (card.description !== '') extraTexts.push(card.description)
   }
 
-  const inReplyToId = asId(field(status, 'in_reply_to_id'))
+  const inReplyToId = asId(f.in_reply_to_id)
   return {
-    id: asId(field(status, 'id')),
-    url: asString(field(status, 'url')) ?? asString(field(status, 'uri')),
-    createdAt: asTime(field(status, 'created_at')),
-    visibility: asString(field(status, 'visibility')),
-    language: asString(field(status, 'language')),
+    id: asId(f.id),
+    url: asString(f.url) ?? asString(f.uri),
+    createdAt: asTime(f.created_at),
+    visibility: asString(f.visibility),
+    language: asString(f.language),
     isReply: inReplyToId !== undefined,
-    inReplyToAccountId: asId(field(status, 'in_reply_to_account_id')),
+    inReplyToAccountId: asId(f.in_reply_to_account_id),
     text: html.text,
     // PLAIN_MENTION needs an `@`: prose without one is kept as it is.
     prose: html.prose.includes('@') ? html.prose.replace(PLAIN_MENTION, ' ').trim() : html.prose,
-    spoilerText: (asString(field(status, 'spoiler_text')) ?? '').slice(0, 5_000),
+    spoilerText: (asString(f.spoiler_text) ?? '').slice(0, 5_000),
     extraTexts,
     imageTexts: [],
     links,
