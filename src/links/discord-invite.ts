@@ -66,7 +66,7 @@ const ASCII_GATE = /discord|(?:dsc|dis|invite)[ \t.([{<d]/i
 // order. A letter is itself or one of its look-alikes in the table; anything not ASCII may sit
 // between letters (marks, invisible characters) or start the dot. `discussion`, `des débats` and
 // `investir` fail it and skip `undisguise`.
-const regexClass = (chars: string): string => chars.replace(/[\\\]\[^-]/gu, '\\$&')
+const regexClass = (chars: string): string => chars.replace(/[\\\][^-]/gu, '\\$&')
 const letter = (ascii: string): string => {
   let alikes = ''
   for (const [alike, target] of Object.entries(CONFUSABLE_TO_ASCII)) if (target === ascii) alikes += alike
