@@ -89,7 +89,16 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
     reasons.push({ signal: r.id, score: value, message: r.hit.message, evidence: r.hit.evidence })
   }
   score = Math.max(0, round(score))
-  reasons.sort((a, b) => b.score - a.score)
+  // Highest score first, ties in signal order: an insertion sort (a few reasons; Array#sort copies).
+  for (let i = 1; i < reasons.length; i++) {
+    const reason = reasons[i]!
+    let j = i - 1
+    while (j >= 0 && reasons[j]!.score < reason.score) {
+      reasons[j + 1] = reasons[j]!
+      j--
+    }
+    reasons[j + 1] = reason
+  }
 
   let label = decideLabel(score, rules.thresholds)
   if (clears && !blatant) label = 'clean'

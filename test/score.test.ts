@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { classifyStatus } from '../src/classify.js'
 import { RECOMMENDED_PRESET } from '../src/presets/recommended.js'
@@ -132,6 +133,21 @@ describe('scoreHits', () => {
   test('sorts reasons by score, highest first', () => {
     const verdict = scoreHits([hit('small', 'text', 0.5), hit('big', 'links', 5), hit('middle', 'mentions', 2), hit('established-author', 'trust', -1)], RULES)
     expect(verdict.reasons.map((r) => r.signal)).toEqual(['big', 'middle', 'small', 'established-author'])
+  })
+
+  test('keeps signal order between reasons of equal score, for any scores', () => {
+    const groups: SignalGroup[] = ['mentions', 'links', 'text', 'media']
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...groups), fc.constantFrom(0.5, 1, 2)), { maxLength: 12 }), (specs) => {
+        const hits = specs.map(([group, weight], i) => hit(`s${i}`, group, weight))
+        const reasons = scoreHits(hits, RULES).reasons
+        // Array#sort is stable: the order it gives is the order wanted.
+        expect(reasons).toEqual([...reasons].sort((a, b) => b.score - a.score))
+        const order = reasons.map((r) => Number(r.signal.slice(1)))
+        for (let i = 1; i < reasons.length; i++) if (reasons[i]!.score === reasons[i - 1]!.score) expect(order[i]).toBeGreaterThan(order[i - 1]!)
+      }),
+      { seed: 20240219, numRuns: 500 },
+    )
   })
 
   test('passes skipped entries through', () => {

@@ -26,12 +26,26 @@ const PLAIN_MENTION = /(?:^|[\s(])@[\p{L}\p{N}_.-]{1,64}(?:@[\p{L}\p{N}.-]{1,253
  */
 export function unwrapStatus(input: unknown): object | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined
-  const type = asString(field(input, 'type'))
-  const inner = field(input, 'status')
-  if (type !== undefined && typeof inner === 'object' && inner !== null && field(input, 'content') === undefined) {
+  let type: unknown
+  let inner: unknown
+  let content: unknown
+  let reblog: unknown
+  try {
+    // Plain reads first (see statusFields); a read that throws takes the guarded reads.
+    const value = input as Record<string, unknown>
+    type = value.type
+    inner = value.status
+    content = value.content
+    reblog = value.reblog
+  } catch {
+    type = field(input, 'type')
+    inner = field(input, 'status')
+    content = field(input, 'content')
+    reblog = field(input, 'reblog')
+  }
+  if (asString(type) !== undefined && typeof inner === 'object' && inner !== null && content === undefined) {
     return unwrapStatus(inner)
   }
-  const reblog = field(input, 'reblog')
   if (typeof reblog === 'object' && reblog !== null && !Array.isArray(reblog)) return reblog
   return input
 }

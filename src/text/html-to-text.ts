@@ -239,7 +239,7 @@ export function htmlToText(html: string): HtmlReading {
           emit('…')
         }
       } else {
-        const classes = hasEquals(html, nameStart + nameLength, gt) ? readLinkAttributes(html, lt + 1, gt).class : ''
+        const classes = hasEquals(html, nameStart + nameLength, gt) ? readLinkAttributes(html, lt + 1, gt, 2).class : ''
         const invisible = hasToken(classes, 'invisible')
         spans.push(invisible)
         if (invisible) hidden++

@@ -89,15 +89,17 @@ function linkAttributeBit(tag: string, from: number, to: number): number {
  * @param tag - the inside of a tag, or a document holding it
  * @param from - where the tag's inside starts (its name)
  * @param to - where it ends (the `>`, excluded)
+ * @param wanted - which attributes to find (href 1, class 2, rel 4): reading stops once they are
+ * found, and the others are left `''` unless met before
  * @returns the three attributes
  */
-export function readLinkAttributes(tag: string, from = 0, to: number = tag.length): LinkAttributes {
+export function readLinkAttributes(tag: string, from = 0, to: number = tag.length, wanted = 7): LinkAttributes {
   const found: LinkAttributes = { href: '', class: '', rel: '' }
   let seen = 0
   let i = from
   // Skip the tag name (attributes are read only from opening tags).
   while (i < to && !isSpace(tag.charCodeAt(i)) && tag.charCodeAt(i) !== SLASH) i++
-  while (i < to && seen !== 7) {
+  while (i < to && (seen & wanted) !== wanted) {
     while (i < to && (isSpace(tag.charCodeAt(i)) || tag.charCodeAt(i) === SLASH)) i++
     const nameStart = i
     while (i < to) {

@@ -58,3 +58,15 @@ describe('readLinkAttributes over a range of a document', () => {
     expect(readLinkAttributes(document, 1, gt)).toEqual({ href: 'https://x.example/', class: '', rel: '' })
   })
 })
+
+describe('readLinkAttributes with only some attributes wanted', () => {
+  // tag | wanted | attributes
+  test.each([
+    ['span class="h-card" translate="no" href="x"', 2, { href: '', class: 'h-card', rel: '' }],
+    ['span href="x" class="c" rel="r"', 2, { href: 'x', class: 'c', rel: '' }],
+    ['a href="x" rel="r" class="c"', 7, { href: 'x', class: 'c', rel: 'r' }],
+    ['span title="a" CLASS=b class=c', 2, { href: '', class: 'b', rel: '' }],
+  ])('%j, wanting %i', (tag, wanted, attributes) => {
+    expect(readLinkAttributes(tag, 0, tag.length, wanted)).toEqual(attributes)
+  })
+})
