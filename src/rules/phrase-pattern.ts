@@ -233,23 +233,15 @@ function withAnchorIn(phrases: readonly CompiledPhrase[], anchors: readonly stri
  * here cannot match.
  */
 function withPairsIn(phrases: readonly CompiledPhrase[], pairs: readonly (readonly number[])[], text: string, ascii: boolean): { readonly candidates: readonly CompiledPhrase[]; readonly lower: string } {
-  // Lowercased text at hand: the anchor is looked up first, and the letter pairs are counted only
-  // once a phrase with pairs has its anchor there (Japanese text seldom has one).
-  let bits: number[] | undefined
+  const bits = textLetterPairs(text)
   let lower: string | undefined = ascii ? undefined : text
   let candidates: CompiledPhrase[] | undefined
   for (let i = 0; i < phrases.length; i++) {
     const phrase = phrases[i]!
     // A phrase anchored on a character that is not ASCII cannot match ASCII text.
-    if (ascii && phrase.anchor.charCodeAt(0) >= 0x80) continue
-    if (!ascii && !text.includes(phrase.anchor)) continue
-    const phrasePairs = pairs[i]!
-    if (phrasePairs.length > 0 && !hasPairs((bits ??= textLetterPairs(text)), phrasePairs)) continue
-    if (ascii) {
-      lower ??= text.toLowerCase()
-      if (!lower.includes(phrase.anchor)) continue
-    }
-    ;(candidates ??= []).push(phrase)
+    if (!hasPairs(bits, pairs[i]!) || (ascii && phrase.anchor.charCodeAt(0) >= 0x80)) continue
+    lower ??= text.toLowerCase()
+    if (lower.includes(phrase.anchor)) (candidates ??= []).push(phrase)
   }
   return { candidates: candidates ?? [], lower: lower ?? '' }
 }
@@ -286,11 +278,9 @@ export function matchPhrases(phrases: readonly CompiledPhrase[], text: string, a
   const nfkc = text.normalize('NFKC')
   // Look-alike letters fold to other characters: only the full fold can tell.
   if (needsFullFold(nfkc)) {
+    // NFKC is done: fold from it rather than from the text again.
     compact = foldNormalized(nfkc).replace(WHITE_SPACE, '')
-    const folded = compact
-    // The pairs and anchors are checked on the folded text itself here: it is final.
-    const candidates = withPairs === undefined ? phrases : withPairsIn(phrases, withPairs, folded, false).candidates
-    return candidates.filter((p) => phraseMatches(p, folded))
+    return phrases.filter((p) => phraseMatches(p, compact))
   }
   const lower = nfkc.toLowerCase()
   const candidates = withPairs === undefined ? withAnchorIn(phrases, anchors, lower) : withPairsIn(phrases, withPairs, lower, false).candidates

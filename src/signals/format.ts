@@ -10,8 +10,7 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 /** At most 20 distinct evidence items, then a count of the rest. */
 export function listEvidence(items: readonly string[]): string[] {
   if (items.length < 2) return [...items]
-  // A few items are deduplicated by comparison (a set would hash every fresh string).
-  const unique = items.length <= 32 ? items.filter((item, at) => items.indexOf(item) === at) : [...new Set(items)]
+  const unique = [...new Set(items)]
   if (unique.length <= MAX_EVIDENCE) return unique
   return [...unique.slice(0, MAX_EVIDENCE), `…and ${unique.length - MAX_EVIDENCE} more`]
 }
