@@ -5,10 +5,22 @@ const GRID = 3
 /** Bytes of a compact image fingerprint: DC sRGB (3), 8 AC components × 3 channels, aspect (1). */
 export const IMAGE_FINGERPRINT_BYTES = 3 + (GRID * GRID - 1) * 3 + 1
 
+// Each ASCII character's base-83 digit, -1 for a character that is not one.
+const DIGITS: Int8Array = /* @__PURE__ */ (() => {
+  const digits = new Int8Array(128).fill(-1)
+  for (let i = 0; i < BASE83.length; i++) digits[BASE83.charCodeAt(i)] = i
+  return digits
+})()
+
+function digitOf(text: string, at: number): number {
+  const code = text.charCodeAt(at)
+  return code < 128 ? (DIGITS[code] ?? -1) : -1
+}
+
 function decode83(text: string, from: number, to: number): number {
   let value = 0
   for (let i = from; i < to; i++) {
-    const digit = BASE83.indexOf(text.charAt(i))
+    const digit = digitOf(text, i)
     if (digit < 0) return -1
     value = value * 83 + digit
   }
@@ -17,6 +29,11 @@ function decode83(text: string, from: number, to: number): number {
 
 function signPow(value: number): number {
   return Math.sign(value) * value * value
+}
+
+/** One quantized AC channel (0–18) of a blurhash component as a byte around 128. */
+function channelByte(quantized: number, maxAc: number): number {
+  return Math.round(128 + 127 * Math.min(1, Math.max(-1, (signPow((quantized - 9) / 9) * maxAc) / 0.5)))
 }
 
 /**
@@ -50,7 +67,7 @@ export function aspectByte(width: number | undefined, height: number | undefined
  */
 export function imageFingerprint(blurhash: string, width?: number, height?: number): Uint8Array | undefined {
   if (blurhash.length < 6 || blurhash.length > 128) return undefined
-  for (let i = 0; i < blurhash.length; i++) if (!BASE83.includes(blurhash.charAt(i))) return undefined
+  for (let i = 0; i < blurhash.length; i++) if (digitOf(blurhash, i) < 0) return undefined
   const size = decode83(blurhash, 0, 1)
   const numX = (size % 9) + 1
   const numY = Math.floor(size / 9) + 1
@@ -71,8 +88,9 @@ export function imageFingerprint(blurhash: string, width?: number, height?: numb
         const index = y * numX + x
         const value = decode83(blurhash, 4 + index * 2, 6 + index * 2)
         if (value < 0) return undefined
-        const channels = [Math.floor(value / 361), Math.floor(value / 19) % 19, value % 19]
-        for (const q of channels) out[at++] = Math.round(128 + 127 * Math.min(1, Math.max(-1, (signPow((q - 9) / 9) * maxAc) / 0.5)))
+        out[at++] = channelByte(Math.floor(value / 361), maxAc)
+        out[at++] = channelByte(Math.floor(value / 19) % 19, maxAc)
+        out[at++] = channelByte(value % 19, maxAc)
       } else {
         at += 3
       }
