@@ -10,7 +10,8 @@
  * - one row per signal: its `evaluate` over statuses normalized (and link-scanned) beforehand.
  * - floor: `htmlToText(content)` plus `String.prototype.normalize('NFKC')` over the same contents,
  *   the least any reader of the text must do; the ratio classify / floor says how much more the
- *   whole pipeline costs. Targets: ≥ 50,000 statuses/s, ratio ≤ 3.
+ *   whole pipeline costs. Targets: ≥ 50,000 statuses/s, ratio ≤ 3, on the fixtures (the issue's
+ *   measure, printed last); the mixed set with the real ham is printed beside it.
  *
  * Every round runs each case in turn, so bursts of load from other processes hit all cases alike;
  * they still make the numbers noisy: min and max of the rounds are printed. `classifyStatus/s`
@@ -115,8 +116,11 @@ if (args.includes('--json')) {
   console.log(`${'rest of classify (unwrap, scoring)'.padEnd(36)}${us(rest)}   (median classify − sum of the part medians)`)
   console.log('')
   const c = result.classifyPerSecond
-  console.log(`classifyStatus: ${c.median.toLocaleString('en')} statuses/s (rounds: ${c.min.toLocaleString('en')}–${c.max.toLocaleString('en')}); target ≥ ${TARGET_PER_SECOND.toLocaleString('en')}: ${result.targets.perSecond ? 'met' : 'MISSED'}`)
-  console.log(`classify / floor: ${result.ratio.median} (rounds: ${result.ratio.min}–${result.ratio.max}); target ≤ ${TARGET_RATIO}: ${result.targets.ratio ? 'met' : 'MISSED'}`)
+  console.log(`classifyStatus, mixed set: ${c.median.toLocaleString('en')} statuses/s (rounds: ${c.min.toLocaleString('en')}–${c.max.toLocaleString('en')}); target ≥ ${TARGET_PER_SECOND.toLocaleString('en')}: ${result.targets.perSecond ? 'met' : 'MISSED'}`)
+  console.log(`classify / floor, mixed set: ${result.ratio.median} (rounds: ${result.ratio.min}–${result.ratio.max}); target ≤ ${TARGET_RATIO}: ${result.targets.ratio ? 'met' : 'MISSED'}`)
   const f = result.fixturesOnly
-  console.log(`fixtures only (${f.statuses}): ${f.classifyPerSecond.median.toLocaleString('en')} statuses/s (rounds: ${f.classifyPerSecond.min.toLocaleString('en')}–${f.classifyPerSecond.max.toLocaleString('en')}); classify / floor ${f.ratio}`)
+  const met = (ok: boolean): string => (ok ? 'met' : 'MISSED')
+  console.log(
+    `fixtures only (${f.statuses}), the issue's measure: ${f.classifyPerSecond.median.toLocaleString('en')} statuses/s (rounds: ${f.classifyPerSecond.min.toLocaleString('en')}–${f.classifyPerSecond.max.toLocaleString('en')}), target ${met(f.classifyPerSecond.median >= TARGET_PER_SECOND)}; classify / floor ${f.ratio}, target ${met(f.ratio <= TARGET_RATIO)}`,
+  )
 }
