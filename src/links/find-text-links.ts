@@ -26,11 +26,11 @@ export const UNICODE_TLD_FIRST_LETTERS = 'εбдекморсуқհיקابتسش
 const DOT_THEN_TLD_LETTER = /* @__PURE__ */ new RegExp(String.raw`\.[a-z${UNICODE_TLD_FIRST_LETTERS}]`, 'iu')
 const LOCALHOST = /localhost/iu
 
-/** Whether linkify may find a link in a word of prepared text (see `findTextLinks`). */
 // The dot-like characters MAY_HOLD_LINK needs, found without the `u` flag before it runs: a long
 // word of Japanese prose holds none, and MAY_HOLD_LINK tries every one of its letters.
 const DOT_LIKE = /[.\uff0e\ufe52\u3002\uff61]/
 
+/** Whether linkify may find a link in a word of prepared text (see `findTextLinks`). */
 function wordMayHoldLink(word: string): boolean {
   if (word.includes('://')) return true
   if (!DOT_LIKE.test(word) || !MAY_HOLD_LINK.test(word)) return false

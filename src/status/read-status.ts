@@ -91,7 +91,7 @@ function safeFields<K extends string>(value: unknown, keys: readonly K[]): Field
   return fields
 }
 
-// The two readers below read a JSON object's fields with plain property reads, each site seeing
+// The readers below read a JSON object's fields with plain property reads, each site seeing
 // one kind of object (faster than `field`, whose one read sees every key of every object). When a
 // read throws (a hostile getter or proxy), every field is read again through `safeFields`.
 

@@ -72,9 +72,9 @@ const TAG_P = 3
 const TAG_BLOCK = 4
 
 /**
- * The tags Mastodon's HTML is made of (`a`, `span`, `p`, `br` and the other block tags of two and
- * three letters), told from their character codes without slicing the name; `TAG_UNKNOWN` for the
- * rest, which the caller looks up by name.
+ * The tags Mastodon's HTML is made of (`a`, `span`, `p`, and the two-letter block tags `br`, `hr`,
+ * `tr`, `li`, `ul`, `ol`, `h1`–`h6`), told from their character codes without slicing the name;
+ * `TAG_UNKNOWN` for the rest (`div`, `blockquote`, `script`, …), which the caller looks up by name.
  */
 function tagKind(html: string, from: number, length: number): number {
   const first = html.charCodeAt(from) | 0x20

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { classifyStatus } from '../../src/classify.js'
 import { readStatus, unwrapStatus } from '../../src/status/read-status.js'
 import { normalize } from '../helpers/evaluate.js'
-import { HOUR, makeAccount, makeMentionStatus, makeStatus, mentionEntry, mentionHtml, snowflakeId } from '../helpers/make-status.js'
+import { HOUR, makeAccount, makeMentionStatus, makeStatus, mentionEntry, mentionHtml, snowflakeId, someAccts } from '../helpers/make-status.js'
 
 const VIEWER = { acct: 'me@example.social' }
 const MIDNIGHT = Date.UTC(2024, 1, 16)
@@ -92,6 +92,23 @@ describe('readStatus', () => {
       const withMedia = { ...status, media_attachments: media }
       expect(normalize(hostile)).toMatchObject({ text: '', mentions: [] })
       expect(normalize(withMedia).media).toEqual([])
+    })
+
+    test('keeping every other field when one getter throws (status, account, mention)', () => {
+      const thrower = { get: (): never => { throw new Error('getter') }, enumerable: true }
+      const base = makeMentionStatus(someAccts(3), 'hello', { spoiler_text: 'cw', language: 'ja' })
+      const account = Object.defineProperty({ ...makeAccount({ acct: 'spammer@spam.example' }) }, 'note', thrower)
+      const mentions = (base.mentions as object[]).map((m, i) => (i === 0 ? Object.defineProperty({ ...m }, 'id', thrower) : m))
+      const hostile = Object.defineProperty({ ...base, account, mentions }, 'poll', thrower)
+      const read = normalize(hostile)
+      const plain = normalize({ ...base, account: makeAccount({ acct: 'spammer@spam.example' }) })
+      expect(read.text).toBe(plain.text)
+      expect(read.spoilerText).toBe('cw')
+      expect(read.language).toBe('ja')
+      expect(read.author.acct).toBe('spammer@spam.example')
+      expect(read.author.hasBio).toBe(false)
+      expect(read.mentions.map((m) => m.acct)).toEqual(plain.mentions.map((m) => m.acct))
+      expect(read.mentions[0]?.id).toBeUndefined()
     })
 
     test('for a proxy whose every trap throws', () => {
