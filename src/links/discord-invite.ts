@@ -1,6 +1,7 @@
 import { CONFUSABLE_TO_ASCII } from '../data/confusables.js'
 import { DISCORD_INVITE_HOSTS } from '../data/discord-invite-hosts.js'
 import { INVISIBLE_CLASS } from '../text/invisible.js'
+import { hasNonAscii } from '../text/ascii.js'
 
 /** A Discord invite found in text. */
 export interface DiscordInviteMatch {
@@ -81,8 +82,6 @@ const HOST_LETTERS = /* @__PURE__ */ new RegExp(
   ].join('|'),
   'u',
 )
-// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
-const NON_ASCII = /[^\u0000-\u007f]/
 // Non-ASCII characters that NFKD, lower case or the look-alike table can turn into ASCII letters:
 // accented and extended Latin, IPA and modifier letters, Greek, Cyrillic, Armenian, letterlike,
 // enclosed and squared forms, fullwidth Latin, mathematical letters. Text with none of them
@@ -151,7 +150,7 @@ function undisguise(text: string): { readonly text: string; readonly from: reado
  */
 export function findDiscordInvites(text: string): readonly DiscordInviteMatch[] {
   if (text === '') return []
-  const ascii = !NON_ASCII.test(text)
+  const ascii = !hasNonAscii(text)
   if (ascii) {
     if (!ASCII_GATE.test(text)) return []
   } else {

@@ -1,5 +1,4 @@
-// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
-const NON_ASCII = /[^\u0000-\u007f]/
+import { hasNonAscii } from '../text/ascii.js'
 
 /** A domain list compiled for lookups by host, subdomains included. */
 export interface DomainSet<T> {
@@ -26,7 +25,7 @@ export interface DomainSet<T> {
 export function createDomainSet<T>(entries: Iterable<readonly [string, T]>): DomainSet<T> {
   const map = new Map<string, T>()
   for (const [domain, value] of entries) if (!map.has(domain)) map.set(domain, value)
-  const scriptEntries = [...map.keys()].filter((d) => NON_ASCII.test(d.split('.')[0] ?? ''))
+  const scriptEntries = [...map.keys()].filter((d) => hasNonAscii(d.split('.')[0] ?? ''))
   return {
     size: map.size,
     match(host) {
@@ -40,7 +39,7 @@ export function createDomainSet<T>(entries: Iterable<readonly [string, T]>): Dom
         if (dot < 0) break
         suffix = suffix.slice(dot + 1)
       }
-      if (scriptEntries.length > 0 && NON_ASCII.test(host)) {
+      if (scriptEntries.length > 0 && hasNonAscii(host)) {
         for (const domain of scriptEntries) {
           if (!host.endsWith(domain)) continue
           // Only across a script boundary: the character before the entry is not ASCII.

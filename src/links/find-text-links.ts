@@ -1,8 +1,7 @@
 import { find } from 'linkifyjs'
 import { INVISIBLE_CLASS } from '../text/invisible.js'
+import { hasNonAscii } from '../text/ascii.js'
 
-// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
-const NON_ASCII = /[^\u0000-\u007f]/
 const MAX_CHARS = 20_000
 const WHITE_SPACE = /\s+/u
 // linkify can only find a link where a dot-like character sits between a letter or digit and a
@@ -57,7 +56,7 @@ const ASCII_THEN_CJK = /* @__PURE__ */ new RegExp(`([a-z0-9/?=&#%_~+])(?=[${CJK}
  * @returns the text linkify should read
  */
 export function prepareForLinkify(text: string): string {
-  if (!NON_ASCII.test(text)) return text
+  if (!hasNonAscii(text)) return text
   return text.normalize('NFKC').replace(INVISIBLE, '').replace(IDEOGRAPHIC_DOT, '$1.').replace(CJK_THEN_ASCII, '$1 ').replace(ASCII_THEN_CJK, '$1 ')
 }
 
@@ -68,12 +67,12 @@ export function prepareForLinkify(text: string): string {
  * Japanese prose is not run through the CJK patterns.
  */
 function wordsThatMayHoldLinks(text: string): string[] {
-  if (!NON_ASCII.test(text)) return text.split(WHITE_SPACE).filter(wordMayHoldLink)
+  if (!hasNonAscii(text)) return text.split(WHITE_SPACE).filter(wordMayHoldLink)
   const normalized = text.normalize('NFKC').replace(INVISIBLE, '').replace(IDEOGRAPHIC_DOT, '$1.')
   const words: string[] = []
   for (const word of normalized.split(WHITE_SPACE)) {
     if (!wordMayHoldLink(word)) continue
-    if (!NON_ASCII.test(word)) {
+    if (!hasNonAscii(word)) {
       words.push(word)
       continue
     }

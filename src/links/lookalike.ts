@@ -2,6 +2,7 @@ import { getDomainWithoutSuffix } from 'tldts'
 
 import { BRAND_WORDS, LURE_WORDS, WELL_KNOWN_DOMAINS } from '../data/well-known-domains.js'
 import { foldForMatching } from '../text/fold-for-matching.js'
+import { hasNonAscii } from '../text/ascii.js'
 
 /** Why a host looks like another. */
 export interface Lookalike {
@@ -13,8 +14,6 @@ export interface Lookalike {
 
 const TLDTS_OPTIONS = { allowPrivateDomains: true } as const
 const WELL_KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set(WELL_KNOWN_DOMAINS)
-// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
-const NON_ASCII = /[^\u0000-\u007f]/
 const LATIN = /[a-z]/u
 const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u
 const ASCII_HOST = /^[a-z0-9.-]+$/u
@@ -63,7 +62,7 @@ function scriptMix(host: string): boolean {
  */
 export function lookalikeOf(host: string, domain: string): Lookalike | undefined {
   if (WELL_KNOWN.has(domain)) return undefined
-  if (NON_ASCII.test(host)) {
+  if (hasNonAscii(host)) {
     const folded = foldForMatching(host)
     const foldedDomain = foldForMatching(domain)
     if (WELL_KNOWN.has(foldedDomain)) return { imitates: foldedDomain, how: `imitates ${foldedDomain} with look-alike letters` }

@@ -1,5 +1,6 @@
 import { foldForMatching, foldNormalized, needsFullFold } from '../text/fold-for-matching.js'
 import { INVISIBLE_CLASS } from '../text/invisible.js'
+import { hasNonAscii } from '../text/ascii.js'
 
 /**
  * A phrase rule compiled for linear matching. Syntax (after Misskey's prohibited words, without
@@ -36,8 +37,6 @@ export interface CompiledPhrase {
 export const PHRASE_LIMITS = { maxPatternLength: 500, maxTerms: 16 } as const
 
 const WHITE_SPACE = /\s+/gu
-// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
-const NON_ASCII = /[^\u0000-\u007f]/
 const INVISIBLE_OR_SPACE = /* @__PURE__ */ new RegExp(`[\\s${INVISIBLE_CLASS}]+`, 'gu')
 const INVISIBLE = /* @__PURE__ */ new RegExp(`[${INVISIBLE_CLASS}]`, 'u')
 
@@ -55,7 +54,7 @@ function compactLower(lower: string): string {
  * @returns the compact folded text
  */
 export function compactForPhrases(text: string): string {
-  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(WHITE_SPACE, '')
+  if (!hasNonAscii(text)) return text.toLowerCase().replace(WHITE_SPACE, '')
   const nfkc = text.normalize('NFKC')
   if (needsFullFold(nfkc)) return foldForMatching(text).replace(WHITE_SPACE, '')
   return compactLower(nfkc.toLowerCase())
@@ -262,7 +261,7 @@ export function matchPhrases(phrases: readonly CompiledPhrase[], text: string, a
   if (phrases.length === 0 || text === '') return []
   const withPairs = pairs !== undefined && pairs.length === phrases.length ? pairs : undefined
   let compact: string
-  if (!NON_ASCII.test(text)) {
+  if (!hasNonAscii(text)) {
     let lower: string
     let candidates: readonly CompiledPhrase[]
     if (withPairs === undefined) {

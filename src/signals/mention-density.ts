@@ -1,6 +1,7 @@
 import type { Signal, SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { listEvidence, plural } from './format.js'
+import { hasNonAscii } from '../text/ascii.js'
 
 /**
  * Many mentions in a post that says little else.
@@ -67,8 +68,6 @@ export const mentionDensity: Signal = {
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 
-// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
-const NON_ASCII = /[^\u0000-\u007f]/
 
 /** `WORD` over ASCII text, without building the matches: the runs of letters, digits, `'` and `-` that hold a letter or digit. */
 function countAsciiWords(text: string): number {
@@ -104,7 +103,7 @@ function countNul(text: string): number {
 /** Words in a text; CJK scripts have no spaces, so two CJK characters count as one word. */
 export function countWords(text: string): number {
   if (text === '') return 0
-  if (!NON_ASCII.test(text)) return countAsciiWords(text)
+  if (!hasNonAscii(text)) return countAsciiWords(text)
   // Each CJK character becomes one NUL (a separator for WORD, as a space is), then the NULs are
   // counted: no array of one-character strings is built.
   const marked = text.replace(CJK, '\u0000')

@@ -1,11 +1,10 @@
 import { CONFUSABLE_TO_ASCII } from '../data/confusables.js'
 import { INVISIBLE_CLASS } from './invisible.js'
+import { hasNonAscii } from './ascii.js'
 
 // Format characters (zero-width space/joiners, bidi controls, soft hyphen, BOM, tag characters),
 // variation selectors and the Hangul/Braille blanks that render as nothing.
 const INVISIBLE = /* @__PURE__ */ new RegExp(`[${INVISIBLE_CLASS}]`, 'gu')
-// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
-const NON_ASCII = /[^\u0000-\u007f]/
 const COMBINING_MARK = /\p{Mn}/u
 /**
  * Characters the per-character pass below may change: accented and extended Latin, IPA, Greek,
@@ -63,7 +62,7 @@ export function needsFullFold(text: string): boolean {
  * foldForMatching('ｄіѕсоrd.gg/ABC') //=> 'discord.gg/abc'
  */
 export function foldForMatching(text: string): string {
-  if (!NON_ASCII.test(text)) return text.toLowerCase()
+  if (!hasNonAscii(text)) return text.toLowerCase()
   return foldNormalized(text.normalize('NFKC'))
 }
 
@@ -76,7 +75,7 @@ export function foldForMatching(text: string): string {
  */
 export function foldNormalized(normalized: string): string {
   const nfkc = normalized.toLowerCase().replace(INVISIBLE, '')
-  if (!NON_ASCII.test(nfkc) || !needsFullFold(nfkc)) return nfkc
+  if (!hasNonAscii(nfkc) || !needsFullFold(nfkc)) return nfkc
   let out = ''
   let previousAscii = false
   const length = nfkc.length

@@ -1,3 +1,5 @@
+import { hasNonAscii } from './ascii.js'
+
 /**
  * Punycode (RFC 3492) and IDNA host conversion, without a WHATWG `URL`: QuickJS and React Native
  * do not ship a full one, and the filter must give `荒らし.com` and `xn--68j5e377y.com` the same
@@ -15,8 +17,6 @@ const INITIAL_BIAS = 72
 const INITIAL_N = 128
 const MAX_LABEL = 63
 const ACE_PREFIX = 'xn--'
-// No `u` flag: the same answer for every string (a surrogate is not ASCII either), about twice as fast.
-const NON_ASCII = /[^\u0000-\u007f]/
 
 function adapt(delta: number, numPoints: number, firstTime: boolean): number {
   let d = firstTime ? Math.floor(delta / DAMP) : delta >> 1
@@ -95,7 +95,7 @@ export function punycodeEncode(input: string): string | undefined {
  * punycodeDecode('68j5e377y') //=> '荒らし'
  */
 export function punycodeDecode(input: string): string | undefined {
-  if (input.length > MAX_LABEL || NON_ASCII.test(input)) return undefined
+  if (input.length > MAX_LABEL || hasNonAscii(input)) return undefined
   const dash = input.lastIndexOf('-')
   const output: number[] = []
   for (let j = 0; j < Math.max(0, dash); j++) output.push(input.charCodeAt(j))
@@ -142,9 +142,9 @@ function mapLabels(host: string, map: (label: string) => string): string {
  */
 export function hostToAscii(host: string): string {
   const lower = host.toLowerCase()
-  if (!NON_ASCII.test(lower)) return lower
+  if (!hasNonAscii(lower)) return lower
   return mapLabels(lower.normalize('NFKC').toLowerCase().replace(/[\u3002\uff61]/gu, '.'), (label) => {
-    if (!NON_ASCII.test(label)) return label
+    if (!hasNonAscii(label)) return label
     const encoded = punycodeEncode(label)
     return encoded === undefined ? label : ACE_PREFIX + encoded
   })
@@ -159,7 +159,7 @@ export function hostToAscii(host: string): string {
  */
 export function hostToUnicode(host: string): string {
   // IDNA maps the ideographic full stops to `.`; NFKC maps the fullwidth one.
-  const lower = NON_ASCII.test(host) ? host.normalize('NFKC').toLowerCase().replace(/[\u3002\uff61]/gu, '.') : host.toLowerCase()
+  const lower = hasNonAscii(host) ? host.normalize('NFKC').toLowerCase().replace(/[\u3002\uff61]/gu, '.') : host.toLowerCase()
   if (!lower.includes(ACE_PREFIX)) return lower
   return mapLabels(lower, (label) => {
     if (!label.startsWith(ACE_PREFIX)) return label
