@@ -57,7 +57,17 @@ const ASCII_THEN_CJK = /* @__PURE__ */ new RegExp(`([a-z0-9/?=&#%_~+])(?=[${CJK}
  */
 export function prepareForLinkify(text: string): string {
   if (!hasNonAscii(text)) return text
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(IDEOGRAPHIC_DOT, '$1.').replace(CJK_THEN_ASCII, '$1 ').replace(ASCII_THEN_CJK, '$1 ')
+  return splitAtCjk(normalizeForLinkify(text))
+}
+
+/** The first steps of `prepareForLinkify`: NFKC, invisible characters out, ideographic dots. */
+function normalizeForLinkify(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(IDEOGRAPHIC_DOT, '$1.')
+}
+
+/** The last step of `prepareForLinkify`: a space where CJK script (or emoji) and ASCII meet. */
+function splitAtCjk(text: string): string {
+  return text.replace(CJK_THEN_ASCII, '$1 ').replace(ASCII_THEN_CJK, '$1 ')
 }
 
 /**
@@ -68,15 +78,11 @@ export function prepareForLinkify(text: string): string {
  */
 function wordsThatMayHoldLinks(text: string): string[] {
   if (!hasNonAscii(text)) return text.split(WHITE_SPACE).filter(wordMayHoldLink)
-  const normalized = text.normalize('NFKC').replace(INVISIBLE, '').replace(IDEOGRAPHIC_DOT, '$1.')
   const words: string[] = []
-  for (const word of normalized.split(WHITE_SPACE)) {
+  for (const word of normalizeForLinkify(text).split(WHITE_SPACE)) {
     if (!wordMayHoldLink(word)) continue
-    if (!hasNonAscii(word)) {
-      words.push(word)
-      continue
-    }
-    for (const part of word.replace(CJK_THEN_ASCII, '$1 ').replace(ASCII_THEN_CJK, '$1 ').split(WHITE_SPACE)) if (wordMayHoldLink(part)) words.push(part)
+    if (!hasNonAscii(word)) words.push(word)
+    else for (const part of splitAtCjk(word).split(WHITE_SPACE)) if (wordMayHoldLink(part)) words.push(part)
   }
   return words
 }
