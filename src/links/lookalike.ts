@@ -64,7 +64,8 @@ export function lookalikeOf(host: string, domain: string): Lookalike | undefined
   if (WELL_KNOWN.has(domain)) return undefined
   if (hasNonAscii(host)) {
     const folded = foldForMatching(host)
-    const foldedDomain = foldForMatching(domain)
+    // A host on its own registrable domain (`荒らし.com`) is folded once.
+    const foldedDomain = domain === host ? folded : foldForMatching(domain)
     if (WELL_KNOWN.has(foldedDomain)) return { imitates: foldedDomain, how: `imitates ${foldedDomain} with look-alike letters` }
     if (scriptMix(host)) {
       const imitates = ASCII_HOST.test(folded) ? folded : host

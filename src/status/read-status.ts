@@ -93,7 +93,9 @@ function safeFields<K extends string>(value: unknown, keys: readonly K[]): Field
 
 // The readers below read a JSON object's fields with plain property reads, each site seeing
 // one kind of object (faster than `field`, whose one read sees every key of every object). When a
-// read throws (a hostile getter or proxy), every field is read again through `safeFields`.
+// read throws (a hostile getter or proxy), every field is read again through `safeFields`. The
+// guard is written out in each on purpose: one helper taking the plain reads as a callback
+// measured 1–3.6% slower on the whole pipeline.
 
 function accountFields(account: unknown): Fields<(typeof ACCOUNT_KEYS)[number]> {
   if (typeof account !== 'object' || account === null) return safeFields(undefined, ACCOUNT_KEYS)
