@@ -22,6 +22,7 @@ export interface HtmlReading {
   readonly hashtags: readonly string[]
 }
 
+// `tagKind` tells the two-letter ones and `p` by their codes: keep it in step with this list.
 const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'hr'])
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'title'])
 
