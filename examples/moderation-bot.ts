@@ -3,10 +3,17 @@
  * status (or, with STREAM=user, every status and mention notification the account receives), as
  * JSON lines a moderator can grep, without acting on anything.
  *
- * Run: MASTODON_URL=https://your.server MASTODON_TOKEN=… STREAM=public npx tsx examples/moderation-bot.ts
+ * Run (Node 22 or newer: masto 8 needs it; build the library first with `npm run build`):
+ *   MASTODON_URL=https://your.server MASTODON_TOKEN=… STREAM=public npx tsx examples/moderation-bot.ts
+ * Stop it with Ctrl-C (SIGINT) or SIGTERM: it unsubscribes and exits.
  */
 import { createRestAPIClient, createStreamingAPIClient, type mastodon } from 'masto'
 import { createSpamFilter, fromMasto, type Verdict } from 'mastodon-spam-filter'
+
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  console.error(`This example needs Node 22 or newer (masto 8 uses Promise.withResolvers); this is Node ${process.versions.node}.`)
+  process.exit(1)
+}
 
 const url = process.env['MASTODON_URL'] ?? 'https://mastodon.social'
 const accessToken = process.env['MASTODON_TOKEN'] ?? ''
@@ -32,10 +39,12 @@ function log(kind: string, status: mastodon.v1.Status, verdict: Verdict): void {
 }
 
 const subscription = process.env['STREAM'] === 'user' ? streaming.user.subscribe() : streaming.public.subscribe()
-process.on('SIGINT', () => {
+const stop = (): void => {
   subscription.unsubscribe()
   streaming.close()
-})
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
 
 for await (const event of subscription) {
   switch (event.event) {

@@ -8,7 +8,10 @@ import type { Signal, SignalGroup, ViewerContext } from './signal.js'
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './status/read-status.js'
 import type { Thresholds } from './verdict.js'
 
-/** Whom the viewer follows: a set or list of accts (`user@host`, lowercase), or a predicate. */
+/**
+ * Whom the viewer follows: a set or list of accts (`user@host`, `@user@host` or a local `user`, any
+ * case: they are compared in canonical form), or a predicate.
+ */
 export type FollowsOption = ReadonlySet<string> | readonly string[] | ((acct: string) => boolean)
 
 /** The signed-in account. */
@@ -101,8 +104,9 @@ function stringList(value: unknown, option: string): string[] {
 }
 
 /**
- * Builds the viewer context from the option. A set is consulted as given (no copy), so an app can
- * pass its live follow set; a list is copied into a set once.
+ * Builds the viewer context from the option. A set is consulted live (no copy), so an app can pass
+ * its live follow set; a list is copied into a set once. Either way entries are compared in canonical
+ * form (lowercase, no leading `@`, local names qualified with the viewer's host).
  */
 export function resolveViewer(viewer: ViewerOption | undefined, option = 'viewer'): ViewerContext {
   if (viewer === undefined) return { acct: undefined, host: undefined, follows: () => undefined }
@@ -126,18 +130,31 @@ export function resolveViewer(viewer: ViewerOption | undefined, option = 'viewer
       },
     }
   }
-  let set: ReadonlySet<string>
-  if (Array.isArray(follows)) set = new Set(stringList(follows, `${option}.follows`).map((a) => canonicalAcct(a, host)))
-  else if (follows instanceof Set) set = follows as ReadonlySet<string>
-  else throw new SpamFilterConfigError(`${option}.follows`, 'must be a Set or array of accts, or a function (acct) => boolean')
-  return {
-    acct,
-    host,
-    follows: (a) => {
-      if (set.has(a) || set.has(`@${a}`)) return true
-      const sep = a.indexOf('@')
-      return sep >= 0 && a.slice(sep + 1) === host && set.has(a.slice(0, sep))
-    },
+  if (Array.isArray(follows)) {
+    const set = new Set(stringList(follows, `${option}.follows`).map((a) => canonicalAcct(a, host)))
+    return { acct, host, follows: (a) => set.has(a) }
+  }
+  if (!(follows instanceof Set)) throw new SpamFilterConfigError(`${option}.follows`, 'must be a Set or array of accts, or a function (acct) => boolean')
+  return { acct, host, follows: liveFollows(follows as ReadonlySet<unknown>, host) }
+}
+
+/**
+ * Looks accts up in a Set the app keeps (and may change): an entry in canonical form is found at
+ * once; any other spelling (`@Alice@Example.Social`, a local `alice`) through a canonical index of
+ * the set, rebuilt whenever the set's size has changed since it was built. Apps fill follow sets
+ * from `account.acct`, which keeps the case people chose, so comparing as given would miss them.
+ */
+function liveFollows(set: ReadonlySet<unknown>, host: string | undefined): (acct: string) => boolean {
+  let index: Set<string> | undefined
+  let indexedSize = -1
+  return (a) => {
+    if (set.has(a)) return true
+    if (set.size !== indexedSize || index === undefined) {
+      index = new Set()
+      for (const entry of set) if (typeof entry === 'string') index.add(canonicalAcct(entry, host))
+      indexedSize = set.size
+    }
+    return index.has(a)
   }
 }
 
