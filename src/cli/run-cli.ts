@@ -1,69 +1,145 @@
-import { createSpamFilter } from '../filter.js'
+import { SpamFilterConfigError } from '../errors.js'
+import { createSpamFilter, type SpamFilterOptions } from '../filter.js'
 import { readStatus, unwrapStatus } from '../status/read-status.js'
-import type { VerdictLabel } from '../verdict.js'
-import { jsonRow, tableHeader, tableRow } from './format-verdict.js'
-import { InputError, readInput } from './read-input.js'
+import type { Thresholds, VerdictLabel } from '../verdict.js'
+import { csvError, csvHeader, csvRow, jsonError, jsonRow, OUTPUT_FORMATS, tableError, tableHeader, tableRow, type ErrorRow, type OutputFormat, type VerdictRow } from './format-verdict.js'
+import { DEFAULT_INPUT_LIMITS, readStatuses, type ReadLimits } from './read-input.js'
 import { INPUT_FORMATS, toStatus, type InputFormat } from './to-status.js'
 
 /** What the CLI needs from its environment, so tests can run it in-process. */
 export interface CliIo {
-  /** Reads a file, or standard input for `-`. */
+  /** Opens the input as a stream of chunks: a file, or standard input for `-`. */
+  readonly open: (path: string) => AsyncIterable<Uint8Array | string>
+  /** Reads a small whole file (a rules document). */
   readonly readText: (path: string) => Promise<string>
-  readonly stdout: (text: string) => void
+  /** Writes to standard output; a returned promise means "wait before writing more" (back-pressure). */
+  readonly stdout: (text: string) => void | Promise<void>
   readonly stderr: (text: string) => void
   /** Whether standard error is a terminal (progress shows by default then). */
   readonly stderrIsTty: boolean
   readonly version: string
+  /** Input limits (tests lower them). */
+  readonly limits?: ReadLimits
 }
 
-export const HELP = `Usage: mastodon-spam-filter classify <file.json|file.jsonl|-> [options]
+export const HELP = `Usage: mastodon-spam-filter classify <file|-> [options]
+       mastodon-spam-filter help
 
-Classifies fediverse statuses and prints one verdict per status.
-Input: a JSON array, a single JSON object, or JSON lines (one object a line); - reads stdin.
+Classifies fediverse statuses and prints a verdict for each, with every reason.
+Input: JSON lines (one object a line), a JSON array, or one JSON object; - reads stdin.
+The input is streamed: any size is read with the same memory. A line that cannot be read
+(not JSON, longer than 16 MB, nested too deep) is reported with its line number and skipped.
 Each object may be a Mastodon REST Status or Notification, a masto.js entity, a Misskey note,
-or an ActivityPub Note/Question/Article (or a Create wrapping one): see --format.
+or an ActivityPub Note/Question/Article (or a Create wrapping one): see --input.
 One filter reads the whole input, so repeated near-identical posts are remembered across it.
 
 Options:
-  --json             print JSON lines (one verdict object a line) instead of a table
-  --format <f>       auto (default), mastodon, masto, misskey, activitypub
-  --host <host>      the server the input came from (qualifies local accounts)
-  --viewer <acct>    your account as user@host (your own posts stay clean)
-  --progress         show progress on stderr even when stderr is not a terminal
-  --no-progress      never show progress
-  -h, --help         show this help
-  -v, --version      show the version
+  --format <f>         table (default), json (one JSON object a line), csv
+  --json               the same as --format json
+  --flagged            print only spam and suspicious statuses (and unreadable lines)
+  --rules <file>       a rules document (JSON, schema/rules.v1.json); repeat for several
+  --threshold <t>      label thresholds, e.g. spam=5 or suspicious=2.5,spam=5
+                       (default suspicious=3, spam=6)
+  --fail-on <label>    exit 3 when any status is spam (spam) or spam/suspicious (suspicious)
+  --strict             stop at the first line that cannot be read (exit 1)
+  --input <f>          auto (default), mastodon, masto, misskey, activitypub
+  --host <host>        the server the input came from (qualifies local accounts)
+  --viewer <acct>      your account as user@host (your own posts stay clean)
+  --progress           show progress on stderr even when stderr is not a terminal
+  --no-progress        never show progress
+  -h, --help, help     show this help
+  -v, --version        show the version
 
-Exit status: 0 when every status was read, 1 for unreadable input, 2 for bad usage.
+Output: the table lists line, label, score, author and status URL, then each reason of a
+flagged status on its own line; json and csv carry every field and reason for every status.
+A summary on stderr counts statuses per label, skipped lines, and the signals behind flags.
+
+Exit status: 0 done; 1 unreadable input (or a bad line with --strict); 2 bad usage or a
+bad rules file; 3 --fail-on found a status at or above its label.
 `
 
 const PROGRESS_EVERY = 500
-const LARGE_INPUT = 1_000
+/** Output is written in blocks of about this many characters. */
+const FLUSH_AT = 64 * 1024
+/** Line numbers of skipped lines named in the summary. */
+const NAMED_SKIPS = 10
 
 interface Args {
   file: string | undefined
-  json: boolean
-  format: InputFormat
+  format: OutputFormat
+  input: InputFormat
+  flagged: boolean
+  rules: string[]
+  thresholds: Partial<Record<keyof Thresholds, number>>
+  failOn: 'spam' | 'suspicious' | undefined
+  strict: boolean
   host: string | undefined
   viewer: string | undefined
   progress: boolean | undefined
 }
 
+/** `1 status`, `2 statuses`. */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+function parseThresholds(text: string, into: Args['thresholds']): string | undefined {
+  for (const part of text.split(',')) {
+    const match = /^\s*(spam|suspicious)\s*=\s*([^\s]+)\s*$/u.exec(part)
+    const value = match === null ? Number.NaN : Number(match[2])
+    if (match === null || !Number.isFinite(value)) return `--threshold takes label=number, e.g. spam=5 or suspicious=2.5,spam=5 (got "${text}")`
+    into[match[1] as keyof Thresholds] = value
+  }
+  return undefined
+}
+
 function parseArgs(argv: readonly string[]): Args | string {
-  const args: Args = { file: undefined, json: false, format: 'auto', host: undefined, viewer: undefined, progress: undefined }
-  const rest = [...argv]
-  if (rest[0] !== 'classify') return `unknown command ${rest[0] === undefined ? '(none)' : `"${rest[0]}"`}: expected "classify"`
+  const args: Args = {
+    file: undefined,
+    format: 'table',
+    input: 'auto',
+    flagged: false,
+    rules: [],
+    thresholds: {},
+    failOn: undefined,
+    strict: false,
+    host: undefined,
+    viewer: undefined,
+    progress: undefined,
+  }
+  // `--option=value` is the same as `--option value`.
+  const rest = argv.flatMap((arg) => (/^--[a-z-]+=/u.test(arg) ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]))
+  if (rest[0] !== 'classify') return `unknown command ${rest[0] === undefined ? '(none)' : `"${rest[0]}"`}: expected "classify" or "help"`
   rest.shift()
   while (rest.length > 0) {
     const arg = rest.shift() ?? ''
     const value = (): string | undefined => rest.shift()
-    if (arg === '--json') args.json = true
+    if (arg === '--json') args.format = 'json'
+    else if (arg === '--flagged') args.flagged = true
+    else if (arg === '--strict') args.strict = true
     else if (arg === '--progress') args.progress = true
     else if (arg === '--no-progress') args.progress = false
     else if (arg === '--format') {
       const format = value()
-      if (!INPUT_FORMATS.includes(format as InputFormat)) return `--format must be one of ${INPUT_FORMATS.join(', ')}`
-      args.format = format as InputFormat
+      if (OUTPUT_FORMATS.includes(format as OutputFormat)) args.format = format as OutputFormat
+      // Before 0.2.0 --format named the input format; its values do not overlap the output formats.
+      else if (INPUT_FORMATS.includes(format as InputFormat)) args.input = format as InputFormat
+      else return `--format must be one of ${OUTPUT_FORMATS.join(', ')}`
+    } else if (arg === '--input') {
+      const format = value()
+      if (!INPUT_FORMATS.includes(format as InputFormat)) return `--input must be one of ${INPUT_FORMATS.join(', ')}`
+      args.input = format as InputFormat
+    } else if (arg === '--rules') {
+      const file = value()
+      if (file === undefined || file === '') return '--rules needs a file name'
+      args.rules.push(file)
+    } else if (arg === '--threshold') {
+      const problem = parseThresholds(value() ?? '', args.thresholds)
+      if (problem !== undefined) return problem
+    } else if (arg === '--fail-on') {
+      const label = value()
+      if (label !== 'spam' && label !== 'suspicious') return '--fail-on must be spam or suspicious'
+      args.failOn = label
     } else if (arg === '--host') args.host = value()
     else if (arg === '--viewer') args.viewer = value()
     else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`
@@ -74,62 +150,143 @@ function parseArgs(argv: readonly string[]): Args | string {
   return args
 }
 
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
 /**
- * Runs the command line: parses arguments, reads the input, classifies every status with one
- * filter, prints the verdicts.
+ * Runs the command line: parses arguments, streams the input, classifies every status with one
+ * filter, prints the verdicts and a summary.
  *
  * @param argv - the arguments after the program name
  * @param io - files, output streams and terminal facts
  * @returns the exit status
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    io.stdout(HELP)
+  if (argv[0] === 'help' || argv.includes('-h') || argv.includes('--help')) {
+    await io.stdout(HELP)
     return 0
   }
-  if (argv.includes('-v') || argv.includes('--version')) {
-    io.stdout(`${io.version}\n`)
+  if (argv.includes('-v') || argv.includes('--version') || argv[0] === 'version') {
+    await io.stdout(`${io.version}\n`)
     return 0
   }
   const args = parseArgs(argv)
   if (typeof args === 'string') {
-    io.stderr(`mastodon-spam-filter: ${args}\nRun with --help for usage.\n`)
+    io.stderr(`mastodon-spam-filter: ${args}\nRun "mastodon-spam-filter help" for usage.\n`)
     return 2
-  }
-  const name = args.file === '-' || args.file === undefined ? '<stdin>' : args.file
-  let items
-  try {
-    items = readInput(await io.readText(args.file ?? '-'), name)
-  } catch (error) {
-    const message = error instanceof InputError ? error.message : `${name}: cannot read (${error instanceof Error ? error.message : String(error)})`
-    io.stderr(`mastodon-spam-filter: ${message}\n`)
-    return 1
   }
 
+  const options: { -readonly [K in keyof SpamFilterOptions]: SpamFilterOptions[K] } = {}
+  if (args.viewer !== undefined) options.viewer = { acct: args.viewer }
+  if (Object.keys(args.thresholds).length > 0) options.thresholds = args.thresholds
+  if (args.rules.length > 0) {
+    const texts: string[] = []
+    for (const file of args.rules) {
+      try {
+        texts.push(await io.readText(file))
+      } catch (error) {
+        io.stderr(`mastodon-spam-filter: --rules ${file}: cannot read (${message(error)})\n`)
+        return 2
+      }
+    }
+    options.rules = texts
+  }
   let filter
   try {
-    filter = createSpamFilter(args.viewer === undefined ? {} : { viewer: { acct: args.viewer } })
+    filter = createSpamFilter(options)
   } catch (error) {
-    io.stderr(`mastodon-spam-filter: ${error instanceof Error ? error.message : String(error)}\n`)
+    // Name the rules file rather than its position in the list.
+    const text = error instanceof SpamFilterConfigError ? error.message.replace(/\brules\[(\d+)\]/u, (_, i: string) => `--rules ${args.rules[Number(i)] ?? ''}`) : message(error)
+    io.stderr(`mastodon-spam-filter: ${args.rules.length === 1 ? text.replace(/^rules\b/u, `--rules ${args.rules[0]}`) : text}\n`)
     return 2
   }
-  const showProgress = args.progress ?? (io.stderrIsTty && items.length >= LARGE_INPUT)
+
+  const name = args.file === '-' || args.file === undefined ? '<stdin>' : args.file
   const counts: Record<VerdictLabel, number> = { spam: 0, suspicious: 0, clean: 0 }
-  if (!args.json) io.stdout(`${tableHeader()}\n`)
+  const signals = new Map<string, number>()
+  const skippedLines: number[] = []
+  let skipped = 0
   let done = 0
-  for (const item of items) {
-    const status = toStatus(item.value, args.format, args.host)
-    const verdict = filter.classify(status)
-    counts[verdict.label]++
-    const inner = unwrapStatus(status)
-    const read = inner === undefined ? undefined : readStatus(inner, args.host)
-    const row = { at: item.at, id: read?.id, author: read?.author.acct ?? '', verdict }
-    io.stdout(`${args.json ? jsonRow(row) : tableRow(row)}\n`)
-    done++
-    if (showProgress && (done % PROGRESS_EVERY === 0 || done === items.length)) {
-      io.stderr(io.stderrIsTty ? `\rclassified ${done}/${items.length}${done === items.length ? '\n' : ''}` : `classified ${done}/${items.length}\n`)
+  let pending = ''
+  const write = async (text: string, force = false): Promise<void> => {
+    pending += text
+    if (pending.length >= FLUSH_AT || (force && pending !== '')) {
+      const out = pending
+      pending = ''
+      await io.stdout(out)
     }
   }
-  io.stderr(`${items.length} statuses: ${counts.spam} spam, ${counts.suspicious} suspicious, ${counts.clean} clean\n`)
+  const showProgress = args.progress ?? io.stderrIsTty
+  const progress = (): void => {
+    if (io.stderrIsTty) io.stderr(`\rclassified ${plural(done, 'status', 'statuses')}`)
+    else io.stderr(`classified ${plural(done, 'status', 'statuses')}\n`)
+  }
+  const error = async (row: ErrorRow): Promise<void> => {
+    skipped++
+    if (skippedLines.length < NAMED_SKIPS) skippedLines.push(row.line)
+    await write(`${args.format === 'json' ? jsonError(row) : args.format === 'csv' ? csvError(row) : tableError(row)}\n`)
+  }
+
+  if (args.format === 'table') await write(`${tableHeader()}\n`)
+  if (args.format === 'csv') await write(`${csvHeader()}\r\n`)
+  try {
+    for await (const event of readStatuses(io.open(args.file ?? '-'), io.limits ?? DEFAULT_INPUT_LIMITS)) {
+      if (event.kind === 'error') {
+        if (args.strict) {
+          await write('', true)
+          io.stderr(`mastodon-spam-filter: ${name}:${event.line}: ${event.message} (stopped: --strict)\n`)
+          return 1
+        }
+        await error({ line: event.line, message: event.message })
+        continue
+      }
+      let row: VerdictRow
+      try {
+        const status = toStatus(event.value, args.input, args.host)
+        const verdict = filter.classify(status)
+        const inner = unwrapStatus(status)
+        const read = inner === undefined ? undefined : readStatus(inner, args.host)
+        row = { line: event.line, id: read?.id, url: read?.url, author: read?.author.acct ?? '', verdict }
+      } catch (caught) {
+        // The library promises not to throw on any input; should it, the line is reported, not the stack.
+        if (args.strict) {
+          await write('', true)
+          io.stderr(`mastodon-spam-filter: ${name}:${event.line}: could not classify (${message(caught)}) (stopped: --strict)\n`)
+          return 1
+        }
+        await error({ line: event.line, message: `could not classify (${message(caught)})` })
+        continue
+      }
+      const { verdict } = row
+      counts[verdict.label]++
+      if (verdict.label !== 'clean') for (const reason of verdict.reasons) if (reason.score > 0) signals.set(reason.signal, (signals.get(reason.signal) ?? 0) + 1)
+      done++
+      if (!args.flagged || verdict.label !== 'clean') {
+        await write(`${args.format === 'json' ? jsonRow(row) : args.format === 'csv' ? csvRow(row) : tableRow(row)}${args.format === 'csv' ? '\r\n' : '\n'}`)
+      }
+      if (showProgress && done % PROGRESS_EVERY === 0) progress()
+    }
+  } catch (caught) {
+    await write('', true)
+    io.stderr(`${showProgress && io.stderrIsTty && done >= PROGRESS_EVERY ? '\n' : ''}mastodon-spam-filter: ${name}: cannot read (${message(caught)})\n`)
+    return 1
+  }
+  await write('', true)
+  if (showProgress && done >= PROGRESS_EVERY) {
+    progress()
+    if (io.stderrIsTty) io.stderr('\n')
+  }
+
+  const flagged = counts.spam + counts.suspicious
+  let summary = `${plural(done, 'status', 'statuses')}: ${counts.spam} spam, ${counts.suspicious} suspicious, ${counts.clean} clean`
+  if (args.flagged) summary += ` (${flagged} shown: --flagged)`
+  if (skipped > 0) summary += `; ${plural(skipped, 'line', 'lines')} skipped (${skippedLines.join(', ')}${skipped > skippedLines.length ? ', …' : ''})`
+  io.stderr(`${summary}\n`)
+  if (signals.size > 0) {
+    const bySignal = [...signals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([signal, n]) => `${signal} ${n}`)
+    io.stderr(`signals behind the ${plural(flagged, 'flagged status', 'flagged statuses')}: ${bySignal.join(', ')}\n`)
+  }
+  if (args.failOn !== undefined && (counts.spam > 0 || (args.failOn === 'suspicious' && counts.suspicious > 0))) return 3
   return 0
 }
