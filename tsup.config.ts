@@ -12,6 +12,21 @@ const CLI: Options = {
   clean: false,
 }
 
+// The core for script tags (dist/browser/mastodon-spam-filter.global.js): one minified file that
+// sets `globalThis.MastodonSpamFilter`, for pages and extensions without a bundler.
+const GLOBAL: Options = {
+  entry: { 'mastodon-spam-filter': 'src/index.ts' },
+  format: ['iife'],
+  globalName: 'MastodonSpamFilter',
+  outDir: 'dist/browser',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  dts: false,
+  sourcemap: true,
+  clean: false,
+}
+
 export default defineConfig([{
   entry: { index: 'src/index.ts', ocr: 'src/ocr/index.ts' },
   format: ['esm', 'cjs'],
@@ -19,9 +34,10 @@ export default defineConfig([{
   external: ['tesseract.js', 'jsqr'],
   dts: true,
   sourcemap: true,
-  // The CLI build writes dist/cli.js at the same time: cleaning must leave it alone.
-  clean: ['!cli.js'],
+  // The CLI and script-tag builds write dist/cli.js and dist/browser/ at the same time: cleaning
+  // must leave them alone.
+  clean: ['!cli.js', '!browser/**'],
   treeshake: true,
   target: 'es2020',
   platform: 'neutral',
-}, CLI])
+}, CLI, GLOBAL])
