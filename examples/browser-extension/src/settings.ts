@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the extension APIs are declared globally in chrome.d.ts (no @types/chrome)
+/// <reference path="./chrome.d.ts" />
 /** The extension's settings, kept in chrome.storage.sync (so they follow the browser profile). */
 export type Mode = 'fold' | 'blur' | 'log'
 export type UiLocale = 'auto' | 'en' | 'ja'
