@@ -6,7 +6,7 @@
  *   MASTODON_URL=https://your.server MASTODON_TOKEN=… npx tsx examples/filter-home-timeline.ts
  */
 import { createRestAPIClient, type mastodon } from 'masto'
-import { createSpamFilter, fromMasto, type Verdict } from 'mastodon-spam-filter'
+import { createSpamFilter, fromMasto, htmlToText, type Verdict } from 'mastodon-spam-filter'
 
 if (Number(process.versions.node.split('.')[0]) < 22) {
   console.error(`This example needs Node 22 or newer (masto 8 uses Promise.withResolvers); this is Node ${process.versions.node}.`)
@@ -36,7 +36,8 @@ function render(status: mastodon.v1.Status, verdict: Verdict): string {
   const who = `@${status.account.acct}`
   if (verdict.label === 'spam') return `[hidden] ${who}: filtered as potential spam (${verdict.reasons[0]?.message ?? ''})`
   if (verdict.label === 'suspicious') return `[warned] ${who}: ${verdict.reasons.map((r) => r.message).join(' ')}`
-  return `${who}: ${status.content.replace(/<[^>]{0,1000}>/gu, ' ').slice(0, 100)}`
+  // The text as Mastodon shows it (hidden link parts dropped), on one line.
+  return `${who}: ${htmlToText(status.content).text.replace(/\s+/gu, ' ').trim().slice(0, 100)}`
 }
 
 const timeline = await masto.v1.timelines.home.list({ limit: 40 })
