@@ -6,7 +6,7 @@
  *   MASTODON_URL=https://your.server MASTODON_TOKEN=… npx tsx examples/filter-home-timeline.ts
  */
 import { createRestAPIClient, type mastodon } from 'masto'
-import { createSpamFilter, fromMasto, htmlToText, type Verdict } from 'mastodon-spam-filter'
+import { createSpamFilter, fromMasto, type Verdict } from 'mastodon-spam-filter'
 
 if (Number(process.versions.node.split('.')[0]) < 22) {
   console.error(`This example needs Node 22 or newer (masto 8 uses Promise.withResolvers); this is Node ${process.versions.node}.`)
@@ -32,12 +32,23 @@ for await (const page of masto.v1.accounts.$select(me.id).following.list({ limit
 // One filter per signed-in account: it keeps the options and the memory of recent statuses.
 const filter = createSpamFilter({ viewer: { acct: canonical(me.acct), follows } })
 
+/** The text of Mastodon's content HTML as its web UI shows it: hidden link parts dropped, on one line. */
+function plainText(html: string): string {
+  return html
+    .replace(/<span class="invisible">[^<]{0,2000}<\/span>/gu, '')
+    .replace(/<span class="ellipsis">([^<]{0,2000})<\/span>/gu, '$1…')
+    .replace(/<br\s*\/?>|<\/p>/gu, ' ')
+    .replace(/<[^>]{0,2000}>/gu, '')
+    .replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&amp;/gu, '&')
+    .replace(/\s+/gu, ' ')
+    .trim()
+}
+
 function render(status: mastodon.v1.Status, verdict: Verdict): string {
   const who = `@${status.account.acct}`
   if (verdict.label === 'spam') return `[hidden] ${who}: filtered as potential spam (${verdict.reasons[0]?.message ?? ''})`
   if (verdict.label === 'suspicious') return `[warned] ${who}: ${verdict.reasons.map((r) => r.message).join(' ')}`
-  // The text as Mastodon shows it (hidden link parts dropped), on one line.
-  return `${who}: ${htmlToText(status.content).text.replace(/\s+/gu, ' ').trim().slice(0, 100)}`
+  return `${who}: ${plainText(status.content).slice(0, 100)}`
 }
 
 const timeline = await masto.v1.timelines.home.list({ limit: 40 })

@@ -5,7 +5,9 @@
  * near-duplicates show. Settings: thresholds, the viewer and whom they follow, a rules document,
  * the language of reasons. Runs the library in the page; nothing leaves the browser.
  */
-import { createSpamFilter, RECOMMENDED_THRESHOLDS, readStatus, unwrapStatus, type SpamFilterOptions, type Verdict } from '../src/index.js'
+import { createSpamFilter, type SpamFilterOptions, type Verdict } from '../src/index.js'
+import { RECOMMENDED_THRESHOLDS } from '../src/presets/recommended.js'
+import { readStatus, unwrapStatus } from '../src/status/read-status.js'
 import { EXAMPLES, SEVERAL_EXAMPLE } from './examples.js'
 import { highlight } from './highlight.js'
 import { parseOne, parseSeveral, type PlaygroundItem } from './input.js'
