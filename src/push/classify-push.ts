@@ -22,11 +22,22 @@ export interface PushFetchResponse {
   text(): Promise<string>
 }
 
+/**
+ * The signal `classifyPush` hands to the fetch: the host's `AbortSignal` where the program knows
+ * one (DOM or Node types), so the global `fetch` fits `PushFetch`; else the structural form.
+ */
+export type PushFetchSignal = typeof globalThis extends { readonly AbortSignal: { readonly prototype: infer S } } ? S : PushAbortSignal
+
+/** What `classifyPush` passes to the fetch. */
+export interface PushFetchInit {
+  readonly method: 'GET'
+  readonly headers: Readonly<Record<string, string>>
+  /** Aborted when the time budget ends or the caller aborts (absent where the host has no `AbortController`). */
+  readonly signal?: PushFetchSignal
+}
+
 /** A `fetch`: the global one (`fetch.bind(globalThis)` in a worker), or the app's own HTTP client. */
-export type PushFetch = (
-  url: string,
-  init: { readonly method: 'GET'; readonly headers: Readonly<Record<string, string>>; readonly signal?: PushAbortSignal },
-) => Promise<PushFetchResponse>
+export type PushFetch = (url: string, init: PushFetchInit) => Promise<PushFetchResponse>
 
 /** Options of `classifyPush` and `createPushClassifier`. */
 export interface PushClassifyOptions {
@@ -168,7 +179,7 @@ async function fetchNotification(checked: Checked, push: ReadMastodonPush, signa
   })
   const work = (async (): Promise<Fetched> => {
     const headers = { Authorization: `Bearer ${push.accessToken}`, Accept: 'application/json' }
-    const response = await fetch(url, controller === undefined ? { method: 'GET', headers } : { method: 'GET', headers, signal: controller.signal })
+    const response = await fetch(url, controller === undefined ? { method: 'GET', headers } : { method: 'GET', headers, signal: controller.signal as PushFetchSignal })
     if (response.ok !== true) return fetchSkip('error', `the notification fetch failed with HTTP ${String(response.status)}`)
     const text = await response.text()
     if (typeof text !== 'string') return fetchSkip('invalid-input', 'the notification response is not text')

@@ -73,17 +73,19 @@ export const WAVE_TEXT = 'I have something special waiting for you on my profile
 
 /**
  * The `index`-th copy of a wave: each from a different fresh account, each mentioning the viewer
- * (`me@home.example`) and one stranger, minutes apart.
+ * (`me@home.example`) and one stranger, minutes apart from `base`, by accounts created 30 minutes
+ * before.
  */
-export function waveNotification(index: number): Json {
+export function waveNotification(index: number, base = NOW): Json {
   const username = `w${String(index).padStart(2, '0')}x7q9k2m`
-  const at = NOW + index * 60_000
+  const at = base + index * 60_000
   const account = makeSpamAccount({
     id: snowflakeId(at - 30 * 60_000),
     username,
     acct: `${username}@open-reg.example`,
     url: `https://open-reg.example/@${username}`,
     display_name: username,
+    created_at: `${new Date(at).toISOString().slice(0, 10)}T00:00:00.000Z`,
   })
   const other = `friend${index}`
   return {
