@@ -1,4 +1,4 @@
-import { classifyWith } from '../classify.js'
+import { classifyStatus, classifyWith } from '../classify.js'
 import { SpamFilterConfigError } from '../errors.js'
 import type { SpamFilter } from '../filter.js'
 import { resolveOptions, type ClassifyOptions, type ResolvedOptions } from '../options.js'
@@ -137,8 +137,9 @@ function check(options: PushClassifyOptions): Checked {
     if (options.options !== undefined) throw new SpamFilterConfigError('options', 'cannot be given with filter: the filter keeps the options it was created with')
     classify = (input) => filter.classify(input)
   } else {
-    const resolved: ResolvedOptions = resolveOptions(options.options)
-    classify = (input) => classifyWith(input, resolved)
+    // No options: the defaults classifyStatus resolved once at load (rules compiled once per process).
+    const resolved: ResolvedOptions | undefined = options.options === undefined ? undefined : resolveOptions(options.options)
+    classify = resolved === undefined ? (input) => classifyStatus(input) : (input) => classifyWith(input, resolved)
   }
   return { fetch, origin, classify, timeoutMs, maxResponseLength }
 }
