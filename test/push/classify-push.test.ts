@@ -115,6 +115,29 @@ describe('classifyPush with a fetch: the whole Notification', () => {
   })
 })
 
+describe('classifyPush from the payload with a filter', () => {
+  test('a payload-only copy is matched against the copies the filter remembers; payload-only copies count as one account', async () => {
+    // Pushes arrive now: the wave is an hour old, within the memory's window.
+    const base = Date.now() - 3_600_000
+    const wave = [0, 1, 2, 3, 4].map((i) => waveNotification(i, base))
+    const server = stubServer(wave)
+    const filter = createSpamFilter({ viewer: { acct: 'me@home.example' } })
+    for (const n of wave.slice(0, 2)) await classifyPush(pushPayloadFor(n), { fetch: server.fetch, origin: ORIGIN, filter })
+    const third = await classifyPush(pushPayloadFor(wave[2]!), { filter })
+    expect(third.source).toBe('payload')
+    expect(signals(third)).toContain('near-duplicate')
+    expect(third.reasons.find((r) => r.signal === 'near-duplicate')?.evidence[0]).toBe('3 accounts')
+    // The payload names no account: later payload-only copies are the same unknown account.
+    const fifth = await classifyPush(pushPayloadFor(wave[4]!), { filter })
+    expect(fifth.reasons.find((r) => r.signal === 'near-duplicate')?.evidence[0]).toBe('3 accounts')
+    // Payload-only copies alone never make a wave.
+    const alone = createSpamFilter({ viewer: { acct: 'me@home.example' } })
+    const labels: string[] = []
+    for (const n of wave) labels.push((await classifyPush(pushPayloadFor(n), { filter: alone })).label)
+    expect(labels).toEqual(['clean', 'clean', 'clean', 'clean', 'clean'])
+  })
+})
+
 describe('classifyPush when the fetch fails: the payload decides, the push is never lost', () => {
   const payload = pushPayloadFor(spam)
   const cases: [string, PushFetch, string][] = [
