@@ -41,11 +41,12 @@ interface ServiceWorkerScope {
   addEventListener(type: 'push', listener: (event: PushEventLike) => void): void
   addEventListener(type: 'message', listener: (event: ExtendableMessageEventLike) => void): void
   addEventListener(type: 'install' | 'activate', listener: (event: { waitUntil(promise: Promise<unknown>): void }) => void): void
+  addEventListener(type: 'notificationclick', listener: (event: { readonly notification: Notification; waitUntil(promise: Promise<unknown>): void }) => void): void
   skipWaiting(): Promise<void>
   readonly clientsClaim?: never
 }
 
-const sw = globalThis as unknown as ServiceWorkerScope & { clients: { claim(): Promise<void> } }
+const sw = globalThis as unknown as ServiceWorkerScope & { clients: { claim(): Promise<void>; openWindow(url: string): Promise<unknown> } }
 
 // ---- IndexedDB: one store, two keys (`settings`, `memory`) ----
 
@@ -190,6 +191,14 @@ sw.addEventListener('activate', (event) => event.waitUntil(sw.clients.claim()))
 sw.addEventListener('push', (event) => {
   const text = event.data?.text() ?? ''
   event.waitUntil(serially(async () => report({ type: 'push-outcome', outcome: await handlePush(text) })))
+})
+
+// A click opens the user's notifications on their server (folded ones too: the user decides there).
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close()
+  event.waitUntil(
+    dbGet<PushSettings>('settings').then((settings) => (settings?.origin ? sw.clients.openWindow(`${settings.origin}/notifications`) : undefined)),
+  )
 })
 
 sw.addEventListener('message', (event) => {
