@@ -219,10 +219,12 @@ function classifyMastodonPayload(checked: Checked, push: ReadMastodonPush, skipp
   return pushVerdict(verdict, { source: 'payload', partial: true, platform: 'mastodon', notificationType: push.type, from }, [...skipped, PAYLOAD_ONLY])
 }
 
-function classifyNotification(checked: Checked, push: ReadMastodonPush, notification: unknown): PushVerdict | Fetched {
-  if (typeof notification !== 'object' || notification === null || Array.isArray(notification)) return fetchSkip('invalid-input', 'the notification response is not a JSON object')
+const responseSkip = (detail: string): Skipped => ({ signal: 'push-fetch', because: 'invalid-input', detail })
+
+function classifyNotification(checked: Checked, push: ReadMastodonPush, notification: unknown): PushVerdict | Skipped {
+  if (typeof notification !== 'object' || notification === null || Array.isArray(notification)) return responseSkip('the notification response is not a JSON object')
   const id = asId(field(notification, 'id'))
-  if (id !== undefined && id !== push.notificationId) return fetchSkip('invalid-input', `the server answered with notification ${id}, not ${push.notificationId ?? ''}`)
+  if (id !== undefined && id !== push.notificationId) return responseSkip(`the server answered with notification ${id}, not ${push.notificationId ?? ''}`)
   const type = asString(field(notification, 'type')) ?? push.type
   const account = field(notification, 'account')
   // For favourite, reblog and poll the status is the viewer's own: only the account is theirs.
@@ -239,7 +241,7 @@ async function classifyMastodon(checked: Checked, push: ReadMastodonPush, contex
   const fetched = await fetchNotification(checked, push, context?.signal)
   if ('skipped' in fetched) return classifyMastodonPayload(checked, push, [fetched.skipped])
   const result = classifyNotification(checked, push, fetched.json)
-  return 'label' in result ? result : 'skipped' in result ? classifyMastodonPayload(checked, push, [result.skipped]) : classifyMastodonPayload(checked, push, [])
+  return 'label' in result ? result : classifyMastodonPayload(checked, push, [result])
 }
 
 const MISSKEY_NOTE_TYPES: ReadonlySet<string> = new Set(['mention', 'reply', 'quote', 'note'])
