@@ -12,7 +12,7 @@ import { launchChromium } from './harness.js'
 // recorded Notifications. What the worker showed is read with registration.getNotifications().
 
 type Outcome = { notificationId: string; label: string; shown: string; source: string; skipped: string[]; memorySize: number; memoryError?: string }
-type Shown = { title: string; body: string; tag: string }
+type Shown = { title: string; body: string; tag: string; silent: boolean | null }
 
 const ham = fixtureNotification(HAM_MENTION)
 const spam = fixtureNotification(SPAM_MENTION)
@@ -100,7 +100,7 @@ describe('the service-worker example in Chromium', () => {
     await saveSettings({ origin, mode: 'fold', viewer: 'me@home.example' })
     const outcome = await push(pushPayloadFor(ham))
     expect(outcome).toMatchObject({ label: 'clean', shown: 'as-is', source: 'notification' })
-    expect(await byTag(String(ham['id']))).toEqual({ title: 'Priya mentioned you', body: pushPayloadFor(ham).body, tag: `notification-${String(ham['id'])}` })
+    expect(await byTag(String(ham['id']))).toMatchObject({ title: 'Priya mentioned you', body: pushPayloadFor(ham).body, tag: `notification-${String(ham['id'])}` })
     expect(requests.at(-1)).toEqual({ path: `/api/v1/notifications/${String(ham['id'])}`, auth: 'Bearer push-token-0001' })
   })
 
@@ -109,6 +109,7 @@ describe('the service-worker example in Chromium', () => {
     expect(outcome).toMatchObject({ label: 'spam', shown: 'folded', source: 'notification' })
     const folded = await byTag(String(spam['id']))
     expect(folded?.title).toBe('Potential spam from 9n1ggx00n7')
+    expect(folded?.silent).toBe(true)
     expect(folded?.body).toContain('荒らし.com')
     expect(folded?.body).not.toBe(pushPayloadFor(spam).body)
   })
