@@ -14,9 +14,10 @@ export function isStatusType(type: string): boolean {
   return STATUS_TYPES.has(type)
 }
 
-// Mastodon's push titles are `notification_mailer.<type>.subject` with the name first. English:
-// "%{name} mentioned you", "%{name} just posted", …; Japanese ones start with "%{name}さん".
-const ENGLISH_TITLE = /^(.+?) (?:mentioned you|just posted|edited a post|quoted your post|boosted your post|favou?rited your post|is now following you|has requested to follow you|requested to follow you|signed up)$/su
+// Mastodon's push titles are `notification_mailer.<type>.subject` (config/locales) with the name
+// first. English: "%{name} mentioned you", "%{name} just posted", "… boosted your status" in older
+// versions; Japanese: "%{name} さんに返信されました" (a mention), "%{name} さんからのフォローリクエスト".
+const ENGLISH_TITLE = /^(.+?) (?:mentioned you|just posted|edited a (?:post|status)|(?:quoted|boosted|favou?rited) your (?:post|status)|is now following you|followed you|(?:has )?requested to follow you|signed up)$/su
 const ENGLISH_PREFIX = /^(?:Pending follower|New follower|New sign-up): (.+)$/su
 const JAPANESE_TITLE = /^(.+?)さん(?:が|に|から|の)/su
 

@@ -254,6 +254,9 @@ describe('reading payloads', () => {
     ['5wq130rvkg just posted', '5wq130rvkg', true],
     ['Pending follower: Bob', 'Bob', true],
     ['アリスさんにメンションされました', 'アリス', true],
+    ['9n1ggx00n7 さんに返信されました', '9n1ggx00n7', true],
+    ['Bob さんからのフォローリクエスト', 'Bob', true],
+    ['Carol boosted your status', 'Carol', true],
     ['Alice hat dich erwähnt', 'Alice hat dich erwähnt', false],
     ['', '', false],
   ])('the name in %j is %j', (title, name, recognised) => {
