@@ -127,4 +127,22 @@ describe('the browser extension on a Mastodon web page', () => {
     await expect(page.locator(`article[data-id="${spam.id}"] .msf-fold`).count()).resolves.toBe(0)
     await expect(page.locator(`.status[data-id="${spam.id}"]`).getAttribute('data-msf-shown')).resolves.toBe('true')
   })
+
+  test('the options page switches to blur: flagged statuses stay in place, blurred, with the fold above', async () => {
+    const options = await context.newPage()
+    await options.goto(`chrome-extension://${extensionId}/options.html`)
+    await options.waitForSelector('body[data-ready="true"]')
+    await options.check('input[name=mode][value=blur]')
+    await options.waitForFunction(() => document.querySelector('#status')?.textContent === 'Saved.')
+    await options.close()
+    await page.reload()
+    await page.waitForSelector('html[data-msf-ready="true"]')
+    await page.waitForFunction((n) => document.querySelectorAll('.status[data-msf]:not([data-msf="pending"])').length >= n, STATUSES.length, { timeout: 15_000 })
+    const spam = expected.find((e) => e.verdict.label === 'spam')!
+    const status = page.locator(`.status[data-id="${spam.id}"]`)
+    await expect(status.isVisible()).resolves.toBe(true)
+    await expect(status.getAttribute('class')).resolves.toContain('msf-blurred')
+    await expect(page.locator(`.status[data-id="${spam.id}"] .status__content`).evaluate((el) => getComputedStyle(el).filter)).resolves.toBe('blur(8px)')
+    await expect(page.locator(`article[data-id="${spam.id}"] .msf-fold`).isVisible()).resolves.toBe(true)
+  })
 })
