@@ -41,12 +41,13 @@ function megabytes(bytes: number): string {
 function depthOver(bytes: Uint8Array, limit: number): boolean {
   let depth = 0
   let inString = false
+  const skip = stringSkipper(bytes, bytes.length)
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!
     if (inString) {
       if (b === BACKSLASH) i++
       else if (b === QUOTE) inString = false
-      else i = nextQuoteOrBackslash(bytes, i + 1, bytes.length) - 1
+      else i = skip(i + 1) - 1
     } else if (b === QUOTE) inString = true
     else if (b === OPEN_ARRAY || b === OPEN_OBJECT) {
       if (++depth > limit) return true
@@ -55,11 +56,22 @@ function depthOver(bytes: Uint8Array, limit: number): boolean {
   return false
 }
 
-/** The index of the next `"` or `\` in [start, end), or `end`: native scans over string bodies. */
-function nextQuoteOrBackslash(bytes: Uint8Array, start: number, end: number): number {
-  const quote = bytes.indexOf(QUOTE, start)
-  const slash = bytes.indexOf(BACKSLASH, start)
-  return Math.min(quote < 0 || quote >= end ? end : quote, slash < 0 || slash >= end ? end : slash)
+/**
+ * Finds the next `"` or `\` in one buffer with native scans, remembering where the next backslash
+ * is: looking for it again after every quote would read the rest of the buffer each time
+ * (quadratic in a string-heavy item without backslashes).
+ */
+function stringSkipper(bytes: Uint8Array, end: number): (start: number) => number {
+  let slash = -2
+  return (start) => {
+    if (slash !== -1 && slash < start) {
+      slash = bytes.indexOf(BACKSLASH, start)
+      if (slash >= end) slash = -1
+    }
+    let quote = bytes.indexOf(QUOTE, start)
+    if (quote < 0 || quote >= end) quote = end
+    return slash === -1 ? quote : Math.min(quote, slash)
+  }
 }
 
 function reasonOf(error: unknown): string {
@@ -181,6 +193,7 @@ export async function* readStatuses(chunks: AsyncIterable<Uint8Array | string>, 
   /** Feeds bytes to the value / array-element scanner. */
   const feedScanner = (bytes: Uint8Array, start: number, end: number): void => {
     let from = start // first byte of the current item in this chunk
+    const skip = stringSkipper(bytes, end)
     for (let i = start; i < end; i++) {
       const b = bytes[i]!
       if (mode === 'after') {
@@ -213,7 +226,7 @@ export async function* readStatuses(chunks: AsyncIterable<Uint8Array | string>, 
         else if (b === QUOTE) inString = false
         else {
           // Jump to the next quote or backslash (native scans): string bodies are most of the bytes.
-          const next = nextQuoteOrBackslash(bytes, i + 1, end)
+          const next = skip(i + 1)
           line += countNewlines(bytes, i + 1, next)
           i = next - 1
         }
@@ -343,8 +356,10 @@ export async function* readStatuses(chunks: AsyncIterable<Uint8Array | string>, 
 
 /** Line breaks in bytes [start, end): JSON strings hold none raw, but invalid input may. */
 function countNewlines(bytes: Uint8Array, start: number, end: number): number {
+  // Search only the range (a view): an unbounded indexOf would read to the buffer's end each time.
+  const range = bytes.subarray(start, end)
   let count = 0
-  for (let at = bytes.indexOf(NL, start); at >= 0 && at < end; at = bytes.indexOf(NL, at + 1)) count++
+  for (let at = range.indexOf(NL); at >= 0; at = range.indexOf(NL, at + 1)) count++
   return count
 }
 

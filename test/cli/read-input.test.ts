@@ -57,4 +57,14 @@ describe('readStatuses', () => {
     const notification = `${'{"type":"mention","status":'.repeat(300)}{}${'}'.repeat(300)}`
     expect((await read([notification]))[0]).toMatch(/^1! nested deeper than 200 levels/u)
   })
+
+  // Reading string bodies must stay linear: a scan for the next backslash after every quote would
+  // read the rest of the item each time (an hour for this line); linear, it takes milliseconds.
+  test('reads an item of a million short strings in linear time, as a line and as array elements', async () => {
+    const strings = `[${'"a",'.repeat(1_000_000)}"a"]`
+    expect(await read([`{"a":${strings}}\n`], { maxItemBytes: 16 * 1024 * 1024, maxDepth: 10 })).toHaveLength(1)
+    const events = await read([strings], { maxItemBytes: 16 * 1024 * 1024, maxDepth: 10 })
+    expect(events).toHaveLength(1_000_001)
+  })
 })
+
