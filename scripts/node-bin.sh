@@ -32,10 +32,12 @@ if [ ! -x "$bin" ] || ! "$bin" --version >/dev/null 2>&1; then
   tar -xzf "$tmp/$tarball" -C "$tmp" package/bin/node package/LICENSE
   mkdir -p "$dir/bin"
   mv "$tmp/package/LICENSE" "$dir/LICENSE"
-  # Move into place last, so an interrupted run never leaves a half-written binary behind.
-  mv "$tmp/package/bin/node" "$bin.partial"
-  chmod +x "$bin.partial"
-  mv "$bin.partial" "$bin"
+  # Move into place last (a rename within the folder), so an interrupted run never leaves a
+  # half-written binary behind and two runs at once (parallel test files) each install whole.
+  partial="$bin.partial.$$"
+  mv "$tmp/package/bin/node" "$partial"
+  chmod +x "$partial"
+  mv -f "$partial" "$bin"
   got="$("$bin" --version)"
   case "$got" in
     "v$major."*) echo "scripts/node-bin.sh: installed Node $got at $bin" >&2 ;;
