@@ -17,38 +17,8 @@ export const DEFAULT_READ_LIMITS: ReadLimits = { maxContentLength: 100_000, maxL
 const DEFAULT_AVATAR = /\/(?:avatars\/original\/)?missing\.png(?:\?|$)/u
 const PLAIN_MENTION = /(?:^|[\s(])@[\p{L}\p{N}_.-]{1,64}(?:@[\p{L}\p{N}.-]{1,253})?/gu
 
-/**
- * Finds the status to classify in what the caller passed: a boost classifies the boosted status,
- * and a Notification of type `mention` (or `status`, `update`) its status.
- *
- * @param input - a Status, a boost, or a Notification, as parsed JSON
- * @returns the status object, or `undefined` when the input holds none
- */
-export function unwrapStatus(input: unknown): object | undefined {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined
-  let type: unknown
-  let inner: unknown
-  let content: unknown
-  let reblog: unknown
-  try {
-    // Plain reads first (see statusFields); a read that throws takes the guarded reads.
-    const value = input as Record<string, unknown>
-    type = value.type
-    inner = value.status
-    content = value.content
-    reblog = value.reblog
-  } catch {
-    type = field(input, 'type')
-    inner = field(input, 'status')
-    content = field(input, 'content')
-    reblog = field(input, 'reblog')
-  }
-  if (asString(type) !== undefined && typeof inner === 'object' && inner !== null && content === undefined) {
-    return unwrapStatus(inner)
-  }
-  if (typeof reblog === 'object' && reblog !== null && !Array.isArray(reblog)) return reblog
-  return input
-}
+// Moved to unwrap.ts (iterative, depth-limited); re-exported here for existing imports.
+export { unwrapStatus } from './unwrap.js'
 
 /**
  * Whether a bio (HTML) shows any text: the first visible character outside a tag ends the scan,
