@@ -94,6 +94,8 @@ function readNow(now: unknown, option: string): number | undefined {
 function stringList(value: unknown, option: string): string[] {
   if (value === undefined) return []
   if (!Array.isArray(value)) throw new SpamFilterConfigError(option, 'must be an array of strings')
+  // Checked before the entries: a sparse `Array(2 ** 32 - 1)` is refused at once.
+  if (value.length > 1_000_000) throw new SpamFilterConfigError(option, `has ${value.length} entries, more than 1000000`)
   return value.map((entry: unknown, index) => {
     if (typeof entry !== 'string' || entry.trim() === '') throw new SpamFilterConfigError(`${option}[${index}]`, `must be a non-empty string, got ${JSON.stringify(entry)}`)
     return entry
@@ -164,6 +166,7 @@ export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
 
   const signalList = options.signals ?? RECOMMENDED_SIGNALS
   if (!Array.isArray(signalList)) throw new SpamFilterConfigError('signals', 'must be an array of signals')
+  if (signalList.length > 1_000) throw new SpamFilterConfigError('signals', `has ${signalList.length} signals, more than 1000`)
   const seen = new Set<string>()
   const weights = options.weights ?? {}
   const signals = signalList.map((signal: Signal, index) => {
