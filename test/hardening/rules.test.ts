@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest'
 import { SpamFilterConfigError } from '../../src/errors.js'
 import { createSpamFilter } from '../../src/filter.js'
 import { resolveRules } from '../../src/rules/resolve-rules.js'
+import type { RulesDocument } from '../../src/rules/rules-document.js'
 import { validateRules } from '../../src/rules/validate-rules.js'
 
 const HUGE = 2 ** 32 - 1
@@ -51,7 +52,7 @@ describe('rules validation on hostile documents', () => {
 })
 
 describe('rules compile in linear time', () => {
-  const documentOf = (n: number): unknown => ({
+  const documentOf = (n: number): RulesDocument => ({
     version: 1,
     phrases: Array.from({ length: n }, (_, i) => `"w${i.toString(36)}x free" nitro${i % 97}`),
     blockDomains: Array.from({ length: n }, (_, i) => `s${i}.example.com`),
