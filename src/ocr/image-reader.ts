@@ -2,7 +2,7 @@ import type { StatusMedia } from '../status/normalized-status.js'
 import type { Skipped } from '../verdict.js'
 import { decodeInBrowser } from './decode-in-browser.js'
 import { decodePng } from './decode-png.js'
-import { fetchPreview } from './fetch-preview.js'
+import { ImageFetchError } from './fetch-preview.js'
 import { readImageHeader } from './image-size.js'
 import { runPasses } from './ocr-passes.js'
 import type { AbortSignalLike } from './platform.js'
@@ -107,14 +107,12 @@ export function createImageReader(options: ImageReaderOptions): ImageReader {
   const readMedia = async (media: StatusMedia, read: ReadImageOptions = {}): Promise<ImageReading> => {
     try {
       if (read.signal?.aborted === true) return skipped('aborted', 'aborted before the image was fetched')
-      if (config.fetchImage !== undefined) {
-        const bytes = await config.fetchImage(media, read.signal)
-        return bytes === undefined ? skipped('error', 'fetchImage returned no bytes') : await readBytes(bytes, read)
-      }
-      if (media.previewUrl === undefined) return skipped('error', 'the attachment has no preview_url and no fetchImage was given')
-      const fetched = await fetchPreview(media.previewUrl, config.maxImageBytes, config.timeoutMs, read.signal)
-      return 'skipped' in fetched ? { text: '', qrTexts: [], skipped: [fetched.skipped] } : await readBytes(fetched.bytes, read)
+      // No network unless the caller says so: without fetchImage nothing is fetched.
+      if (config.fetchImage === undefined) return skipped('error', 'no fetchImage was given: the reader fetches nothing by itself (pass fetchImage, or createPreviewFetcher())')
+      const bytes = await config.fetchImage(media, read.signal)
+      return bytes === undefined ? skipped('error', 'fetchImage returned no bytes') : await readBytes(bytes, read)
     } catch (error) {
+      if (error instanceof ImageFetchError) return skipped(error.because, error.message)
       return skipped('error', `fetchImage failed: ${describeError(error)}`)
     }
   }
