@@ -6,7 +6,7 @@ import { unwrapStatus } from '../status/unwrap.js'
 import type { Skipped, Verdict } from '../verdict.js'
 import type { ImageReader, ImageReading } from './image-reader.js'
 import { createImageTextCache, type ImageTextCache } from './image-text-cache.js'
-import type { AbortSignalLike } from './platform.js'
+import { type AbortSignalLike, whenAborted } from './platform.js'
 
 /**
  * When `classifyAsync` reads images: `'when-suspicious'` only when the cheap signals already make
@@ -35,6 +35,8 @@ export interface FilterOcr {
   readonly mode: OcrMode
   readonly cache: ImageTextCache
 }
+
+const ABORTED: ImageReading = { text: '', qrTexts: [], skipped: [{ signal: 'ocr', because: 'aborted', detail: 'aborted while the images were read' }] }
 
 const MODES: readonly OcrMode[] = ['always', 'when-suspicious', 'never']
 // Mastodon allows 4 attachments; more in hostile input are not read.
@@ -76,7 +78,10 @@ export async function classifyWithImages(input: unknown, resolved: ResolvedOptio
   const status = readStatus(inner, resolved.viewer.host, resolved.limits)
   const images = status.media.filter((media) => media.type === 'image').slice(0, MAX_IMAGES)
   if (images.length === 0) return verdict
-  const readings: ImageReading[] = await Promise.all(images.map((media) => ocr.cache.read(media, signal)))
+  const reads = Promise.all(images.map((media) => ocr.cache.read(media, signal)))
+  // The call's own signal settles it even when a read it shares (the cache) or a custom reader does not.
+  const { aborted, detach } = whenAborted(signal)
+  const readings: ImageReading[] = await Promise.race([reads, aborted.then(() => images.map(() => ABORTED))]).finally(detach)
   const imageTexts = readings.flatMap((reading) => [reading.text, ...reading.qrTexts]).filter((text) => text !== '')
   const skipped: Skipped[] = readings.flatMap((reading) => reading.skipped)
   const again = imageTexts.length === 0 ? verdict : classifyNormalized({ ...status, imageTexts: [...status.imageTexts, ...imageTexts] }, resolved)
