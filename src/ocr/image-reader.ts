@@ -3,7 +3,7 @@ import type { Skipped } from '../verdict.js'
 import { decodeInBrowser } from './decode-in-browser.js'
 import { decodePng } from './decode-png.js'
 import { ImageFetchError } from './fetch-preview.js'
-import { readImageHeader } from './image-size.js'
+import { framePixelProblem, readImageHeader } from './image-size.js'
 import { runPasses } from './ocr-passes.js'
 import { type AbortSignalLike, host, whenAborted } from './platform.js'
 import { type ImageReaderOptions, resolveReaderOptions } from './reader-options.js'
@@ -138,6 +138,9 @@ export function createImageReader(options: ImageReaderOptions): ImageReader {
       // A decoder must never meet an image whose size is unknown: it could be a decompression bomb.
       if (width === undefined || height === undefined || width < 1 || height < 1) return skipped('error', `the ${header.format} header gives no image size`)
       if (width * height > config.maxPixels) return skipped('too-large', `the image has ${width}×${height} pixels, more than maxPixels (${config.maxPixels})`)
+      // Every frame, not just the header: a GIF whose screen is 1×1 may hold a 16000² frame.
+      const frameProblem = framePixelProblem(bytes, header.format, config.maxPixels)
+      if (frameProblem !== undefined) return skipped(frameProblem.because, `the ${header.format} image is refused: ${frameProblem.detail}`)
       const pixels = header.format === 'png' ? await decodePng(bytes, config.maxPixels) : await decodeInBrowser(bytes)
       const outcome = await pool.run((worker) => {
         started = true
