@@ -32,6 +32,12 @@ function allowed(status: NormalizedStatus, resolved: ResolvedOptions): Verdict |
   return undefined
 }
 
+/** What a `truncated` entry says: which fields were cut. */
+function truncationDetail(cut: readonly string[] | undefined): string {
+  if (cut === undefined || (cut.length === 1 && cut[0] === 'content')) return 'content longer than limits.maxContentLength was cut'
+  return `text past the status's work budget (limits.maxTextLength, limits.maxContentLength) was not read: ${cut.join(', ')}`
+}
+
 /**
  * Runs the signals of resolved options over an already normalized status.
  *
@@ -59,7 +65,7 @@ export function classifyNormalized(status: NormalizedStatus, resolved: ResolvedO
       skipped.push({ signal: signal.id, because: 'error', detail: error instanceof Error ? error.message : String(error) })
     }
   }
-  if (status.truncated) skipped.push({ signal: 'input', because: 'truncated', detail: 'content longer than limits.maxContentLength was cut' })
+  if (status.truncated) skipped.push({ signal: 'input', because: 'truncated', detail: truncationDetail(status.cut) })
   return scoreHits(hits, resolved, skipped)
 }
 

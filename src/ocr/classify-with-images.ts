@@ -82,8 +82,19 @@ export async function classifyWithImages(input: unknown, resolved: ResolvedOptio
   // The call's own signal settles it even when a read it shares (the cache) or a custom reader does not.
   const { aborted, detach } = whenAborted(signal)
   const readings: ImageReading[] = await Promise.race([reads, aborted.then(() => images.map(() => ABORTED))]).finally(detach)
-  const imageTexts = readings.flatMap((reading) => [reading.text, ...reading.qrTexts]).filter((text) => text !== '')
+  // Image text is read against what is left of the status's text budget, after the post's own text.
+  let left = status.textBudgetLeft ?? Number.POSITIVE_INFINITY
+  let imageCut = false
+  const imageTexts: string[] = []
+  for (const text of readings.flatMap((reading) => [reading.text, ...reading.qrTexts])) {
+    if (text === '') continue
+    const read = text.length > left ? text.slice(0, left) : text
+    if (read.length < text.length) imageCut = true
+    left -= read.length
+    if (read !== '') imageTexts.push(read)
+  }
   const skipped: Skipped[] = readings.flatMap((reading) => reading.skipped)
-  const again = imageTexts.length === 0 ? verdict : classifyNormalized({ ...status, imageTexts: [...status.imageTexts, ...imageTexts] }, resolved)
+  const withImages = imageCut ? { ...status, truncated: true, cut: [...(status.cut ?? []), 'image text'] } : status
+  const again = imageTexts.length === 0 ? verdict : classifyNormalized({ ...withImages, imageTexts: [...status.imageTexts, ...imageTexts] }, resolved)
   return skipped.length === 0 ? again : { ...again, skipped: [...again.skipped, ...skipped] }
 }
