@@ -90,7 +90,9 @@ const plan = fc.record({
   cycle: fc.boolean(),
 })
 
-function build(p: fc.infer<typeof plan>): unknown {
+type Plan = typeof plan extends fc.Arbitrary<infer T> ? T : never
+
+function build(p: Plan): unknown {
   const media = p.media[0].map((m, i) => ({ id: String(i), type: 'image', ...m }))
   const status: Record<string, unknown> = {
     id: '1',
