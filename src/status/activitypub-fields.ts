@@ -63,7 +63,14 @@ export function languageValue(object: unknown, key: string): string | undefined 
   const map = field(object, `${key}Map`)
   if (typeof map !== 'object' || map === null) return undefined
   try {
-    for (const value of Object.values(map).slice(0, 50)) if (typeof value === 'string') return value
+    // At most 50 keys looked at: a map with a million keys costs no more than one with 50.
+    let seen = 0
+    for (const language in map) {
+      if (++seen > 50) break
+      if (!Object.prototype.hasOwnProperty.call(map, language)) continue
+      const value = (map as Record<string, unknown>)[language]
+      if (typeof value === 'string') return value
+    }
   } catch {
     return undefined
   }

@@ -93,4 +93,34 @@ describe('classifyAsync settles', () => {
     const verdict = await within(createSpamFilter({ ocr, ocrMode: 'always' }).classifyAsync(spam(), { signal: controller.signal }))
     expect(skippedOf(verdict)).toMatchObject([{ because: 'aborted' }])
   })
+
+  test.each([
+    ['throws', (): never => {
+      throw new Error('sync')
+    }],
+    ['returns undefined', () => undefined],
+    ['answers garbage', async () => ({ text: 5, qrTexts: 'x', skipped: null })],
+    ['rejects with a cyclic object', async () => {
+      const cyclic: Record<string, unknown> = {}
+      cyclic.self = cyclic
+      throw cyclic
+    }],
+  ])('a custom reader that %s: classifyAsync still resolves', async (_case, readMedia) => {
+    const ocr = { readMedia, readBytes: never, terminate: async () => {} } as unknown as ImageReader
+    const verdict = await within(createSpamFilter({ ocr, ocrMode: 'always' }).classifyAsync(spam()))
+    expect(verdict).not.toBe('pending')
+    expect(verdict).toHaveProperty('label')
+  })
+
+  test('a fetchImage that rejects with a cyclic object or a revoked proxy is a skipped entry', async () => {
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    for (const thrown of [cyclic, proxy]) {
+      const ocr = reader({ fetchImage: () => Promise.reject(thrown as Error) })
+      expect(skippedOf(await within(createSpamFilter({ ocr, ocrMode: 'always' }).classifyAsync(spam())))).toMatchObject([{ because: 'error' }])
+      await ocr.terminate()
+    }
+  })
 })
