@@ -54,14 +54,20 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN
 }
 
+/** Median over the rounds of the mean time per call in a batch of at least 100 ms (one warm-up batch first). */
 function time(input: unknown, options?: Parameters<typeof classifyStatus>[1]): number {
-  classifyStatus(input, options)
-  const runs: number[] = []
-  for (let i = 0; i < rounds; i++) {
+  const batch = (): number => {
+    let calls = 0
     const start = performance.now()
-    classifyStatus(input, options)
-    runs.push(performance.now() - start)
+    do {
+      classifyStatus(input, options)
+      calls++
+    } while (performance.now() - start < 100)
+    return (performance.now() - start) / calls
   }
+  batch()
+  const runs: number[] = []
+  for (let i = 0; i < rounds; i++) runs.push(batch())
   return median(runs)
 }
 
@@ -88,5 +94,5 @@ const smallFw = { id: '1', account, content: `<p>${fullwidth(99_000)}</p>` }
 const smallAscii = { id: '1', account, content: `<p>${ascii(99_000)}</p>` }
 rows.push(['99k characters of content: fullwidth / ASCII', `${(time(smallFw) / time(smallAscii)).toFixed(2)}× (${time(smallFw).toFixed(1)} / ${time(smallAscii).toFixed(1)} ms)`])
 
-console.log(`bench/hostile.ts: median of ${rounds} runs after one warm-up, Node ${process.versions.node}`)
+console.log(`bench/hostile.ts: median of ${rounds} rounds (batches of ≥ 100 ms) after a warm-up batch, Node ${process.versions.node}`)
 for (const [name, value] of rows) console.log(`| ${name} | ${value} |`)

@@ -8,6 +8,7 @@ import { classifyStatus } from '../../src/classify.js'
 import { resolveOptions } from '../../src/options.js'
 import { readStatus } from '../../src/status/read-status.js'
 import type { NormalizedStatus } from '../../src/status/normalized-status.js'
+import { costRatio } from '../helpers/cost-ratio.js'
 import { makeStatus } from '../helpers/make-status.js'
 
 const BUDGET = 200_000
@@ -96,22 +97,9 @@ describe('cost is linear in the text, whatever the script', () => {
     return text.slice(0, length)
   }
 
-  /** The fastest of a few runs: noise on a shared machine only ever adds time. */
-  function fastest(input: unknown): number {
-    let best = Infinity
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now()
-      classifyStatus(input)
-      best = Math.min(best, performance.now() - start)
-    }
-    return best
-  }
-
   test('4× the characters costs well under 8× (a ratio of the fastest runs, not a time limit)', () => {
     const small = makeStatus({ content: `<p>${mixed(20_000)}</p>`, poll: { options: [{ title: mixed(1_000) }] }, media_attachments: [{ id: '1', type: 'image', description: mixed(5_000) }] })
     const large = makeStatus({ content: `<p>${mixed(80_000)}</p>`, poll: { options: Array.from({ length: 4 }, () => ({ title: mixed(1_000) })) }, media_attachments: Array.from({ length: 4 }, (_, i) => ({ id: String(i), type: 'image', description: mixed(5_000) })) })
-    fastest(small)
-    fastest(large)
-    expect(fastest(large) / fastest(small)).toBeLessThan(8)
+    expect(costRatio(() => classifyStatus(small), () => classifyStatus(large))).toBeLessThan(8)
   })
 })
