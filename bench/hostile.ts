@@ -1,8 +1,8 @@
 /**
  * The worst case of one status (issue 12): what `classifyStatus` costs on statuses built to be
  * expensive within the default limits, parsed from JSON text as a server receives them. Reports
- * the median of several runs per case, the characters of text read (the budget bounds them), and
- * the cost of 4× the characters over 1× (linear: about 4).
+ * the median over rounds of the time per call (batches of at least 100 ms), the characters of
+ * text read (the budget bounds them), and the cost of 4× the characters over 1× (linear: about 4).
  *
  * Usage: npx tsx bench/hostile.ts [--rounds N]
  */
