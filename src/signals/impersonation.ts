@@ -1,0 +1,69 @@
+import { IMPERSONATED_BRANDS, STAFF_WORDS, TEAM_CLAIMS } from '../data/impersonation-words.js'
+import { registrableDomain } from '../links/host.js'
+import type { Signal } from '../signal.js'
+import { matchableName } from './matchable-text.js'
+
+/** Outside a direct message, a claim counts this much. */
+const NOT_DIRECT = 0.7
+/** A team claimed with no brand ("Support Team") counts this much. */
+const TEAM_ONLY = 0.6
+
+/** Letters of a folded name, everything else removed ("Mastodon | Support-Team" → "mastodonsupportteam"). */
+const lettersOf = (name: string): string => matchableName(name).replace(/[^\p{L}]+/gu, '').replace(/supporters?/gu, 'fan')
+
+/**
+ * The display name or username claims to be a platform's staff or a brand's official account
+ * ("Mastodon Support Team", "M4st0d0n Safety", "Discord Nitro", "Misskey運営") while the account
+ * lives on a server that is neither the brand's (its registrable domain does not carry the brand's
+ * name: `mastodon.social` does, `mastodon.netprocesse.com` does not) nor
+ * the viewer's own, and whose name the claim does not carry. Names are folded the way Mastodon
+ * 4.4's username blocks fold them (leet digits), plus look-alike letters, and compared with
+ * separators removed. Stronger in a direct message (strength 1; 0.7 otherwise); a team claimed
+ * with no brand ("Support Team", "運営") counts 0.6 of that.
+ *
+ * **Catches:** the 2025 "Mastodon Support" phishing accounts, "Discord Nitro" gift scams, staff
+ * claims written in leet or look-alike letters.
+ *
+ * **Does not catch / false-positive risk:** a server's real staff account on its own server
+ * (`moderation@mastodon.social`, "chaos.social Support" on chaos.social) and the viewer's own
+ * server's staff stay silent; a fan account named "Mastodon supporter" is not a claim. A brand
+ * fan account named "Discord Official Fan Club" on an unrelated server fires: alone it stays
+ * below suspicious.
+ */
+export const impersonation: Signal = {
+  id: 'impersonation',
+  group: 'text',
+  evaluate(status, context) {
+    const author = status.author
+    if (author.acct === '' && author.username === '') return undefined
+    const host = (author.host ?? '').toLowerCase()
+    if (host !== '' && host === context.viewer.host) return undefined
+    const names = `${lettersOf(author.displayName)} ${lettersOf(author.username)}`
+    // The author's site: the registrable domain's label (`netprocesse` for mastodon.netprocesse.com).
+    const site = host === '' ? '' : (registrableDomain(host).split('.')[0] ?? '').replace(/[^\p{L}]+/gu, '')
+    // The author's own site named in the claim ("chaos.social Support"): its staff speaking.
+    if (site.length >= 3 && names.includes(site)) return undefined
+    const brand = IMPERSONATED_BRANDS.find((b) => names.includes(b))
+    const staff = STAFF_WORDS.find((w) => names.includes(w) && !(brand !== undefined && brand.includes(w)))
+    let strength: number
+    let claim: string
+    if (brand !== undefined && staff !== undefined) {
+      if (site.includes(brand)) return undefined
+      strength = 1
+      claim = `${brand} ${staff}`
+    } else {
+      const team = TEAM_CLAIMS.find((t) => names.includes(t))
+      if (team === undefined) return undefined
+      strength = TEAM_ONLY
+      claim = team
+    }
+    const direct = status.visibility === 'direct'
+    if (!direct) strength *= NOT_DIRECT
+    const name = author.displayName.trim() === '' ? author.username : author.displayName.trim()
+    return {
+      strength,
+      message: `The name "${name}" claims to be ${claim === 'nitro' ? 'Discord' : claim} staff, from ${host === '' ? 'an unknown server' : host}${direct ? ', in a direct message' : ''}.`,
+      evidence: [name, claim, ...(host === '' ? [] : [host])],
+    }
+  },
+}

@@ -1,0 +1,60 @@
+import type { NormalizedStatus } from '../status/normalized-status.js'
+import { foldForMatching } from '../text/fold-for-matching.js'
+
+/**
+ * The one place the signals of issue 11 (`credential-phishing`, `impersonation`, the warning
+ * context of the blatant signals) read a status's text for matching. Until the shared
+ * de-obfuscation layer (`src/text/deobfuscate.ts`, issue 10) lands, it folds with
+ * `foldForMatching` (NFKC, case, look-alike letters, invisible characters); switching to the
+ * layer changes this file only.
+ */
+
+const cache = /* @__PURE__ */ new WeakMap<NormalizedStatus, string>()
+
+/**
+ * Every text field a reader sees, joined one a line and folded: the content warning, the
+ * content, poll options, media descriptions, card texts and text read from images.
+ *
+ * @param status - a normalized status
+ * @returns the folded text (computed once per status object)
+ */
+export function matchableText(status: NormalizedStatus): string {
+  let text = cache.get(status)
+  if (text !== undefined) return text
+  let joined = status.spoilerText
+  const add = (part: string): void => {
+    if (part !== '') joined = joined === '' ? part : `${joined}\n${part}`
+  }
+  add(status.text)
+  for (const extra of status.extraTexts) add(extra)
+  for (const image of status.imageTexts) add(image)
+  text = foldForMatching(joined)
+  cache.set(status, text)
+  return text
+}
+
+/**
+ * A name folded for matching: `foldForMatching`, then the digits people type for letters the
+ * way Mastodon 4.4's username blocks fold them (`UsernameBlock::HOMOGLYPHS`: 1→i, 2→z, 3→e, 4→a,
+ * 5→s, 7→t, 8→b, 9→g, 0→o), plus `@`→a and `$`→s.
+ *
+ * @param name - a display name or username
+ * @returns the folded name
+ */
+export function matchableName(name: string): string {
+  return foldForMatching(name).replace(/[0-9@$]/gu, (c) => LEET[c] ?? c)
+}
+
+const LEET: Readonly<Record<string, string>> = { '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '0': 'o', '@': 'a', $: 's' }
+
+/**
+ * Text reduced to words separated by single spaces, with a space at each end, so that a cue can
+ * be found as `" cue "` (a whole word) or `" stem"` (a word start). Letters and digits of any
+ * script are kept; everything else separates.
+ *
+ * @param folded - text from `matchableText`
+ * @returns the spaced word text
+ */
+export function wordText(folded: string): string {
+  return ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
+}
