@@ -63,7 +63,7 @@ export const PHISHING_CUES: Readonly<Record<PhishingPart, readonly string[]>> = 
   ],
   account: [
     // en
-    'your account', 'your profile', 'your access', 'your identity', 'account',
+    'your account', 'your profile', 'your access', 'your identity', 'account', 'accounts',
     // ja
     'アカウント',
     // de

@@ -37,9 +37,9 @@ export const RECOMMENDED_WEIGHTS: Readonly<Record<string, number>> = {
   'url-shortener': 1,
   'phrase-list': 4,
   // Generic shapes of phishing. credential-phishing at full strength (action, threat, urgency,
-  // account) with a look-alike link (3) is spam (7.5); a staff claim in the name adds 3 (2.1 outside
+  // account) with a look-alike link (3) is spam (8); a staff claim in the name adds 3 (2.1 outside
   // a direct message), capped with the other text signals at 6.
-  'credential-phishing': 4.5,
+  'credential-phishing': 5,
   impersonation: 3,
   // Memory signals (createSpamFilter only). near-duplicate alone stays below suspicious unless its
   // copies come from new or bare accounts mentioning strangers; known spam (the user's marks, the

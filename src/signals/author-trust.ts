@@ -16,9 +16,9 @@ export interface Strangeness {
 
 /**
  * Grades the author as a stranger: account age (under an hour 1, a day 0.85, a week 0.6, 30 days
- * 0.35), followers (none 1, under 5 0.7, under 20 0.4), a bare profile (default avatar, no bio,
- * display name = username: a third each) and a machine-made username, weighted 0.4 / 0.3 / 0.2 /
- * 0.1. An author the viewer follows, or an established one (2 of: 90 days, 50 followers, 50
+ * 0.35), followers (none 1, under 5 0.7, under 20 0.4), follows (none 1, under 5 0.5), a bare
+ * profile (default avatar, no bio, display name = username: a third each) and a machine-made
+ * username, weighted 0.35 / 0.2 / 0.1 / 0.25 / 0.1. An author the viewer follows, or an established one (2 of: 90 days, 50 followers, 50
  * posts), is no stranger (0).
  *
  * @param status - the status
@@ -45,9 +45,12 @@ export function authorStrangeness(status: NormalizedStatus, context: SignalConte
   const name = author.displayName.trim().toLowerCase()
   if (name === '' || name === author.username.toLowerCase()) bare++
   if (bare > 0) facts.push(bare === 3 ? 'bare profile' : 'sparse profile')
+  const following = author.followingCount
+  const followingScore = following === undefined ? 0.3 : following === 0 ? 1 : following < 5 ? 0.5 : 0
+  if (following === 0) facts.push('follows nobody')
   const machine = isMachineUsername(author.username)
   if (machine) facts.push('machine-made username')
-  const score = 0.4 * ageScore + 0.3 * followerScore + 0.2 * (bare / 3) + (machine ? 0.1 : 0)
+  const score = 0.35 * ageScore + 0.2 * followerScore + 0.1 * followingScore + 0.25 * (bare / 3) + (machine ? 0.1 : 0)
   return { score: Math.round(score * 100) / 100, facts }
 }
 

@@ -38,7 +38,7 @@ function windows(words: string): string[] {
 }
 
 /** Without any link or invite, a phishing text counts this much (the lure may be in the profile). */
-const NO_LINK = 0.6
+const NO_LINK = 0.8
 /** Next to words of a warning ("scam", "don't click", "詐欺", …), this much. */
 const WARNED = 0.3
 
@@ -80,7 +80,7 @@ export function warningWords(status: NormalizedStatus): string[] {
  *
  * **Does not catch / false-positive risk:** a real service notice quoted by a user, a moderator's
  * PSA describing the phishing ("they say your account will be suspended: it is a scam, don't
- * click"): next to warning words the strength is ×0.3; without any link or invite ×0.6. Phishing
+ * click"): next to warning words the strength is ×0.3; without any link or invite ×0.8. Phishing
  * with no account words at all (a prize, a parcel) is left to other signals.
  */
 export const credentialPhishing: Signal = {

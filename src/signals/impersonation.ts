@@ -18,7 +18,8 @@ const lettersOf = (name: string): string => matchableName(name).replace(/[^\p{L}
  * name: `mastodon.social` does, `mastodon.netprocesse.com` does not) nor
  * the viewer's own, and whose name the claim does not carry. Names are folded the way Mastodon
  * 4.4's username blocks fold them (leet digits), plus look-alike letters, and compared with
- * separators removed. Stronger in a direct message (strength 1; 0.7 otherwise); a team claimed
+ * separators removed. Stronger in a direct message or a post that mentions the viewer (strength 1; 0.7
+ * otherwise); a team claimed
  * with no brand ("Support Team", "運営") counts 0.6 of that.
  *
  * **Catches:** the 2025 "Mastodon Support" phishing accounts, "Discord Nitro" gift scams, staff
@@ -57,12 +58,14 @@ export const impersonation: Signal = {
       strength = TEAM_ONLY
       claim = team
     }
-    const direct = status.visibility === 'direct'
+    // A direct message, or a post addressed to the viewer (it lands in their notifications alike).
+    const viewer = context.viewer.acct
+    const direct = status.visibility === 'direct' || (viewer !== undefined && status.mentions.some((m) => m.acct === viewer))
     if (!direct) strength *= NOT_DIRECT
     const name = author.displayName.trim() === '' ? author.username : author.displayName.trim()
     return {
       strength,
-      message: `The name "${name}" claims to be ${claim === 'nitro' ? 'Discord' : claim} staff, from ${host === '' ? 'an unknown server' : host}${direct ? ', in a direct message' : ''}.`,
+      message: `The name "${name}" claims to be ${claim === 'nitro' ? 'Discord' : claim} staff, from ${host === '' ? 'an unknown server' : host}${direct ? ', writing to you' : ''}.`,
       evidence: [name, claim, ...(host === '' ? [] : [host])],
     }
   },

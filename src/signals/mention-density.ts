@@ -20,7 +20,7 @@ const STRANGER_REPLY = 0.7
  *
  * Strength by mention count (2: 0.35, 3: 0.55, 4: 0.7, 5–9: 0.85, 10+: 1), then scaled by shape:
  * ×0.35 for a reply (not for a reply from a fresh, bare stranger, strangeness ≥ 0.7: such "replies"
- * are how waves slip in), ×0.6 when the author wrote several words per mention; +0.15 when the post
+ * are how waves slip in), ×0.6 when the author wrote several words per mention (×0.3 for 6 words or more per mention among at most 3 people); +0.15 when the post
  * says nothing but the mentions.
  */
 export const mentionDensity: Signal = {
@@ -57,7 +57,9 @@ export const mentionDensity: Signal = {
     } else {
       notes.push('in a post that is not a reply')
     }
-    if (words >= count * 4) strength *= 0.6
+    // A sentence or more per mention is a conversation; several per mention among a few people, a letter.
+    if (count <= 3 && words >= count * 6) strength *= 0.3
+    else if (words >= count * 4) strength *= 0.6
     if (known && followed > 0) {
       strength *= 0.5
       notes.push(`${plural(strangers, 'of them a stranger', 'of them strangers')} to you`)
