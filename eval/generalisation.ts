@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs'
 import { classifyWith } from '../src/classify.js'
 import { CAMPAIGN_DOMAINS } from '../src/data/campaign-domains.js'
 import { CAMPAIGN_INVITE_CODES } from '../src/data/discord-invite-hosts.js'
-import { classifyStatus, type AccountInput, type Verdict } from '../src/index.js'
+import { classifyStatus, createCopyWaves, createSpamFilter, type AccountInput, type Verdict } from '../src/index.js'
 import { createDomainSet } from '../src/links/domain-set.js'
 import { resolveOptions, type ResolvedOptions } from '../src/options.js'
 import { DEFAULT_RULES } from '../src/rules/default-rules.js'
@@ -32,6 +32,8 @@ import { loadSpamItems, readSpamContents, WAVE_FACTS } from './spam-corpus.js'
 import { exampleVictims, mentionEntries, mentionHtml, plainAccount, scriptedAccount, snowflakeId, wrapStatus } from './wrap-status.js'
 
 const DAY = 86_400_000
+/** Words padding a copy: ordinary English words, as a script picks them from a dictionary. */
+const PADDING = ['apple', 'river', 'window', 'garden', 'yellow', 'music', 'travel', 'coffee', 'silver', 'morning', 'forest', 'pencil', 'summer', 'candle', 'bridge', 'ocean', 'letter', 'market', 'winter', 'shadow', 'planet', 'basket', 'guitar', 'island']
 
 /** The campaign names the built-in lists give each wave of the corpus. */
 export const WAVE_CAMPAIGNS: Readonly<Record<string, string>> = {
@@ -250,6 +252,39 @@ export function runGeneralisation(corpusDir: string): { text: string; checks: Ch
   for (const item of real) {
     const verdict = classifyAsViewer(item.input, off)
     if (verdict.label !== 'spam') lines.push(`  lists off: ${item.id}: ${describe(verdict)}`)
+  }
+
+  // Copy waves padded with random words: one filter (memory on) and one copy-wave tracker per wave.
+  lines.push('', 'Copy waves padded with random words (each copy +60% random words, half dictionary words, half made-up, 4 copies from 4 fresh accounts, 2 mentions each; viewer mentioned)')
+  lines.push('| wave text | near-duplicate fired (copies 3–4) | tracker reported the wave at copy | earlier copies reported |', '|---|--:|--:|--:|')
+  let padN = 0
+  for (const { wave, base } of spamBases(corpusDir)) {
+    const text = `${base.before} ${base.isLink ? '' : base.item} ${base.after}`.replace(/\s+/gu, ' ').trim()
+    if (text.length < 80) continue
+    const filter = createSpamFilter()
+    const waves = createCopyWaves()
+    const random = createRandom(0xbad + padN)
+    let fired = 0
+    let reportedAt = 0
+    let earlier = 0
+    for (let copyN = 1; copyN <= 4; copyN++) {
+      const words = text.split(' ')
+      // Dictionary words and made-up ones, different in every copy.
+      const padding = Array.from({ length: Math.ceil(words.length * 0.6) }, () => (random() < 0.5 ? (PADDING[Math.floor(random() * PADDING.length)] ?? 'word') : randomUsername(random).replace(/\d/gu, '').slice(0, 4 + Math.floor(random() * 5))))
+      const postedAt = Date.parse('2025-03-01T10:00:00Z') + padN * 3_600_000 + copyN * 60_000
+      const account = scriptedAccount({ username: randomUsername(random), host: `open-reg-${copyN}.example`, postedAt, minutesBefore: 3 })
+      const victims = exampleVictims(2, 700 + padN * 10 + copyN * 2)
+      const input = statusOf({ html: `<p>${[...words, ...padding].join(' ')}</p>` }, account, postedAt, victims, undefined)
+      const verdict = filter.classify(input, { viewer: { acct: victims[0] ?? '', follows: [] } })
+      if (copyN >= 3 && verdict.reasons.some((r) => r.signal === 'near-duplicate')) fired++
+      const report = waves.observe(input, verdict)
+      if (report !== undefined && reportedAt === 0) {
+        reportedAt = copyN
+        earlier = report.earlier.length
+      }
+    }
+    lines.push(`| ${wave}: ${text.slice(0, 40).replace(/\|/gu, '/')}… | ${fired} of 2 | ${reportedAt === 0 ? 'never' : reportedAt} | ${earlier} |`)
+    padN++
   }
 
   // Hard ham.
