@@ -27,7 +27,7 @@ const corpusDir = findCorpus(sharedDir)
 const generalisation = corpusDir === undefined ? undefined : runGeneralisation(corpusDir)
 
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ corpus, notices, items: items.length, ...result, withMemory }, null, 2))
+  console.log(JSON.stringify({ corpus, notices, items: items.length, ...result, withMemory, generalisation: generalisation?.checks }, null, 2))
 } else {
   console.log(formatReport(result, notices))
   console.log(`\n${formatMemoryReport(withMemory, result)}`)
