@@ -1,6 +1,7 @@
 import { CHEAP_TLDS, IMITATED_HOSTS } from '../data/imitated-hosts.js'
 import { BRAND_WORDS, WELL_KNOWN_DOMAINS } from '../data/well-known-domains.js'
 import { readLinkHost, registrableDomain } from '../links/host.js'
+import { skeleton } from '../text/deobfuscate.js'
 import { isMachineUsername } from './machine-username.js'
 
 /** How a host imitates another, beyond `lookalikeOf` (src/links/lookalike.ts). */
@@ -147,12 +148,8 @@ export function imitationOfUrl(url: string): HostImitation | undefined {
   const authority = url.slice(start + 2, end).toLowerCase()
   const at = authority.lastIndexOf('@')
   if (/%[0-9a-f]{2}/u.test(authority)) {
-    let decoded = authority
-    try {
-      decoded = decodeURIComponent(authority)
-    } catch {
-      // A broken escape: the host is still written encoded.
-    }
+    // Decoded by the de-obfuscation layer, as every matcher reads text.
+    const decoded = skeleton(authority)
     const read = readLinkHost(`https://${decoded.slice(decoded.lastIndexOf('@') + 1)}/`)
     return { host: read?.host ?? decoded, how: `writes its host percent-encoded (reads as ${read?.host ?? decoded})`, strength: 1 }
   }

@@ -9,6 +9,10 @@ const NOT_DIRECT = 0.7
 const TEAM_ONLY = 0.6
 
 /** Letters of a folded name, everything else removed ("Mastodon | Support-Team" → "mastodonsupportteam"). */
+const fold = (words: readonly string[]): string[] => words.map((w) => matchableName(w).replace(/[^\p{L}]+/gu, ''))
+let folded: { brands: string[]; staff: string[]; teams: string[] } | undefined
+const words = (): { brands: string[]; staff: string[]; teams: string[] } => (folded ??= { brands: fold(IMPERSONATED_BRANDS), staff: fold(STAFF_WORDS), teams: fold(TEAM_CLAIMS) })
+
 const lettersOf = (name: string): string => matchableName(name).replace(/[^\p{L}]+/gu, '').replace(/supporters?/gu, 'fan')
 
 /**
@@ -44,8 +48,9 @@ export const impersonation: Signal = {
     const site = host === '' ? '' : (registrableDomain(host).split('.')[0] ?? '').replace(/[^\p{L}]+/gu, '')
     // The author's own site named in the claim ("chaos.social Support"): its staff speaking.
     if (site.length >= 3 && names.includes(site)) return undefined
-    const brand = IMPERSONATED_BRANDS.find((b) => names.includes(b))
-    const staff = STAFF_WORDS.find((w) => names.includes(w) && !(brand !== undefined && brand.includes(w)))
+    const { brands, staff: staffWords, teams } = words()
+    const brand = brands.find((b) => names.includes(b))
+    const staff = staffWords.find((w) => names.includes(w) && !(brand !== undefined && brand.includes(w)))
     let strength: number
     let claim: string
     if (brand !== undefined && staff !== undefined) {
@@ -53,7 +58,7 @@ export const impersonation: Signal = {
       strength = 1
       claim = `${brand} ${staff}`
     } else {
-      const team = TEAM_CLAIMS.find((t) => names.includes(t))
+      const team = teams.find((t) => names.includes(t))
       if (team === undefined) return undefined
       strength = TEAM_ONLY
       claim = team

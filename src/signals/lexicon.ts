@@ -1,4 +1,5 @@
 import { hasNonAscii } from '../text/ascii.js'
+import { foldCue } from './matchable-text.js'
 
 const LATIN_CUE = /^[\p{Script=Latin}0-9' *]+$/u
 
@@ -10,7 +11,7 @@ export interface CueList {
 }
 
 /**
- * Compiles cues in the syntax of `src/data/phishing-lexicon.ts`.
+ * Compiles cues in the syntax of `src/data/phishing-lexicon.ts`, folded as `matchableText` folds text.
  *
  * @param cues - the cues
  * @returns the compiled list
@@ -19,7 +20,10 @@ export function compileCues(cues: readonly string[]): CueList {
   const words: string[] = []
   const starts: string[] = []
   const anywhere: string[] = []
-  for (const cue of cues) {
+  for (const written of cues) {
+    // Folded as the text is; the trailing `*` and the apostrophes are syntax, kept aside.
+    const star = written.endsWith('*')
+    const cue = `${foldCue(star ? written.slice(0, -1) : written).replace(/'/gu, ' ')}${star ? '*' : ''}`
     if (!LATIN_CUE.test(cue) && hasNonAscii(cue)) anywhere.push(cue.replace(/\s+/gu, ''))
     else if (cue.endsWith('*')) starts.push(` ${cue.slice(0, -1).replace(/'/gu, ' ')}`)
     else words.push(` ${cue.replace(/'/gu, ' ')} `)

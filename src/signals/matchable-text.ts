@@ -1,18 +1,18 @@
 import type { NormalizedStatus } from '../status/normalized-status.js'
-import { foldForMatching } from '../text/fold-for-matching.js'
+import { skeleton } from '../text/deobfuscate.js'
 
 /**
  * The one place the signals of issue 11 (`credential-phishing`, `impersonation`, the warning
- * context of the blatant signals) read a status's text for matching. Until the shared
- * de-obfuscation layer (`src/text/deobfuscate.ts`, issue 10) lands, it folds with
- * `foldForMatching` (NFKC, case, look-alike letters, invisible characters); switching to the
- * layer changes this file only.
+ * context of the blatant signals) read a status's text for matching: through the shared
+ * de-obfuscation layer (`skeleton` of `src/text/deobfuscate.ts`: NFKC, case, TR39 look-alikes,
+ * marks and format characters, bidi overrides, spelled punctuation, spaced letters), and cue
+ * lists are folded the same way (`foldCue`).
  */
 
 const cache = /* @__PURE__ */ new WeakMap<NormalizedStatus, string>()
 
 /**
- * Every text field a reader sees, joined one a line and folded: the content warning, the
+ * Every text field a reader sees, joined one a line, as a skeleton: the content warning, the
  * content, poll options, media descriptions, card texts and text read from images.
  *
  * @param status - a normalized status
@@ -28,13 +28,24 @@ export function matchableText(status: NormalizedStatus): string {
   add(status.text)
   for (const extra of status.extraTexts) add(extra)
   for (const image of status.imageTexts) add(image)
-  text = foldForMatching(joined)
+  text = skeleton(joined)
   cache.set(status, text)
   return text
 }
 
 /**
- * A name folded for matching: `foldForMatching`, then the digits people type for letters the
+ * A cue of a lexicon folded as `matchableText` folds text (kana lose their voicing marks in the
+ * skeleton: `ログイン` is matched as `ロクイン`).
+ *
+ * @param cue - a cue as written in a list
+ * @returns the folded cue
+ */
+export function foldCue(cue: string): string {
+  return skeleton(cue)
+}
+
+/**
+ * A name folded for matching: the skeleton, then the digits people type for letters the
  * way Mastodon 4.4's username blocks fold them (`UsernameBlock::HOMOGLYPHS`: 1→i, 2→z, 3→e, 4→a,
  * 5→s, 7→t, 8→b, 9→g, 0→o), plus `@`→a and `$`→s.
  *
@@ -42,7 +53,7 @@ export function matchableText(status: NormalizedStatus): string {
  * @returns the folded name
  */
 export function matchableName(name: string): string {
-  return foldForMatching(name).replace(/[0-9@$]/gu, (c) => LEET[c] ?? c)
+  return skeleton(name).replace(/[0-9@$]/gu, (c) => LEET[c] ?? c)
 }
 
 const LEET: Readonly<Record<string, string>> = { '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '0': 'o', '@': 'a', $: 's' }
