@@ -44,6 +44,11 @@ const LOOKALIKE: Readonly<Record<string, readonly string[]>> = {
 const SMALL_CAPS: Readonly<Record<string, string>> = {
   a: 'ᴀ', b: 'ʙ', c: 'ᴄ', d: 'ᴅ', e: 'ᴇ', f: 'ꜰ', g: 'ɢ', h: 'ʜ', i: 'ɪ', j: 'ᴊ', k: 'ᴋ', l: 'ʟ', m: 'ᴍ', n: 'ɴ', o: 'ᴏ', p: 'ᴘ', r: 'ʀ', s: 'ꜱ', t: 'ᴛ', u: 'ᴜ', v: 'ᴠ', w: 'ᴡ', y: 'ʏ', z: 'ᴢ',
 }
+// Kana and kanji that look like each other, as Japanese trolls swap them (カ/力, ロ/口, エ/工, ニ/二,
+// ト/卜, へ/ヘ, メ/乂, ン/ソ).
+const KANA_LOOKALIKE: Readonly<Record<string, string>> = { カ: '力', ロ: '口', エ: '工', ニ: '二', ト: '卜', へ: 'ヘ', ヘ: 'へ', メ: '乂', ン: 'ソ', タ: '夕', ハ: '八', 一: 'ー' }
+// Halfwidth katakana (the "small" Japanese forms of old phones), one per fullwidth katakana.
+const HALFWIDTH: Readonly<Record<string, string>> = { メ: 'ﾒ', ン: 'ﾝ', シ: 'ｼ', ョ: 'ｮ', ス: 'ｽ', パ: 'ﾊﾟ', ム: 'ﾑ', デ: 'ﾃﾞ', ィ: 'ｨ', コ: 'ｺ', ー: 'ｰ', ド: 'ﾄﾞ', サ: 'ｻ', イ: 'ｲ', ト: 'ﾄ', ル: 'ﾙ', ア: 'ｱ', カ: 'ｶ', ウ: 'ｳ', キ: 'ｷ', ク: 'ｸ', ブ: 'ﾌﾞ', リ: 'ﾘ', ラ: 'ﾗ', ロ: 'ﾛ' }
 const SEPARATORS = ['-', '_', '·', '*', '🔥', '.']
 
 function pick<T>(random: () => number, list: readonly T[]): T {
@@ -72,6 +77,12 @@ function lookalike(text: string, random: () => number): string {
   let out = ''
   let changed = 0
   for (const c of text) {
+    const kana = KANA_LOOKALIKE[c]
+    if (kana !== undefined) {
+      out += kana
+      changed++
+      continue
+    }
     const options = LOOKALIKE[c]
     if (options !== undefined && (changed === 0 || random() < 0.5)) {
       out += pick(random, options)
@@ -84,7 +95,8 @@ function lookalike(text: string, random: () => number): string {
 }
 
 function smallCaps(text: string): string {
-  return [...text].map((c) => SMALL_CAPS[c] ?? c).join('')
+  // Latin small capitals; Japanese has no capitals, its "small" forms are halfwidth katakana.
+  return [...text].map((c) => SMALL_CAPS[c] ?? HALFWIDTH[c] ?? c).join('')
 }
 
 function negativeSquared(text: string): string {
@@ -92,7 +104,7 @@ function negativeSquared(text: string): string {
 }
 
 function enclosing(text: string): string {
-  return [...text].map((c) => (/[a-z0-9]/iu.test(c) ? `${c}\u20dd` : c)).join('')
+  return [...text].map((c) => (/[\p{L}\p{N}]/u.test(c) ? `${c}\u20dd` : c)).join('')
 }
 
 function rightToLeft(text: string): string {
@@ -201,7 +213,8 @@ export function disguise(base: SpamBase, kind: DisguiseClass, random: () => numb
     case 'percent-encoded host': {
       if (!base.isLink) return { html: around(base.item) }
       const url = base.item.startsWith('http') ? base.item : `https://${base.item}`
-      return { html: `${paragraph(base.before)}<p>${link(percentHost(url), bare)}</p>${paragraph(base.after)}` }
+      const encoded = percentHost(url)
+      return { html: `${paragraph(base.before)}<p>${link(encoded)}</p>${paragraph(base.after)}` }
     }
     case 'reworded':
       return { html: base.isLink ? `${paragraph(reword(base.before, random))}<p>${link(base.item.startsWith('http') ? base.item : `https://${base.item}`)}</p>${paragraph(reword(base.after, random))}` : around(reword(base.item, random)) }

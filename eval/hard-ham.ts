@@ -113,7 +113,7 @@ export function hardHamItems(): HardHamItem[] {
     item('staff-own-server', 'staff accounts on their own server', { username: 'support', host: HOME_HOST, displayName: 'Support Team', ageDays: 700, followers: 900, following: 0, statuses: 120 }, p(`New sign-ups: please confirm your email address within 7 days, or the account will be deleted. Details: ${a(`https://${HOME_HOST}/about`)}`), { viewer: asViewer }),
     item('staff-discord-mod', 'staff accounts on their own server', { username: 'mods', host: 'discord-fans.example', displayName: 'Discord Fans Moderation Team', ageDays: 600, followers: 300, following: 10, statuses: 200 }, p('Our weekly game night is on! Check the pinned post for the schedule.')),
     // Links that only look odd.
-    item('homelab-ip', 'links that only look odd', USER, p(`finally got my home server running, the dashboard is at ${a('http://192.168.1.20:8080/')} (only on my LAN, don\'t bother)`)),
+    item('homelab-ip', 'links that only look odd', USER, p(`finally got my home server running, the dashboard is at ${a('http://192.168.1.20:8080/')} (only on my LAN, do not bother)`)),
     item('discordjs', 'links that only look odd', USER, p(`the discord.js guide is really good for writing bots: ${a('https://discord.js.org/docs')}`)),
     item('mastodon-world', 'links that only look odd', USER_SMALL, p(`I moved my account to ${a('https://mastodon.world/@mei')}, see you there!`)),
   ]

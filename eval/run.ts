@@ -24,7 +24,7 @@ const filter = createSpamFilter()
 const withMemory = evaluate(items, (input) => filter.classify(input))
 
 const corpusDir = findCorpus(sharedDir)
-const generalisation = corpusDir === undefined ? undefined : runGeneralisation(corpusDir)
+const generalisation = corpusDir === undefined ? undefined : runGeneralisation(corpusDir, items.filter((i) => i.truth === 'ham' && (i.source === 'ham' || i.source === 'activitypub')).map((i) => i.input))
 
 if (args.includes('--json')) {
   console.log(JSON.stringify({ corpus, notices, items: items.length, ...result, withMemory, generalisation: generalisation?.checks }, null, 2))

@@ -55,7 +55,8 @@ describe('createCopyWaves', () => {
   describe('stays silent', () => {
     test('for one account repeating itself', () => {
       const waves = createCopyWaves()
-      const same = (n: number): ReturnType<typeof makeStatus> => ({ ...copy(n, WAVE), account: copy(1, WAVE).account })
+      const first = copy(1, WAVE).account ?? null
+      const same = (n: number): ReturnType<typeof makeStatus> => ({ ...copy(n, WAVE), account: first })
       for (let n = 1; n <= 5; n++) expect(waves.observe(same(n), verdict('clean'))).toBeUndefined()
     })
 
