@@ -120,7 +120,8 @@ export const credentialPhishing: Signal = {
       notes.push(`next to warning words (${warned.slice(0, 2).join(', ')})`)
     }
     const scan = linksOf(status, context)
-    if (scan.links.length === 0 && scan.invites.length === 0) {
+    // An anchor whose host the scan could not read (percent escapes) is a link all the same.
+    if (scan.links.length === 0 && scan.invites.length === 0 && status.links.length === 0) {
       strength *= NO_LINK
       notes.push('with no link')
     }

@@ -91,7 +91,8 @@ function randomLooking(label: string): boolean {
  *   the same suffix, or from a distinctive known label on any suffix (`fosstodno.org`, `dsicord.xyz`);
  * - a distinctive known label on another top-level domain (`discord.co`, `fosstodon.com`; not
  *   under a private suffix: `discord.js.org` is a project site);
- * - a known domain written as subdomains of an unrelated one (`mastodon.social.verify-login.com`);
+ * - a known domain written as subdomains of an unrelated one (`mastodon.social.verify-login.com`),
+ *   or a distinctive name as a subdomain of one (`discord.gift-claim.com`, strength 0.7);
  * - a public IP address;
  * - a random-looking label on a cheap top-level domain (`form98441.icu`): strength 0.5.
  *
@@ -103,7 +104,7 @@ function randomLooking(label: string): boolean {
 export function imitationOfHost(host: string, domain: string, isIp: boolean): HostImitation | undefined {
   if (isIp) {
     if (PRIVATE_IP.test(host) || host.includes(':')) return undefined
-    return { host, how: 'is a bare IP address, not a name', strength: 0.7 }
+    return { host, how: 'is a bare IP address, not a name', strength: 0.85 }
   }
   if (KNOWN_DOMAINS.has(domain) || !/^[a-z0-9.-]+$/u.test(host)) return undefined
   const { label, suffix } = splitDomain(domain)
@@ -119,6 +120,14 @@ export function imitationOfHost(host: string, domain: string, isIp: boolean): Ho
     }
     if (host !== known.domain && (host.startsWith(`${known.domain}.`) || host.includes(`.${known.domain}.`))) {
       return { host, how: `puts ${known.domain} in front of the unrelated domain ${domain}`, strength: 1 }
+    }
+  }
+  // A distinctive name as a subdomain of an unrelated domain (`discord.gift-claim.com`); not the
+  // names servers share (`mastodon.example.org` is how servers are named).
+  const subdomains = host.length > domain.length ? host.slice(0, host.length - domain.length - 1).split('.') : []
+  for (const known of KNOWN) {
+    if (known.distinctive && known.label.length >= 5 && subdomains.includes(known.label)) {
+      return { host, how: `puts the name ${known.label} in front of the unrelated domain ${domain}`, strength: 0.7 }
     }
   }
   const tld = host.slice(host.lastIndexOf('.') + 1)

@@ -14,7 +14,7 @@ import { imitationOfHost, imitationOfUrl } from './host-imitation.js'
  *   domain in front of an unrelated one (`mastodon.social.verify-login.com`), against the
  *   largest Mastodon and Misskey servers and the platforms' domains (`src/data/imitated-hosts.ts`);
  * - a host hidden in the URL: user info before an `@` (`https://mastodon.social@evil.example/`),
- *   percent escapes (`https://%64iscord.gg/`), a bare public IP address (strength 0.7);
+ *   percent escapes (`https://%64iscord.gg/`), a bare public IP address (strength 0.85);
  * - a random-looking name on a cheap top-level domain (`form98441.icu`, strength 0.5).
  *
  * **Catches:** account-verification phishing in the style of the 2025 "Mastodon Support" wave on
@@ -24,7 +24,7 @@ import { imitationOfHost, imitationOfUrl } from './host-imitation.js'
  * ordinary name (`approve-gig.com`: the campaign list catches those). Real fediverse servers are
  * named `mastodon.<something>` by the thousand: a brand word alone never fires, servers with an
  * ordinary word for a name are not compared across top-level domains, and private suffixes
- * (`discord.js.org`) are left alone. A home-lab post linking a public IP fires at 0.7. The rules'
+ * (`discord.js.org`) are left alone. A home-lab post linking a public IP fires at 0.85. The rules'
  * `allowDomains` silences a host.
  */
 export const lookalikeDomain: Signal = {

@@ -43,7 +43,7 @@ export const unsolicitedMention: Signal = {
     let shape = others === 0 ? 'mentions you' : `mentions you and ${plural(others, 'other account')}`
     if (status.isReply && others === 0) {
       const scan = linksOf(status, context)
-      if (scan.links.length === 0 && scan.invites.length === 0) {
+      if (scan.links.length === 0 && scan.invites.length === 0 && status.links.length === 0) {
         strength *= QUIET_REPLY
         shape = 'replies to you'
       } else {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { credentialPhishing } from '../../src/signals/credential-phishing.js'
 import { evaluate } from '../helpers/evaluate.js'
-import { makeStatus } from '../helpers/make-status.js'
+import { makeMentionStatus, makeStatus } from '../helpers/make-status.js'
+import { classifyStatus } from '../../src/classify.js'
 
 const post = (text: string, link = 'https://example.com/x'): ReturnType<typeof makeStatus> =>
   makeStatus({ content: `<p>${text}${link === '' ? '' : ` <a href="${link}">${link}</a>`}</p>` })
@@ -46,6 +47,24 @@ describe('credentialPhishing', () => {
       ['for a short text', 'verify now'],
     ])('%s', (_case, text) => {
       expect(evaluate(credentialPhishing, post(text))).toBeUndefined()
+    })
+  })
+
+  describe('with a look-alike link, makes a phishing DM spam', () => {
+    // A sleeper: 60 days old, a picture, a bio, 5 followers; a direct message to the viewer.
+    const SLEEPER = { id: '1', created_at: '2023-12-18T00:00:00.000Z', followers_count: 5, following_count: 20, statuses_count: 12, display_name: 'Help Desk' }
+    test.each([
+      ['rn for m', 'https://rnastodon.social/verify'],
+      ['a one-letter typo', 'https://mastodn.social/login'],
+      ['the real server as a subdomain', 'https://mastodon.social.secure-check.net/x'],
+      ['the real server in the user info', 'https://mastodon.social@secure-check.net/x'],
+      ['an IP address', 'http://203.0.113.9/verify'],
+      ['a percent-encoded host', 'https://%6dastodon.social.secure-check.net/x'],
+    ])('%s', (_case, href) => {
+      const status = makeMentionStatus(['me@home.example'], `Please verify your account within 24 hours: <a href="${href}">${href}</a>`, { visibility: 'direct', account: SLEEPER })
+      const verdict = classifyStatus(status, { viewer: { acct: 'me@home.example', follows: [] } })
+      expect(verdict.reasons.map((r) => r.signal)).toEqual(expect.arrayContaining(['credential-phishing', 'lookalike-domain']))
+      expect(verdict.label).toBe('spam')
     })
   })
 })

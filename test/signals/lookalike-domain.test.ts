@@ -30,7 +30,8 @@ describe('lookalikeDomain', () => {
       ['for a well-known domain in front of an unrelated one', 'https://mastodon.social.account-check.net/x', 1, 'Links to mastodon.social.account-check.net, which puts mastodon.social in front of the unrelated domain account-check.net.'],
       ['for a well-known domain in the user info', 'https://mastodon.social@evil.example/x', 1, 'Links to evil.example, which puts mastodon.social before an @ to hide that it goes to evil.example.'],
       ['for a percent-encoded host', 'https://%64iscord.gg/x', 1, 'Links to discord.gg, which writes its host percent-encoded (reads as discord.gg).'],
-      ['for a public IP address', 'http://203.0.113.9/verify', 0.7, 'Links to 203.0.113.9, which is a bare IP address, not a name.'],
+      ['for a distinctive name as a subdomain of an unrelated domain', 'https://discord.gift-claim.com/x', 0.7, 'Links to discord.gift-claim.com, which puts the name discord in front of the unrelated domain gift-claim.com.'],
+      ['for a public IP address', 'http://203.0.113.9/verify', 0.85, 'Links to 203.0.113.9, which is a bare IP address, not a name.'],
       ['for a random-looking name on a cheap top-level domain', 'https://verify.form98441.icu/x', 0.5, 'Links to verify.form98441.icu, which is a random-looking name on the cheap top-level domain .icu.'],
     ])('%s', (_case, href, strength, message) => {
       const hit = evaluate(lookalikeDomain, link(href))
@@ -47,6 +48,7 @@ describe('lookalikeDomain', () => {
       ['for a private IP host (a home server)', link('http://192.168.1.20:8080/')],
       ['for a project site under a private suffix', link('https://discord.js.org/docs')],
       ['for a real server with an ordinary word for a name on another top-level domain', link('https://mastodon.world/@a')],
+      ['for a server named mastodon.<something> on its own domain', link('https://mastodon.example.org/@a')],
       ['for the real domain', link('https://discord.com/invite/x')],
     ])('%s', (_case, status) => {
       expect(evaluate(lookalikeDomain, status)).toBeUndefined()

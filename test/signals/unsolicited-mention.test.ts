@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { classifyStatus } from '../../src/classify.js'
 import { unsolicitedMention } from '../../src/signals/unsolicited-mention.js'
 import type { AccountInput } from '../../src/status/status-input.js'
 import { evaluate } from '../helpers/evaluate.js'
@@ -40,6 +41,24 @@ describe('unsolicitedMention', () => {
       ['for the viewer\'s own status', [VIEWER], { account: { ...makeSpamAccount(), acct: VIEWER, username: 'me' } }, AS_VIEWER],
     ] as [string, string[], StatusOverrides, object][])('%s', (_case, mentioned, overrides, options) => {
       expect(evaluate(unsolicitedMention, makeMentionStatus(mentioned, 'hello', overrides), options)).toBeUndefined()
+    })
+  })
+
+  describe('the account-only shape (issue 11 item 7)', () => {
+    test('a minutes-old bare machine-named account mentioning strangers and the viewer is at least suspicious with no content', () => {
+      const status = makeMentionStatus([VIEWER, 'user1@a.example'], 'see my profile for something fun, it is worth a look for sure', { account: makeSpamAccount() })
+      expect(['suspicious', 'spam']).toContain(classifyStatus(status, AS_VIEWER).label)
+      // Without a viewer, today's behaviour: the long lure keeps the mentions below the author gate.
+      expect(classifyStatus(status).label).toBe('clean')
+    })
+
+    test('and spam with any content evidence', () => {
+      const status = makeMentionStatus([VIEWER, 'user1@a.example'], 'come chat discord.gg/abcdef', { account: makeSpamAccount() })
+      expect(classifyStatus(status, AS_VIEWER).label).toBe('spam')
+    })
+
+    test('a newcomer with a picture writing to the viewer first stays clean', () => {
+      expect(classifyStatus(makeMentionStatus([VIEWER], 'hi! loved your post about sourdough', { account: NEWCOMER }), AS_VIEWER).label).toBe('clean')
     })
   })
 })
