@@ -225,3 +225,39 @@ export function createCopyWaves(options: CopyWaveOptions = {}): CopyWaves {
     },
   }
 }
+
+/** What `watchCopyWaves` needs of a filter: `createSpamFilter`'s classify methods. */
+export interface ClassifyingFilter {
+  classify(status: unknown, context?: never): Verdict
+  classifyAsync(status: unknown, context?: never): Promise<Verdict>
+}
+
+/**
+ * Wraps a filter so that every status it classifies also goes through a copy-wave tracker, and
+ * `onWave` is called when a status belongs to a confirmed wave, with the earlier copies the filter
+ * had not labeled spam (see `createCopyWaves`). The verdicts are the filter's, unchanged; the
+ * other methods of the filter (memory, marks) are kept.
+ *
+ * @param filter - a spam filter
+ * @param onWave - called with the wave and the status that confirmed or joined it
+ * @param options - the tracker's options
+ * @returns the filter, watched
+ * @example
+ * const filter = watchCopyWaves(createSpamFilter({ viewer }), (wave) => {
+ *   for (const earlier of wave.earlier) foldStatus(earlier.id) // shown before the wave was confirmed
+ * })
+ * filter.classify(status)
+ */
+export function watchCopyWaves<F extends ClassifyingFilter>(filter: F, onWave: (wave: WaveReport, status: unknown) => void, options?: CopyWaveOptions): F {
+  const waves = createCopyWaves(options)
+  const seen = (status: unknown, verdict: Verdict): Verdict => {
+    const wave = waves.observe(status, verdict)
+    if (wave !== undefined) onWave(wave, status)
+    return verdict
+  }
+  return {
+    ...filter,
+    classify: (status: unknown, context?: never) => seen(status, filter.classify(status, context)),
+    classifyAsync: async (status: unknown, context?: never) => seen(status, await filter.classifyAsync(status, context)),
+  }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { createCopyWaves } from '../../src/signals/copy-waves.js'
+import { createSpamFilter } from '../../src/filter.js'
+import { createCopyWaves, type WaveReport, watchCopyWaves } from '../../src/signals/copy-waves.js'
 import { SpamFilterConfigError } from '../../src/errors.js'
 import type { Verdict, VerdictLabel } from '../../src/verdict.js'
 import { makeSpamAccount, makeStatus, NOW } from '../helpers/make-status.js'
@@ -93,5 +94,18 @@ describe('createCopyWaves', () => {
   test('throws SpamFilterConfigError for a bad option', () => {
     expect(() => createCopyWaves({ minAccounts: 0 })).toThrow(SpamFilterConfigError)
     expect(() => createCopyWaves({ windowMs: Number.NaN })).toThrow(/windowMs/u)
+  })
+
+  test('watchCopyWaves calls back with the first copies a filter let through, verdicts unchanged', async () => {
+    const waves: WaveReport[] = []
+    const plainFilter = createSpamFilter()
+    const filter = watchCopyWaves(createSpamFilter(), (wave) => waves.push(wave))
+    const copies = [copy(1, WAVE, 8), copy(2, WAVE, 10), copy(3, WAVE, 12)]
+    for (const status of copies.slice(0, 2)) expect(filter.classify(status)).toEqual(plainFilter.classify(status))
+    expect(waves).toEqual([])
+    await filter.classifyAsync(copies[2])
+    expect(waves).toHaveLength(1)
+    expect(waves[0]?.earlier.map((e) => e.id)).toEqual(['112000000000000001', '112000000000000002'])
+    expect(filter.memorySize()).toBe(3)
   })
 })
