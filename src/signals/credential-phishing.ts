@@ -2,55 +2,31 @@ import { PHISHING_CUES, PHISHING_PARTS, type PhishingPart, WARNING_CUES } from '
 import { linksOf } from '../links/status-links.js'
 import type { Signal } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
-import { compileCues, type CueList, findCues } from './lexicon.js'
+import { compileLexicon, type CueHit, findCues, type Lexicon } from './lexicon.js'
 import { listEvidence } from './format.js'
-import { matchableText, wordText } from './matchable-text.js'
+import { matchableWords } from './matchable-text.js'
 
 const PARTS = Object.keys(PHISHING_PARTS) as PhishingPart[]
-let compiled: Readonly<Record<PhishingPart, CueList>> | undefined
-let warnings: CueList | undefined
-const cues = (): Readonly<Record<PhishingPart, CueList>> =>
-  (compiled ??= { action: compileCues(PHISHING_CUES.action), threat: compileCues(PHISHING_CUES.threat), urgency: compileCues(PHISHING_CUES.urgency), account: compileCues(PHISHING_CUES.account) })
-
-/**
- * An action under pressure, or a threat to the account ("log in to your account" alone is not).
- *
- * @param parts - the parts found together
- * @returns whether they make the shape of phishing
- */
-function isPhishingShape(parts: readonly PhishingPart[]): boolean {
-  const has = (part: PhishingPart): boolean => parts.includes(part)
-  return (has('action') && (has('threat') || has('urgency'))) || (has('threat') && (has('account') || has('urgency')))
-}
-
-const WINDOW = 60
-
-/** The text in windows of `WINDOW` words overlapping by half (the text itself when short). */
-function windows(words: string): string[] {
-  const list = words.trim().split(' ')
-  if (list.length <= WINDOW) return [words]
-  const out: string[] = []
-  for (let at = 0; at < list.length; at += WINDOW / 2) {
-    out.push(` ${list.slice(at, at + WINDOW).join(' ')} `)
-    if (at + WINDOW >= list.length) break
-  }
-  return out
-}
+let phishing: Lexicon<PhishingPart> | undefined
+let warnings: Lexicon<true> | undefined
+const phishingLexicon = (): Lexicon<PhishingPart> => (phishing ??= compileLexicon(PARTS.flatMap((part) => PHISHING_CUES[part].map((cue) => [cue, part] as const))))
+const warningLexicon = (): Lexicon<true> => (warnings ??= compileLexicon(WARNING_CUES.map((cue) => [cue, true] as const)))
 
 /** Without any link or invite, a phishing text counts this much (the lure may be in the profile). */
 const NO_LINK = 0.8
 /** Next to words of a warning ("scam", "don't click", "詐欺", …), this much. */
 const WARNED = 0.3
+/** The parts must come this close together (characters of word text, about 60 words). */
+const WINDOW = 400
 
 /**
- * The words of a text in the two forms cue matching reads.
+ * The words of every text of a status, as cue matching reads them (cached with `matchableText`).
  *
  * @param status - the status
- * @returns the spaced words and the compact text
+ * @returns the word text
  */
-export function cueTexts(status: NormalizedStatus): { words: string; compact: string } {
-  const folded = matchableText(status)
-  return { words: wordText(folded), compact: folded.replace(/\s+/gu, '') }
+function wordsOf(status: NormalizedStatus): string {
+  return matchableWords(status)
 }
 
 /**
@@ -60,15 +36,45 @@ export function cueTexts(status: NormalizedStatus): { words: string; compact: st
  * @returns the warning cues found
  */
 export function warningWords(status: NormalizedStatus): string[] {
-  const { words, compact } = cueTexts(status)
-  return findCues((warnings ??= compileCues(WARNING_CUES)), words, compact)
+  return findCues(warningLexicon(), wordsOf(status)).map((hit) => hit.cue)
+}
+
+/**
+ * An action under pressure, or a threat to the account ("log in to your account" alone is not).
+ *
+ * @param parts - the parts found together
+ * @returns whether they make the shape of phishing
+ */
+function isPhishingShape(parts: ReadonlySet<PhishingPart>): boolean {
+  return (parts.has('action') && (parts.has('threat') || parts.has('urgency'))) || (parts.has('threat') && (parts.has('account') || parts.has('urgency')))
+}
+
+/** The strongest set of parts found within `WINDOW` characters of each other that has the shape of phishing. */
+function strongestWindow(hits: readonly CueHit<PhishingPart>[]): { strength: number; parts: PhishingPart[]; cues: string[] } {
+  const sorted = [...hits].sort((a, b) => a.at - b.at)
+  let best = { strength: 0, parts: [] as PhishingPart[], cues: [] as string[] }
+  for (let i = 0; i < sorted.length; i++) {
+    const from = sorted[i]!.at
+    const parts = new Set<PhishingPart>()
+    const cues: string[] = []
+    for (let j = i; j < sorted.length && sorted[j]!.at - from <= WINDOW; j++) {
+      const hit = sorted[j]!
+      cues.push(hit.cue)
+      parts.add(hit.tag)
+    }
+    if (!isPhishingShape(parts)) continue
+    let strength = 0
+    for (const part of parts) strength += PHISHING_PARTS[part]
+    if (strength > best.strength) best = { strength, parts: PARTS.filter((p) => parts.has(p)), cues }
+  }
+  return best
 }
 
 /**
  * The text asks the reader to act on their account under a threat: a scored lexicon of four
  * parts (`src/data/phishing-lexicon.ts`), in English, Japanese, German, French and Spanish, over
- * every text of the status folded once (`matchableText`), in windows of 60 words (the parts must
- * come together; a long article does not add up). Strength is the sum of the parts found
+ * every text of the status folded once (`matchableText`), in one pass over its words; the parts
+ * must come within about 60 words (400 characters) of each other: a long article does not add up. Strength is the sum of the parts found
  * (action 0.35, threat to the account 0.3, urgency 0.2, the account named 0.15); it fires when
  * an action comes with a threat or urgency, or a threat comes with the account or urgency
  * ("log in to your account" alone is ordinary). Not exact sentences: "verify your
@@ -87,37 +93,20 @@ export const credentialPhishing: Signal = {
   id: 'credential-phishing',
   group: 'text',
   evaluate(status, context) {
-    const { words, compact } = cueTexts(status)
-    if (words.length < 8) return undefined
-    const lists = cues()
-    // The parts must come together: a phishing text is short, an article that says "login" in
-    // one paragraph and "minutes" in another is not one. Windows of 60 words, overlapping by 30.
-    let strength = 0
-    let found: string[] = []
-    let parts: PhishingPart[] = []
-    for (const window of windows(words)) {
-      let windowStrength = 0
-      const windowFound: string[] = []
-      const windowParts: PhishingPart[] = []
-      for (const part of PARTS) {
-        const hits = findCues(lists[part], window, window === words ? compact : window.replace(/\s+/gu, ''))
-        if (hits.length === 0) continue
-        windowStrength += PHISHING_PARTS[part]
-        windowParts.push(part)
-        windowFound.push(...hits.slice(0, 2))
-      }
-      if (windowStrength > strength && isPhishingShape(windowParts)) {
-        strength = windowStrength
-        found = windowFound
-        parts = windowParts
-      }
-    }
+    const words = wordsOf(status)
+    const hits = findCues(phishingLexicon(), words)
+    // Neither an action nor a threat anywhere: no window can have the shape.
+    if (!hits.some((hit) => hit.tag === 'action' || hit.tag === 'threat')) return undefined
+    const best = strongestWindow(hits)
+    let strength = best.strength
     if (strength === 0) return undefined
+    const { parts } = best
+    const found = [...new Set(best.cues)].slice(0, 6)
     const notes: string[] = []
-    const warned = findCues((warnings ??= compileCues(WARNING_CUES)), words, compact)
+    const warned = findCues(warningLexicon(), words)
     if (warned.length > 0) {
       strength *= WARNED
-      notes.push(`next to warning words (${warned.slice(0, 2).join(', ')})`)
+      notes.push(`next to warning words (${warned.slice(0, 2).map((hit) => hit.cue).join(', ')})`)
     }
     const scan = linksOf(status, context)
     // An anchor whose host the scan could not read (percent escapes) is a link all the same.

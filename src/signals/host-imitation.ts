@@ -20,6 +20,7 @@ interface Known {
   readonly suffix: string
   readonly distinctive: boolean
   readonly skeleton: string
+  readonly labelSkeleton: string
 }
 
 const CHEAP: ReadonlySet<string> = /* @__PURE__ */ new Set(CHEAP_TLDS)
@@ -55,7 +56,7 @@ const KNOWN: readonly Known[] = /* @__PURE__ */ (() => {
   for (const { domain, distinctive } of IMITATED_HOSTS) byDomain.set(domain, distinctive)
   return [...byDomain].map(([domain, distinctive]) => {
     const { label, suffix } = splitDomain(domain)
-    return { domain, label, suffix, distinctive, skeleton: hostSkeleton(domain) }
+    return { domain, label, suffix, distinctive, skeleton: hostSkeleton(domain), labelSkeleton: hostSkeleton(label) }
   })
 })()
 const KNOWN_DOMAINS: ReadonlySet<string> = /* @__PURE__ */ new Set(KNOWN.map((k) => k.domain))
@@ -112,7 +113,7 @@ export function imitationOfHost(host: string, domain: string, isIp: boolean): Ho
   const labelSkeleton = hostSkeleton(label)
   for (const known of KNOWN) {
     if (skeleton === known.skeleton) return { host, how: `spells ${known.domain} with letters that read alike`, strength: 1 }
-    if (known.distinctive && !suffix.includes('.') && labelSkeleton === hostSkeleton(known.label) && label.length >= 5) {
+    if (known.distinctive && !suffix.includes('.') && labelSkeleton === known.labelSkeleton && label.length >= 5) {
       return { host, how: label === known.label ? `puts ${known.label} on another top-level domain than ${known.domain}` : `spells ${known.domain} with letters that read alike, on another top-level domain`, strength: 1 }
     }
     if (known.label.length >= 5 && (suffix === known.suffix || (known.distinctive && !suffix.includes('.'))) && oneTypoApart(label, known.label)) {

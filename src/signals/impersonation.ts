@@ -44,25 +44,26 @@ export const impersonation: Signal = {
     const host = (author.host ?? '').toLowerCase()
     if (host !== '' && host === context.viewer.host) return undefined
     const names = `${lettersOf(author.displayName)} ${lettersOf(author.username)}`
-    // The author's site: the registrable domain's label (`netprocesse` for mastodon.netprocesse.com).
-    const site = host === '' ? '' : (registrableDomain(host).split('.')[0] ?? '').replace(/[^\p{L}]+/gu, '')
-    // The author's own site named in the claim ("chaos.social Support"): its staff speaking.
-    if (site.length >= 3 && names.includes(site)) return undefined
     const { brands, staff: staffWords, teams } = words()
     const brand = brands.find((b) => names.includes(b))
     const staff = staffWords.find((w) => names.includes(w) && !(brand !== undefined && brand.includes(w)))
     let strength: number
     let claim: string
+    const team = brand !== undefined && staff !== undefined ? undefined : teams.find((t) => names.includes(t))
     if (brand !== undefined && staff !== undefined) {
-      if (site.includes(brand)) return undefined
       strength = 1
       claim = `${brand} ${staff}`
-    } else {
-      const team = teams.find((t) => names.includes(t))
-      if (team === undefined) return undefined
+    } else if (team !== undefined) {
       strength = TEAM_ONLY
       claim = team
+    } else {
+      return undefined
     }
+    // The author's site: the registrable domain's label (`netprocesse` for mastodon.netprocesse.com).
+    const site = host === '' ? '' : (registrableDomain(host).split('.')[0] ?? '').replace(/[^\p{L}]+/gu, '')
+    // The author's own site named in the claim ("chaos.social Support"): its staff speaking.
+    if (site.length >= 3 && names.includes(site)) return undefined
+    if (brand !== undefined && staff !== undefined && site.includes(brand)) return undefined
     // A direct message, or a post addressed to the viewer (it lands in their notifications alike).
     const viewer = context.viewer.acct
     const direct = status.visibility === 'direct' || (viewer !== undefined && status.mentions.some((m) => m.acct === viewer))

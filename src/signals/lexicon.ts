@@ -3,46 +3,98 @@ import { foldCue } from './matchable-text.js'
 
 const LATIN_CUE = /^[\p{Script=Latin}0-9' *]+$/u
 
-/** A compiled cue list: whole-word cues, word-start cues and anywhere cues (CJK). */
-export interface CueList {
-  readonly words: readonly string[]
-  readonly starts: readonly string[]
-  readonly anywhere: readonly string[]
+/** A cue found in a text. */
+export interface CueHit<T> {
+  /** The tag of its list entry (a part of the lexicon). */
+  readonly tag: T
+  /** The cue as compiled (folded), `*` kept for a word start. */
+  readonly cue: string
+  /** Character offset in the word text. */
+  readonly at: number
+}
+
+interface Sequence<T> {
+  readonly rest: readonly string[]
+  /** Whether the last word is a word start (`confirm your*`). */
+  readonly stem: boolean
+  readonly tag: T
+  readonly cue: string
+}
+
+/** A compiled lexicon: whole-word and word-sequence cues by first word, word starts, and anywhere cues (kana and kanji). */
+export interface Lexicon<T> {
+  readonly byFirstWord: ReadonlyMap<string, readonly Sequence<T>[]>
+  /** Word-start cues by their first 3 letters (every stem has at least 3). */
+  readonly starts: ReadonlyMap<string, readonly { readonly stem: string; readonly tag: T; readonly cue: string }[]>
+  readonly anywhere: readonly { readonly text: string; readonly tag: T }[]
 }
 
 /**
- * Compiles cues in the syntax of `src/data/phishing-lexicon.ts`, folded as `matchableText` folds text.
+ * Compiles cues in the syntax of `src/data/phishing-lexicon.ts` (whole words or word sequences; a
+ * trailing `*` for a word start; cues with kana or kanji anywhere), folded as `matchableText`
+ * folds text.
  *
- * @param cues - the cues
- * @returns the compiled list
+ * @param entries - each cue with its tag
+ * @returns the compiled lexicon
  */
-export function compileCues(cues: readonly string[]): CueList {
-  const words: string[] = []
-  const starts: string[] = []
-  const anywhere: string[] = []
-  for (const written of cues) {
-    // Folded as the text is; the trailing `*` and the apostrophes are syntax, kept aside.
+export function compileLexicon<T>(entries: Iterable<readonly [string, T]>): Lexicon<T> {
+  const byFirstWord = new Map<string, Sequence<T>[]>()
+  const starts = new Map<string, { stem: string; tag: T; cue: string }[]>()
+  const anywhere: { text: string; tag: T }[] = []
+  for (const [written, tag] of entries) {
     const star = written.endsWith('*')
-    const cue = `${foldCue(star ? written.slice(0, -1) : written).replace(/'/gu, ' ')}${star ? '*' : ''}`
-    if (!LATIN_CUE.test(cue) && hasNonAscii(cue)) anywhere.push(cue.replace(/\s+/gu, ''))
-    else if (cue.endsWith('*')) starts.push(` ${cue.slice(0, -1).replace(/'/gu, ' ')}`)
-    else words.push(` ${cue.replace(/'/gu, ' ')} `)
+    const cue = foldCue(star ? written.slice(0, -1) : written).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+    if (cue === '') continue
+    if (!LATIN_CUE.test(cue) && hasNonAscii(cue)) {
+      anywhere.push({ text: cue.replace(/\s+/gu, ''), tag })
+    } else if (star && !cue.includes(' ') && cue.length >= 3) {
+      const key = cue.slice(0, 3)
+      starts.set(key, [...(starts.get(key) ?? []), { stem: cue, tag, cue: `${cue}*` }])
+    } else {
+      const [first = '', ...rest] = cue.split(' ')
+      const list = byFirstWord.get(first) ?? []
+      list.push({ rest, stem: star, tag, cue: star ? `${cue}*` : cue })
+      byFirstWord.set(first, list)
+    }
   }
-  return { words, starts, anywhere }
+  return { byFirstWord, starts, anywhere }
 }
 
 /**
- * The cues found in a text.
+ * The cues of a lexicon found in a text, in one pass over its words (a map lookup per word, the
+ * word starts compared per word, the kana and kanji cues looked up in the text): linear in the
+ * text for a fixed lexicon.
  *
- * @param list - compiled cues
+ * @param lexicon - a compiled lexicon
  * @param words - the text as `wordText` gives it (words between single spaces)
- * @param compact - the folded text with white space removed (for CJK cues)
- * @returns the cues found, as written in the list (without the spaces)
+ * @returns the hits, in text order for the word cues
  */
-export function findCues(list: CueList, words: string, compact: string): string[] {
-  const found: string[] = []
-  for (const cue of list.words) if (words.includes(cue)) found.push(cue.trim())
-  for (const cue of list.starts) if (words.includes(cue)) found.push(`${cue.trim()}*`)
-  for (const cue of list.anywhere) if (compact.includes(cue)) found.push(cue)
-  return found
+export function findCues<T>(lexicon: Lexicon<T>, words: string): CueHit<T>[] {
+  const hits: CueHit<T>[] = []
+  const list = words.split(' ')
+  let at = 0
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i] ?? ''
+    if (word !== '') {
+      for (const sequence of lexicon.byFirstWord.get(word) ?? []) {
+        let match = true
+        const last = sequence.rest.length - 1
+        for (let k = 0; k <= last && match; k++) {
+          const next = list[i + 1 + k] ?? ''
+          const want = sequence.rest[k] ?? ''
+          match = k === last && sequence.stem ? next.startsWith(want) : next === want
+        }
+        if (match) hits.push({ tag: sequence.tag, cue: sequence.cue, at })
+      }
+      if (word.length >= 3) for (const start of lexicon.starts.get(word.slice(0, 3)) ?? []) if (word.startsWith(start.stem)) hits.push({ tag: start.tag, cue: start.cue, at })
+    }
+    at += word.length + 1
+  }
+  if (hasNonAscii(words)) {
+    for (const cue of lexicon.anywhere) {
+      const found = words.indexOf(cue.text)
+      if (found >= 0) hits.push({ tag: cue.tag, cue: cue.text, at: found })
+    }
+  }
+  return hits
 }

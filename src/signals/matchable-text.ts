@@ -9,14 +9,17 @@ import { skeleton } from '../text/deobfuscate.js'
  * lists are folded the same way (`foldCue`).
  */
 
+/** Characters of the joined text read at most. */
+export const MAX_CHARS = 4000
 const cache = /* @__PURE__ */ new WeakMap<NormalizedStatus, string>()
+const wordCache = /* @__PURE__ */ new WeakMap<NormalizedStatus, string>()
 
 /**
  * Every text field a reader sees, joined one a line, as a skeleton: the content warning, the
  * content, poll options, media descriptions, card texts and text read from images.
  *
  * @param status - a normalized status
- * @returns the folded text (computed once per status object)
+ * @returns the folded text of the first `MAX_CHARS` characters (computed once per status object)
  */
 export function matchableText(status: NormalizedStatus): string {
   let text = cache.get(status)
@@ -28,9 +31,26 @@ export function matchableText(status: NormalizedStatus): string {
   add(status.text)
   for (const extra of status.extraTexts) add(extra)
   for (const image of status.imageTexts) add(image)
-  text = skeleton(joined)
+  // Phishing and warnings are short: a long article is read on its first `MAX_CHARS`, which bounds
+  // the cost of one status.
+  text = skeleton(joined.length > MAX_CHARS ? joined.slice(0, MAX_CHARS) : joined)
   cache.set(status, text)
   return text
+}
+
+/**
+ * `wordText(matchableText(status))`, computed once per status.
+ *
+ * @param status - a normalized status
+ * @returns the status's words between single spaces
+ */
+export function matchableWords(status: NormalizedStatus): string {
+  let words = wordCache.get(status)
+  if (words === undefined) {
+    words = wordText(matchableText(status))
+    wordCache.set(status, words)
+  }
+  return words
 }
 
 /**
@@ -45,7 +65,8 @@ export function foldCue(cue: string): string {
 }
 
 /**
- * A name folded for matching: the skeleton, then the digits people type for letters the
+ * A name folded for matching, for callers that keep only its letters: the skeleton (lower case
+ * alone for printable ASCII), then the digits people type for letters the
  * way Mastodon 4.4's username blocks fold them (`UsernameBlock::HOMOGLYPHS`: 1→i, 2→z, 3→e, 4→a,
  * 5→s, 7→t, 8→b, 9→g, 0→o), plus `@`→a and `$`→s.
  *
@@ -53,8 +74,13 @@ export function foldCue(cue: string): string {
  * @returns the folded name
  */
 export function matchableName(name: string): string {
-  return skeleton(name).replace(/[0-9@$]/gu, (c) => LEET[c] ?? c)
+  // Plain ASCII names need no skeleton: lower case is all it would do to the letters the
+  // callers keep (separators and spacing are dropped by them).
+  const folded = PLAIN_ASCII.test(name) ? name.toLowerCase() : skeleton(name)
+  return folded.replace(/[0-9@$]/gu, (c) => LEET[c] ?? c)
 }
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/u
 
 const LEET: Readonly<Record<string, string>> = { '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '0': 'o', '@': 'a', $: 's' }
 
