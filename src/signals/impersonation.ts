@@ -13,7 +13,14 @@ const fold = (words: readonly string[]): string[] => words.map((w) => matchableN
 let folded: { brands: string[]; staff: string[]; teams: string[] } | undefined
 const words = (): { brands: string[]; staff: string[]; teams: string[] } => (folded ??= { brands: fold(IMPERSONATED_BRANDS), staff: fold(STAFF_WORDS), teams: fold(TEAM_CLAIMS) })
 
-const lettersOf = (name: string): string => matchableName(name).replace(/[^\p{L}]+/gu, '').replace(/supporters?/gu, 'fan')
+const NOT_LETTER = /[^\p{L}]+/gu
+const NOT_ASCII_LETTER = /[^a-z]+/g
+const lettersOf = (name: string): string => {
+  const folded = matchableName(name)
+  // Printable ASCII folds to ASCII: the cheaper class does the same there.
+  const letters = /^[\x20-\x7e]*$/.test(folded) ? folded.replace(NOT_ASCII_LETTER, '') : folded.replace(NOT_LETTER, '')
+  return letters.includes('supporter') ? letters.replace(/supporters?/gu, 'fan') : letters
+}
 
 /**
  * The display name or username claims to be a platform's staff or a brand's official account
