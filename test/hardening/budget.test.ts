@@ -5,6 +5,8 @@
  */
 import { describe, expect, test } from 'vitest'
 import { classifyStatus } from '../../src/classify.js'
+import { createSpamFilter } from '../../src/filter.js'
+import type { ImageReader } from '../../src/ocr/index.js'
 import { resolveOptions } from '../../src/options.js'
 import { readStatus } from '../../src/status/read-status.js'
 import type { NormalizedStatus } from '../../src/status/normalized-status.js'
@@ -81,6 +83,15 @@ describe('the work budget per status', () => {
     const status = readStatus(makeStatus({ content: '<p>hello</p>', poll: { options: [{ title: 'a' }, { title: 'b' }] } }), undefined)
     expect(status.truncated).toBe(false)
     expect(status.cut).toBeUndefined()
+  })
+
+  test('image text is read against what is left of the budget', async () => {
+    const ocr: ImageReader = { readMedia: async () => ({ text: 'discord.gg/abcdef '.repeat(10_000), qrTexts: [], skipped: [] }), readBytes: async () => ({ text: '', qrTexts: [], skipped: [] }), terminate: async () => {} }
+    const filter = createSpamFilter({ ocr, ocrMode: 'always', limits: { maxTextLength: 1_000 } })
+    const verdict = await filter.classifyAsync(makeStatus({ content: '<p>hello</p>', media_attachments: [{ id: '1', type: 'image' }] }))
+    expect(verdict.skipped).toContainEqual(expect.objectContaining({ because: 'truncated', detail: expect.stringContaining('image text') }))
+    // The invite at the start of the image text is still read.
+    expect(verdict.reasons.map((r) => r.signal)).toContain('discord-invite')
   })
 
   test('limits.maxTextLength is checked like the other limits', () => {
