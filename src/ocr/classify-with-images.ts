@@ -95,6 +95,6 @@ export async function classifyWithImages(input: unknown, resolved: ResolvedOptio
   }
   const skipped: Skipped[] = readings.flatMap((reading) => reading.skipped)
   const withImages = imageCut ? { ...status, truncated: true, cut: [...(status.cut ?? []), 'image text'] } : status
-  const again = imageTexts.length === 0 ? verdict : classifyNormalized({ ...withImages, imageTexts: [...status.imageTexts, ...imageTexts] }, resolved)
+  const again = imageTexts.length === 0 && !imageCut ? verdict : classifyNormalized({ ...withImages, imageTexts: [...status.imageTexts, ...imageTexts] }, resolved)
   return skipped.length === 0 ? again : { ...again, skipped: [...again.skipped, ...skipped] }
 }
