@@ -134,8 +134,13 @@ function renderOne(item: PlaygroundItem, verdict: Verdict, limits: { suspicious:
       return item
     }),
   )
+  const byScore = verdict.score >= limits.spam ? 'spam' : verdict.score >= limits.suspicious ? 'suspicious' : 'clean'
   if (verdict.reasons.length === 0) reasons.append(element('li', 'reason none', 'No signal fired: score 0.'))
-  else if (Math.abs(total - verdict.score) > 0.005) reasons.append(element('li', 'reason none', `The verdict's score is ${verdict.score.toFixed(2)}: a deciding signal overrides the sum.`))
+  else if (verdict.label === 'spam' && byScore !== 'spam') {
+    reasons.append(element('li', 'reason none', 'Spam whatever the score: a blatant hit (a campaign domain, known spam text or image, a blatant rule) decides the label.'))
+  } else if (verdict.label === 'clean' && byScore !== 'clean') {
+    reasons.append(element('li', 'reason none', 'Clean whatever the score: you follow the author, and nothing is blatant.'))
+  } else if (Math.abs(total - verdict.score) > 0.005) reasons.append(element('li', 'reason none', `The verdict's score is ${verdict.score.toFixed(2)}: the sum of the reasons after the caps of their groups.`))
   for (const skipped of verdict.skipped) reasons.append(element('li', 'reason skipped', `${skipped.signal} skipped: ${skipped.detail ?? skipped.because}`))
   $('result').hidden = false
 }

@@ -121,15 +121,20 @@ describe('the playground', () => {
   })
 
   describe('settings', () => {
-    test('thresholds move the label', async () => {
-      await page.selectOption('#example', 'mastodon-arashi-link')
+    test('thresholds move the label; a blatant hit is spam whatever they say, and the page says why', async () => {
+      await paste(JSON.stringify(fixture('statuses/spam/2026-03-crowdfunding-blast-01.json')))
+      expect(await verdictText()).toBe('suspicious')
       await page.fill('#threshold-spam', '100')
       await page.fill('#threshold-suspicious', '50')
       expect(await verdictText()).toBe('clean')
       expect(await page.locator('#scale .tick').allInnerTexts()).toEqual(['0', 'suspicious 50', 'spam 100'])
+      await page.selectOption('#example', 'mastodon-arashi-link')
+      expect(await verdictText()).toBe('spam')
+      expect(await page.locator('#reasons .reason.none').innerText()).toMatch(/^Spam whatever the score: a blatant hit/u)
       await page.fill('#threshold-suspicious', '3')
       await page.fill('#threshold-spam', '6')
       expect(await verdictText()).toBe('spam')
+      expect(await page.locator('#reasons .reason.none').count()).toBe(0)
     })
 
     test('following the author clears a mention-heavy post', async () => {
