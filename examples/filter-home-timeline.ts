@@ -48,7 +48,7 @@ function render(status: mastodon.v1.Status, verdict: Verdict): string {
   const who = `@${status.account.acct}`
   if (verdict.label === 'spam') return `[hidden] ${who}: filtered as potential spam (${verdict.reasons[0]?.message ?? ''})`
   if (verdict.label === 'suspicious') return `[warned] ${who}: ${verdict.reasons.map((r) => r.message).join(' ')}`
-  return `${who}: ${plainText(status.content).slice(0, 100)}`
+  return `${who}: ${plainText(status.content).slice(0, 100).trimEnd()}`
 }
 
 const timeline = await masto.v1.timelines.home.list({ limit: 40 })
