@@ -214,8 +214,23 @@ describe('the playground', () => {
       }
       // The text is not one word per line: its box is most of the screen wide.
       expect((await page.locator('#text').boundingBox())!.width).toBeGreaterThan(300)
-      // fonts-noto-cjk is installed (.ci/run): the page's CJK font has the glyphs, no boxes.
-      expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK JP"', '今日の勉強会'))).toBe(true)
+      // fonts-noto-cjk is installed (.ci/run): Japanese is drawn with glyphs, not the missing-glyph
+      // box. Two private-use characters (no font has them) draw the same box; a kanji in the page's
+      // font must draw something else.
+      const drawn = await page.evaluate(() => {
+        const draw = (text: string): string => {
+          const canvas = document.createElement('canvas')
+          canvas.width = 48
+          canvas.height = 48
+          const ctx = canvas.getContext('2d')!
+          ctx.font = `32px ${getComputedStyle(document.getElementById('text')!).fontFamily}`
+          ctx.fillText(text, 4, 38)
+          return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(',')
+        }
+        return { kanji: draw('勉'), box1: draw('\uE000'), box2: draw('\uE001') }
+      })
+      expect(drawn.box1).toBe(drawn.box2)
+      expect(drawn.kanji).not.toBe(drawn.box1)
       await page.locator('#result').scrollIntoViewIfNeeded()
       const png = await page.screenshot({ fullPage: false })
       mkdirSync(OUTPUT, { recursive: true })
