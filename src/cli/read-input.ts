@@ -150,7 +150,9 @@ export async function* readStatuses(chunks: AsyncIterable<Uint8Array | string>, 
 
   const finishItem = (bytes: Uint8Array | undefined, position: number, startLine: number, tooLong: number): void => {
     if (tooLong > 0) {
-      out.push({ kind: 'error', at: position, line: startLine, message: `longer than ${megabytes(limits.maxItemBytes)} (${megabytes(tooLong)}), skipped unread` })
+      // A whole document (an archive's outbox.json) past the cap: say how to stream it instead.
+      const hint = mode === 'values' ? `; for one large document, give its statuses as JSON lines, e.g. jq -c '.orderedItems[]' outbox.json` : ''
+      out.push({ kind: 'error', at: position, line: startLine, message: `longer than ${megabytes(limits.maxItemBytes)} (${megabytes(tooLong)}), skipped unread${hint}` })
       return
     }
     if (bytes === undefined) return

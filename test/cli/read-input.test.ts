@@ -68,3 +68,11 @@ describe('readStatuses', () => {
   })
 })
 
+
+test('a pretty-printed document past the limit says how to stream it instead', async () => {
+  const document = `{\n  "orderedItems": [${'{"type":"Create"},'.repeat(20)}{}]\n}\n`
+  const events: InputEvent[] = []
+  for await (const event of readStatuses((async function* () { yield document })(), { maxItemBytes: 100, maxDepth: 10 })) events.push(event)
+  expect(events).toHaveLength(1)
+  expect(events[0]?.kind === 'error' ? events[0].message : '').toMatch(/^longer than 100 bytes .*jq -c '\.orderedItems\[\]'/u)
+})
