@@ -23,7 +23,8 @@ const GLOBAL: Options = {
   target: 'es2020',
   minify: true,
   dts: false,
-  sourcemap: true,
+  // No source map in the package (it would point at src/, which is not shipped).
+  sourcemap: false,
   clean: false,
 }
 
