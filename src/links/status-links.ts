@@ -1,7 +1,9 @@
 import type { SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
-import { findDiscordInvites, type DiscordInviteMatch } from './discord-invite.js'
-import { findTextLinks } from './find-text-links.js'
+import { statusTexts } from '../status/status-texts.js'
+import type { Deobfuscated } from '../text/deobfuscate.js'
+import { findDiscordInvites, findDiscordInvitesIn, type DiscordInviteMatch } from './discord-invite.js'
+import { findTextLinksIn } from './find-text-links.js'
 import { readLinkHost, type LinkHost } from './host.js'
 
 /** Where a link or invite was found. `image` is text read from an image (OCR, QR codes). */
@@ -48,32 +50,31 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
     if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin })
   }
   for (const link of status.links) add(link.href, link.text, link.source === 'card' ? 'card' : link.source === 'text' ? 'text' : 'content')
-  // The prose, the content warning and the extra texts, in that order, without building an array of them.
-  const addTextLinks = (text: string, origin: LinkOrigin): void => {
-    if (text !== '') for (const url of findTextLinks(text)) add(url, '', origin)
+  // Every text field through the layer, apart and then joined (a link split across the content
+  // warning and the content, or across poll options, is found in the joined text).
+  const texts = statusTexts(status)
+  const addTextLinks = (view: Deobfuscated, origin: LinkOrigin): void => {
+    if (view.text !== '') for (const link of findTextLinksIn(view)) add(link.url, '', origin)
   }
-  addTextLinks(status.prose, 'text')
-  addTextLinks(status.spoilerText, 'text')
-  for (const text of status.extraTexts) addTextLinks(text, 'text')
-  for (const text of status.imageTexts) addTextLinks(text, 'image')
+  for (const view of texts.fields) addTextLinks(view, 'text')
+  if (texts.fields.length > 1) addTextLinks(texts.joined, 'text')
+  addTextLinks(texts.images, 'image')
 
   const invites: FoundInvite[] = []
   const codes = new Set<string>()
-  const addInvites = (text: string, origin: LinkOrigin): void => {
-    if (text === '') return
-    for (const invite of findDiscordInvites(text)) {
+  const addInvites = (found: readonly DiscordInviteMatch[], origin: LinkOrigin): void => {
+    for (const invite of found) {
       if (invites.length >= MAX_LINKS) return
-      const key = `${invite.host}/${invite.code}`
+      const key = `${invite.host}/${invite.code.toLowerCase()}`
       if (codes.has(key)) continue
       codes.add(key)
       invites.push({ host: invite.host, code: invite.code, match: invite.match, origin })
     }
   }
-  for (const link of status.links) addInvites(link.href, link.source === 'card' ? 'card' : 'content')
-  addInvites(status.prose, 'text')
-  addInvites(status.spoilerText, 'text')
-  for (const text of status.extraTexts) addInvites(text, 'text')
-  for (const text of status.imageTexts) addInvites(text, 'image')
+  for (const link of status.links) addInvites(findDiscordInvites(link.href), link.source === 'card' ? 'card' : 'content')
+  for (const view of texts.fields) addInvites(findDiscordInvitesIn(view), 'text')
+  if (texts.fields.length > 1) addInvites(findDiscordInvitesIn(texts.joined), 'text')
+  addInvites(findDiscordInvitesIn(texts.images), 'image')
   return { links, invites }
 }
 

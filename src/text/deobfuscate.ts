@@ -58,12 +58,20 @@ export function deobfuscate(text: string): Deobfuscated {
     span(start, end) {
       from ??= run(text, true).from ?? []
       if (end <= start || from.length === 0) return { start: 0, end: 0 }
-      const first = from[Math.max(0, Math.min(start, from.length - 1))] ?? 0
-      const lastAt = from[Math.max(0, Math.min(end - 1, from.length - 1))] ?? first
+      // Smallest and largest offset of the span: under a right-to-left override the offsets run
+      // backwards.
+      let low = Number.POSITIVE_INFINITY
+      let high = -1
+      const last = Math.min(end, from.length)
+      for (let i = Math.max(0, start); i < last; i++) {
+        const at = from[i]!
+        if (at < low) low = at
+        if (at > high) high = at
+      }
+      if (high < 0) return { start: 0, end: 0 }
       // The last character written may be a surrogate pair.
-      const lastCode = text.charCodeAt(lastAt)
-      const width = lastCode >= 0xd800 && lastCode < 0xdc00 ? 2 : 1
-      return { start: first, end: Math.min(text.length, Math.max(lastAt + width, first)) }
+      const highCode = text.charCodeAt(high)
+      return { start: low, end: Math.min(text.length, high + (highCode >= 0xd800 && highCode < 0xdc00 ? 2 : 1)) }
     },
   }
 }
@@ -78,12 +86,12 @@ export function skeleton(text: string): string {
   return run(text, false).text
 }
 
-// Letters and digits of every script; everything else (spaces, punctuation, symbols, emoji)
-// is left out of the compact form.
-const NOT_WORD = /[^\p{L}\p{N}]+/gu
+// Letters and digits of every script, and `#` (a hashtag phrase stays one); everything else
+// (spaces, punctuation, symbols, emoji) is left out of the compact form.
+const NOT_WORD = /[^\p{L}\p{N}#]+/gu
 
 /**
- * The compact form of a skeleton that phrases are matched in: letters and digits only, so a
+ * The compact form of a skeleton that phrases are matched in: letters, digits and `#` only, so a
  * listed phrase matches with spaces, punctuation, symbols or emoji between its words and letters
  * (`verify-your.account` matches `verify your account`).
  *

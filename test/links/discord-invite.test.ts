@@ -33,6 +33,15 @@ describe('findDiscordInvites', () => {
       ['zero-width spaces', 'disc\u200bord.g\u200bg/ctk\u200bpaarr', 'discord.gg', 'ctkpaarr', 'disc\u200bord.g\u200bg/ctk\u200bpaarr'],
       ['mixed case (the code keeps its case)', 'DiScOrD.Gg/AbCdE', 'discord.gg', 'AbCdE', 'DiScOrD.Gg/AbCdE'],
       ['Japanese glued around it', '詳しくはdiscord.gg/ctkpaarrへ', 'discord.gg', 'ctkpaarr', 'discord.gg/ctkpaarr'],
+      ['a Cyrillic і starting the host', 'іnvite.gg/club', 'invite.gg', 'club', 'іnvite.gg/club'],
+      ['a Cyrillic і inside the host', 'invіte.gg/club', 'invite.gg', 'club', 'invіte.gg/club'],
+      ['letters spaced out', 'd i s c o r d . g g / ctkpaarr', 'discord.gg', 'ctkpaarr', 'd i s c o r d . g g / ctkpaarr'],
+      ['Latin small capitals', 'ᴅɪꜱᴄᴏʀᴅ.ɢɢ/ctkpaarr', 'discord.gg', 'ctkpaarr', 'ᴅɪꜱᴄᴏʀᴅ.ɢɢ/ctkpaarr'],
+      ['negative squared letters', '🅳🅸🆂🅲🅾🆁🅳.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', '🅳🅸🆂🅲🅾🆁🅳.gg/ctkpaarr'],
+      ['katakana and ドット', 'ディスコードドットgg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'ディスコードドットgg/ctkpaarr'],
+      ['enclosing marks', 'd\u20ddiscord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'd\u20ddiscord.gg/ctkpaarr'],
+      ['a right-to-left override', '\u202Eduk/gg.drocsid\u202C', 'discord.gg', 'kud', 'duk/gg.drocsid'],
+      ['percent-escapes', '%64iscord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', '%64iscord.gg/ctkpaarr'],
       ['a line break after the code', 'discord.gg/ctkpaarr\nmore', 'discord.gg', 'ctkpaarr', 'discord.gg/ctkpaarr'],
     ])('%s', (_disguise, text, host, code, match) => {
       expect(findDiscordInvites(text)).toEqual([{ host, code, match }])

@@ -45,10 +45,12 @@ export function referenceSkeleton(text: string): string {
   out = out.replace(SPELLED_PUNCTUATION.punctuation, (...args: unknown[]) => {
     const groups = args[args.length - 1] as Record<string, string | undefined>
     const match = args[0] as string
-    return groups['bd'] !== undefined || groups['wd'] !== undefined || groups['d'] !== undefined ? '.' : match === '/' ? '/' : '/'
+    const dot = groups['bd'] !== undefined || groups['wd'] !== undefined || groups['d'] !== undefined
+    return dot ? (match === '.' ? match : '.') : '/'
   })
   // 6. Spaced letters.
-  out = out.replace(/(?<![\p{L}\p{N}])[a-z0-9](?:[^\p{L}\p{N}\n]{1,4}[a-z0-9]){2,}(?![\p{L}\p{N}])/gu, (run) => {
+  out = out.replace(/(?<![\p{L}\p{N}]|[\p{L}\p{N}][^\p{L}\p{N}\s])[a-z0-9](?:[^\p{L}\p{N}\n]{1,4}[a-z0-9]){2,}(?![\p{L}\p{N}])/gu, (run) => {
+    if (!/[a-z]/u.test(run)) return run
     const separators = run.match(/[^a-z0-9]+/gu) ?? []
     const counts = new Map<string, number>()
     for (const s of separators) counts.set(s, (counts.get(s) ?? 0) + 1)

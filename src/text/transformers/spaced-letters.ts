@@ -2,9 +2,11 @@ import { replaceMapped, type Transformed } from './types.js'
 
 // Three or more single ASCII letters or digits, each apart from the next by 1–4 characters that
 // are neither letters nor digits (spaces, punctuation, symbols, emoji), and not part of a longer
-// word: `d i s c o r d`, `d-i-s-c-o-r-d`, `d🔥i🔥s🔥c`.
-const SPACED = /(?<![\p{L}\p{N}])[a-z0-9](?:[^\p{L}\p{N}\n]{1,4}[a-z0-9]){2,}(?![\p{L}\p{N}])/gu
+// word: `d i s c o r d`, `d-i-s-c-o-r-d`, `d🔥i🔥s🔥c`. A run does not start right after a word
+// and one punctuation character (`192.0.2.7`, `foo.a.b.c` are one dotted word).
+const SPACED = /(?<![\p{L}\p{N}]|[\p{L}\p{N}][^\p{L}\p{N}\s])[a-z0-9](?:[^\p{L}\p{N}\n]{1,4}[a-z0-9]){2,}(?![\p{L}\p{N}])/gu
 const SEPARATOR = /[^a-z0-9]+/gu
+const LETTER = /[a-z]/u
 
 /**
  * Joins letters written one by one into the word they spell: `d i s c o r d . g g` reads
@@ -20,6 +22,8 @@ const SEPARATOR = /[^a-z0-9]+/gu
 export function joinSpacedLetters(text: string, from: readonly number[] | undefined): Transformed {
   return replaceMapped(text, from, SPACED, (m) => {
     const run = m[0]
+    // Digits alone are numbers, dates and IP addresses (`192.0.2.7`), not a word spelled out.
+    if (!LETTER.test(run)) return undefined
     const separators = run.match(SEPARATOR) ?? []
     const counts = new Map<string, number>()
     let dominant = ''

@@ -27,14 +27,15 @@ const SLASH_WORDS = /* @__PURE__ */ ['/', 'slash', ...JAPANESE_SLASH.map(escape)
 const SPACE = '[ \\t\\u3000]'
 // One expression for every spelling, tried left to right:
 // 1. a dot or slash in brackets: `(dot)`, `[.]`, `{ / }`, `(てん)`;
-// 2. between two ASCII letters or digits: ` dot `, ` slash ` (spaces required), or a dot, slash,
-//    ideographic full stop, katakana middle dot or Japanese word with up to 3 spaces around;
+// 2. between two ASCII letters or digits: ` dot `, ` . `, ` slash ` (spaces on both sides: `home. Me`
+//    is prose), or a slash, ideographic full stop, katakana middle dot or Japanese word with up to
+//    3 spaces around;
 // (Katakana spellings of invite hosts' names are read first, by KATAKANA.)
 const PUNCTUATION = /* @__PURE__ */ new RegExp(
   [
     `${SPACE}{0,3}[(\\[{<]${SPACE}{0,2}(?<bd>${DOT_WORDS})${SPACE}{0,2}[)\\]}>]${SPACE}{0,3}`,
     `${SPACE}{0,3}[(\\[{<]${SPACE}{0,2}(?<bs>${SLASH_WORDS})${SPACE}{0,2}[)\\]}>]${SPACE}{0,3}`,
-    `(?<=[a-z0-9])(?:${SPACE}{1,3}(?<wd>dot)${SPACE}{1,3}|${SPACE}{0,3}(?<d>[.。・]|${JAPANESE_DOT.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
+    `(?<=[a-z0-9])(?:${SPACE}{1,3}(?<wd>dot|\\.)${SPACE}{1,3}|${SPACE}{0,3}(?<d>[。・]|${JAPANESE_DOT.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
     `(?<=[a-z0-9])(?:${SPACE}{1,3}(?<ws>slash)${SPACE}{1,3}|${SPACE}{0,3}(?<s>/|${JAPANESE_SLASH.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
   ].join('|'),
   'gu',

@@ -1,0 +1,127 @@
+/**
+ * One multi-pattern matcher (Aho–Corasick over UTF-16 code units) for every list matched in
+ * text: phrases (their pieces), invite host names, campaign domains, brand names. Compiled once
+ * per rules document; a scan reads each code unit of the text once and follows at most as many
+ * failure links as it read (amortized), so it is linear in the text for any number of patterns
+ * and any script. A scan reports the first occurrence of each pattern found.
+ */
+export interface MultiPatternMatcher {
+  /** The patterns, as compiled (index = pattern id). */
+  readonly patterns: readonly string[]
+  /**
+   * Scans a text.
+   *
+   * @param text - the text (already through the de-obfuscation layer)
+   * @returns for each pattern found, its id and the offset of its first occurrence, in the order found
+   */
+  scan(text: string): FoundPattern[]
+  /** Steps a scan of the text takes (transitions, failure links and reports followed), for the linearity test. */
+  steps(text: string): number
+}
+
+/** A pattern found by a scan. */
+export interface FoundPattern {
+  readonly id: number
+  /** Where its first occurrence starts. */
+  readonly at: number
+}
+
+/**
+ * Compiles patterns into one automaton. Empty patterns are never found; repeated patterns get
+ * the id of their first occurrence in the list (the others are never reported).
+ *
+ * @param patterns - the patterns
+ * @returns the matcher
+ */
+export function createMultiPatternMatcher(patterns: readonly string[]): MultiPatternMatcher {
+  // Node 0 is the root. Edges in one map keyed by node × 65536 + code unit.
+  const edges = new Map<number, number>()
+  const children: number[][] = [[]]
+  const output: number[] = [-1]
+  const depth: number[] = [0]
+  for (let id = 0; id < patterns.length; id++) {
+    const pattern = patterns[id]!
+    if (pattern === '') continue
+    let node = 0
+    for (let i = 0; i < pattern.length; i++) {
+      const key = node * 65536 + pattern.charCodeAt(i)
+      let next = edges.get(key)
+      if (next === undefined) {
+        next = output.length
+        edges.set(key, next)
+        children[node]!.push(pattern.charCodeAt(i))
+        children.push([])
+        output.push(-1)
+        depth.push(depth[node]! + 1)
+      }
+      node = next
+    }
+    if (output[node] === -1) output[node] = id
+  }
+  const size = output.length
+  const fail = new Int32Array(size)
+  // The nearest node on the failure chain that ends a pattern (-1: none).
+  const dictionary = new Int32Array(size).fill(-1)
+  const queue: number[] = []
+  for (const code of children[0]!) queue.push(edges.get(code)!)
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!
+    for (const code of children[node]!) {
+      const child = edges.get(node * 65536 + code)!
+      let f = fail[node]!
+      let target = edges.get(f * 65536 + code)
+      while (target === undefined && f !== 0) {
+        f = fail[f]!
+        target = edges.get(f * 65536 + code)
+      }
+      const failTo = target !== undefined && target !== child ? target : 0
+      fail[child] = failTo
+      dictionary[child] = output[failTo] !== -1 ? failTo : dictionary[failTo]!
+      queue.push(child)
+    }
+  }
+  // Reports each pattern once per scan: a node stamped with the scan's number has had its whole
+  // dictionary chain reported already, so the walk stops there (this bounds the reports of a
+  // scan by the number of patterns, whatever the text).
+  const stamp = new Int32Array(size)
+  let scanNumber = 0
+
+  const run = (text: string, found: FoundPattern[] | undefined): number => {
+    scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
+    if (scanNumber === 1) stamp.fill(0)
+    const current = scanNumber
+    let steps = 0
+    let node = 0
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      let next = edges.get(node * 65536 + code)
+      while (next === undefined && node !== 0) {
+        node = fail[node]!
+        steps++
+        next = edges.get(node * 65536 + code)
+      }
+      node = next ?? 0
+      steps++
+      let report = output[node] !== -1 ? node : dictionary[node]!
+      while (report !== -1 && stamp[report] !== current) {
+        stamp[report] = current
+        steps++
+        found?.push({ id: output[report]!, at: i + 1 - depth[report]! })
+        report = dictionary[report]!
+      }
+    }
+    return steps
+  }
+
+  return {
+    patterns,
+    scan(text) {
+      const found: FoundPattern[] = []
+      if (size > 1) run(text, found)
+      return found
+    },
+    steps(text) {
+      return size > 1 ? run(text, undefined) : 0
+    },
+  }
+}
