@@ -9,7 +9,10 @@ import type { NormalizedStatus } from './normalized-status.js'
 export interface StatusTexts {
   /** The content warning, the prose (text outside anchors), then each extra text (poll options, alt texts, card texts), each read; empty ones left out. */
   readonly fields: readonly Deobfuscated[]
-  /** The same fields joined with a space, read as one text. */
+  /**
+   * The same fields joined, read as one text: with nothing between two fields where one ends or
+   * the other starts with `.` or `/` (`discord.` + `gg/abc`), with a space elsewhere.
+   */
   readonly joined: Deobfuscated
   /** The visible text (prose with mention, hashtag and link texts) with the content warning and extra texts, one a line: what phrases are matched in. */
   readonly visible: Deobfuscated
@@ -24,6 +27,21 @@ const MEMO = /* @__PURE__ */ new WeakMap<NormalizedStatus, StatusTexts>()
 function join(texts: readonly string[], separator: string): string {
   let joined = ''
   for (const text of texts) if (text !== '') joined = joined === '' ? text : `${joined}${separator}${text}`
+  return joined
+}
+
+const GLUE_END = /[./]\s*$/u
+const GLUE_START = /^\s*[./]/u
+
+function joinFields(texts: readonly string[]): string {
+  let joined = ''
+  let previous: string | undefined
+  for (const text of texts) {
+    // The previous field is tested, not the string being built (reading its end would flatten it).
+    if (previous !== undefined) joined += GLUE_END.test(previous) || GLUE_START.test(text) ? '' : ' '
+    joined += text
+    previous = text
+  }
   return joined
 }
 
@@ -51,7 +69,7 @@ export function statusTexts(status: NormalizedStatus): StatusTexts {
 export function readStatusTexts(status: NormalizedStatus): StatusTexts {
   const raw = [status.spoilerText, status.prose, ...status.extraTexts].filter((t) => t !== '')
   const fields = raw.map(deobfuscate)
-  const joined = fields.length === 1 ? fields[0]! : deobfuscate(join(raw, ' '))
+  const joined = fields.length === 1 ? fields[0]! : deobfuscate(joinFields(raw))
   const visibleRaw = join([status.spoilerText, status.text, ...status.extraTexts], '\n')
   const visible = status.text === status.prose && fields.length === 1 ? fields[0]! : deobfuscate(visibleRaw)
   return { fields, joined, visible, images: deobfuscate(join(status.imageTexts, '\n')) }
