@@ -32,10 +32,12 @@ export interface LinkScan {
 const MAX_LINKS = 100
 
 /**
- * Finds the links and Discord invites of a status: content anchors, the preview card, URLs
- * written as text in the prose, content warning, poll options, media descriptions and card
- * texts, and text read from images. Anchors are not searched again as text (the prose has them
- * removed), so linkify runs only where it can add something.
+ * Finds the links and Discord invites of a status: content anchors (hashtag and mention anchors
+ * that point elsewhere too), the preview card, and, in the status's texts read once through the
+ * de-obfuscation layer (`statusTexts`: content warning, visible text, poll options, media
+ * descriptions and card texts joined, so a link split across them is seen), URLs and invites
+ * however disguised; text read from images apart. A link found by its anchor is not added again
+ * for its visible text.
  *
  * @param status - a normalized status
  * @returns the links and invites (at most 100 of each), duplicates removed
@@ -53,11 +55,19 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
   // Every text field through the layer, apart and then joined (a link split across the content
   // warning and the content, or across poll options, is found in the joined text).
   const texts = statusTexts(status)
+  // The visible text holds the texts of the anchors too: a link already found by its href is
+  // not added again for its text (`荒らし.com` shown for `https://荒らし.com/`).
+  const anchorHosts = new Set<string>()
+  for (const link of links) anchorHosts.add(link.host)
   const addTextLinks = (view: Deobfuscated, origin: LinkOrigin): void => {
-    if (view.text !== '') for (const link of findTextLinksIn(view)) add(link.url, '', origin)
+    if (view.text === '') return
+    for (const link of findTextLinksIn(view)) {
+      const host = readLinkHost(link.url)
+      if (host === undefined || (origin === 'text' && anchorHosts.has(host.host))) continue
+      add(link.url, '', origin)
+    }
   }
-  for (const view of texts.fields) addTextLinks(view, 'text')
-  if (texts.fields.length > 1) addTextLinks(texts.joined, 'text')
+  addTextLinks(texts.joined, 'text')
   addTextLinks(texts.images, 'image')
 
   const invites: FoundInvite[] = []
@@ -72,8 +82,7 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
     }
   }
   for (const link of status.links) addInvites(findDiscordInvites(link.href), link.source === 'card' ? 'card' : 'content')
-  for (const view of texts.fields) addInvites(findDiscordInvitesIn(view), 'text')
-  if (texts.fields.length > 1) addInvites(findDiscordInvitesIn(texts.joined), 'text')
+  addInvites(findDiscordInvitesIn(texts.joined), 'text')
   addInvites(findDiscordInvitesIn(texts.images), 'image')
   return { links, invites }
 }

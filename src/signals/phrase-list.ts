@@ -27,7 +27,7 @@ export const phraseList: Signal = {
     const { phrases, phraseMatcher } = rulesOf(context)
     if (phrases.length === 0) return undefined
     const texts = statusTexts(status)
-    let matched: CompiledPhrase[] = phraseMatcher.match(compactSkeleton(texts.visible.text))
+    let matched: CompiledPhrase[] = phraseMatcher.match(compactSkeleton(texts.joined.text))
     let inImage = false
     if (matched.length === 0 && status.imageTexts.length > 0) {
       matched = phraseMatcher.match(compactSkeleton(texts.images.text))

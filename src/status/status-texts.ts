@@ -2,20 +2,18 @@ import { deobfuscate, type Deobfuscated } from '../text/deobfuscate.js'
 import type { NormalizedStatus } from './normalized-status.js'
 
 /**
- * Every text field of a status through the de-obfuscation layer, once: apart (so evidence points
- * at one field) and joined (so a link or phrase split across the content warning and the
- * content, or across poll options, is seen).
+ * Every text field of a status through the de-obfuscation layer, once: the content warning, the
+ * visible text (with the texts of mention, hashtag and link anchors) and the extra texts (poll
+ * options, alt texts, card texts) joined into one text and read in one run (so a link or phrase
+ * split across the content warning and the content, or across poll options, is seen); text read
+ * from images apart (its findings say "in an image").
  */
 export interface StatusTexts {
-  /** The content warning, the prose (text outside anchors), then each extra text (poll options, alt texts, card texts), each read; empty ones left out. */
-  readonly fields: readonly Deobfuscated[]
   /**
-   * The same fields joined, read as one text: with nothing between two fields where one ends or
-   * the other starts with `.` or `/` (`discord.` + `gg/abc`), with a space elsewhere.
+   * The fields joined, read as one text: with nothing between two fields where one ends or the
+   * other starts with `.` or `/` (`discord.` + `gg/abc`), with a line break elsewhere.
    */
   readonly joined: Deobfuscated
-  /** The visible text (prose with mention, hashtag and link texts) with the content warning and extra texts, one a line: what phrases are matched in. */
-  readonly visible: Deobfuscated
   /** Text read from images (OCR, QR codes), joined one a line. */
   readonly images: Deobfuscated
 }
@@ -38,7 +36,7 @@ function joinFields(texts: readonly string[]): string {
   let previous: string | undefined
   for (const text of texts) {
     // The previous field is tested, not the string being built (reading its end would flatten it).
-    if (previous !== undefined) joined += GLUE_END.test(previous) || GLUE_START.test(text) ? '' : ' '
+    if (previous !== undefined) joined += GLUE_END.test(previous) || GLUE_START.test(text) ? '' : '\n'
     joined += text
     previous = text
   }
@@ -67,10 +65,9 @@ export function statusTexts(status: NormalizedStatus): StatusTexts {
  * @returns its texts, read
  */
 export function readStatusTexts(status: NormalizedStatus): StatusTexts {
-  const raw = [status.spoilerText, status.prose, ...status.extraTexts].filter((t) => t !== '')
-  const fields = raw.map(deobfuscate)
-  const joined = fields.length === 1 ? fields[0]! : deobfuscate(joinFields(raw))
-  const visibleRaw = join([status.spoilerText, status.text, ...status.extraTexts], '\n')
-  const visible = status.text === status.prose && fields.length === 1 ? fields[0]! : deobfuscate(visibleRaw)
-  return { fields, joined, visible, images: deobfuscate(join(status.imageTexts, '\n')) }
+  const raw: string[] = []
+  if (status.spoilerText !== '') raw.push(status.spoilerText)
+  if (status.text !== '') raw.push(status.text)
+  for (const extra of status.extraTexts) if (extra !== '') raw.push(extra)
+  return { joined: deobfuscate(joinFields(raw)), images: deobfuscate(join(status.imageTexts, '\n')) }
 }

@@ -42,12 +42,19 @@ export function referenceSkeleton(text: string): string {
   }
   // 5. Spelled punctuation.
   out = out.replace(SPELLED_PUNCTUATION.katakana, (k) => SPELLED_PUNCTUATION.nameOf.get(k) ?? k)
-  out = out.replace(SPELLED_PUNCTUATION.punctuation, (...args: unknown[]) => {
-    const groups = args[args.length - 1] as Record<string, string | undefined>
-    const match = args[0] as string
-    const dot = groups['bd'] !== undefined || groups['wd'] !== undefined || groups['d'] !== undefined
-    return dot ? (match === '.' ? match : '.') : '/'
-  })
+  {
+    // Every match of the expression, the same decision, no prefilter.
+    const pattern = new RegExp(SPELLED_PUNCTUATION.punctuation.source, 'gu')
+    let result = ''
+    let last = 0
+    for (let m = pattern.exec(out); m !== null; m = pattern.exec(out)) {
+      const replacement = SPELLED_PUNCTUATION.spelled(m)
+      if (replacement === undefined) continue
+      result += out.slice(last, m.index) + replacement
+      last = m.index + m[0].length
+    }
+    out = result + out.slice(last)
+  }
   // 6. Spaced letters.
   out = out.replace(/(?<![\p{L}\p{N}]|[\p{L}\p{N}][^\p{L}\p{N}\s])[a-z0-9](?:[^\p{L}\p{N}\n]{1,4}[a-z0-9]){2,}(?![\p{L}\p{N}])/gu, (run) => {
     if (!/[a-z]/u.test(run)) return run

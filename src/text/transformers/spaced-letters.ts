@@ -4,7 +4,7 @@ import { replaceMapped, type Transformed } from './types.js'
 // are neither letters nor digits (spaces, punctuation, symbols, emoji), and not part of a longer
 // word: `d i s c o r d`, `d-i-s-c-o-r-d`, `d🔥i🔥s🔥c`. A run does not start right after a word
 // and one punctuation character (`192.0.2.7`, `foo.a.b.c` are one dotted word).
-const SPACED = /(?<![\p{L}\p{N}]|[\p{L}\p{N}][^\p{L}\p{N}\s])[a-z0-9](?:[^\p{L}\p{N}\n]{1,4}[a-z0-9]){2,}(?![\p{L}\p{N}])/gu
+const SPACED = /[a-z0-9](?<![\p{L}\p{N}][a-z0-9]|[\p{L}\p{N}][^\p{L}\p{N}\s][a-z0-9])(?:[^\p{L}\p{N}\n]{1,4}[a-z0-9]){2,}(?![\p{L}\p{N}])/gu
 const SEPARATOR = /[^a-z0-9]+/gu
 const LETTER = /[a-z]/u
 
