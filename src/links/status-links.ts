@@ -45,10 +45,9 @@ const MAX_LINKS = 100
 export function scanLinks(status: NormalizedStatus): LinkScan {
   const links: FoundLink[] = []
   const seen = new Set<string>()
-  const add = (url: string, text: string, origin: LinkOrigin): void => {
+  const add = (url: string, text: string, origin: LinkOrigin, host: LinkHost | undefined = readLinkHost(url)): void => {
     if (links.length >= MAX_LINKS || seen.has(url)) return
     seen.add(url)
-    const host = readLinkHost(url)
     if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin })
   }
   for (const link of status.links) add(link.href, link.text, link.source === 'card' ? 'card' : link.source === 'text' ? 'text' : 'content')
@@ -62,9 +61,10 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
   const addTextLinks = (view: Deobfuscated, origin: LinkOrigin): void => {
     if (view.text === '') return
     for (const link of findTextLinksIn(view)) {
+      if (seen.has(link.url)) continue
       const host = readLinkHost(link.url)
       if (host === undefined || (origin === 'text' && anchorHosts.has(host.host))) continue
-      add(link.url, '', origin)
+      add(link.url, '', origin, host)
     }
   }
   addTextLinks(texts.joined, 'text')

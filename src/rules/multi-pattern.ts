@@ -15,6 +15,15 @@ export interface MultiPatternMatcher {
    * @returns for each pattern found, its id and the offset of its first occurrence, in the order found
    */
   scan(text: string): FoundPattern[]
+  /**
+   * Scans a text as if everything but letters, digits and `#` were removed from it first
+   * (`compactSkeleton`): the same patterns are found, without building the compact text.
+   * Offsets are not reported (they would be offsets of the compact text).
+   *
+   * @param text - the text (already through the de-obfuscation layer)
+   * @returns the ids of the patterns found, in the order found
+   */
+  scanWords(text: string): number[]
   /** Steps a scan of the text takes (transitions, failure links and reports followed), for the linearity test. */
   steps(text: string): number
 }
@@ -83,8 +92,56 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   // Reports each pattern once per scan: a node stamped with the scan's number has had its whole
   // dictionary chain reported already, so the walk stops there (this bounds the reports of a
   // scan by the number of patterns, whatever the text).
+  // The root's transitions for every BMP code unit in one array (the scan is at the root for
+  // most characters of a text that matches nothing), -1 where the root has none.
+  const rootNext = new Int32Array(65536).fill(0)
+  for (const code of children[0]!) rootNext[code] = edges.get(code)!
   const stamp = new Int32Array(size)
   let scanNumber = 0
+
+  const runWords = (text: string, found: number[]): void => {
+    scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
+    if (scanNumber === 1) stamp.fill(0)
+    const current = scanNumber
+    let node = 0
+    const length = text.length
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i)
+      let units = 1
+      if (code >= 0x80) {
+        if (code >= 0xd800 && code < 0xdc00 && i + 1 < length) {
+          const low = text.charCodeAt(i + 1)
+          if (low >= 0xdc00 && low < 0xe000) units = 2
+        }
+        if (!isWordAt(text, i, units)) {
+          i += units - 1
+          continue
+        }
+      } else if (ASCII_CLASS[code] === 0) {
+        continue
+      }
+      for (let u = 0; u < units; u++) {
+        const unit = text.charCodeAt(i + u)
+        if (node !== 0) {
+          let next = edges.get(node * 65536 + unit)
+          while (next === undefined && node !== 0) {
+            node = fail[node]!
+            next = node === 0 ? undefined : edges.get(node * 65536 + unit)
+          }
+          node = next ?? rootNext[unit]!
+        } else {
+          node = rootNext[unit]!
+        }
+        let report = output[node] !== -1 ? node : dictionary[node]!
+        while (report !== -1 && stamp[report] !== current) {
+          stamp[report] = current
+          found.push(output[report]!)
+          report = dictionary[report]!
+        }
+      }
+      i += units - 1
+    }
+  }
 
   const run = (text: string, found: FoundPattern[] | undefined): number => {
     scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
@@ -94,13 +151,17 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     let node = 0
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i)
-      let next = edges.get(node * 65536 + code)
-      while (next === undefined && node !== 0) {
-        node = fail[node]!
-        steps++
-        next = edges.get(node * 65536 + code)
+      if (node !== 0) {
+        let next = edges.get(node * 65536 + code)
+        while (next === undefined && node !== 0) {
+          node = fail[node]!
+          steps++
+          next = node === 0 ? undefined : edges.get(node * 65536 + code)
+        }
+        node = next ?? rootNext[code]!
+      } else {
+        node = rootNext[code]!
       }
-      node = next ?? 0
       steps++
       let report = output[node] !== -1 ? node : dictionary[node]!
       while (report !== -1 && stamp[report] !== current) {
@@ -120,8 +181,45 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
       if (size > 1) run(text, found)
       return found
     },
+    scanWords(text) {
+      const found: number[] = []
+      if (size > 1) runWords(text, found)
+      return found
+    },
     steps(text) {
       return size > 1 ? run(text, undefined) : 0
     },
   }
+}
+
+// Letters, digits and `#`: what `compactSkeleton` keeps. ASCII from a table; other characters
+// from a table filled as they are met (the answer for a code point never changes).
+const WORD = /^[\p{L}\p{N}#]$/u
+const ASCII_CLASS = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128)
+  for (let code = 0; code < 128; code++) table[code] = WORD.test(String.fromCharCode(code)) ? 1 : 0
+  return table
+})()
+// 0: not known yet, 1: a word character, 2: not one. BMP only; astral code points in a map.
+let bmpClass: Uint8Array | undefined
+const astralClass = new Map<number, boolean>()
+
+function isWordAt(text: string, i: number, units: number): boolean {
+  if (units === 1) {
+    const code = text.charCodeAt(i)
+    const table = (bmpClass ??= new Uint8Array(65536))
+    let known = table[code]!
+    if (known === 0) {
+      known = WORD.test(text.charAt(i)) ? 1 : 2
+      table[code] = known
+    }
+    return known === 1
+  }
+  const cp = text.codePointAt(i) ?? 0
+  let word = astralClass.get(cp)
+  if (word === undefined) {
+    word = WORD.test(String.fromCodePoint(cp))
+    if (astralClass.size < 4096) astralClass.set(cp, word)
+  }
+  return word
 }

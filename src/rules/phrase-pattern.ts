@@ -114,6 +114,14 @@ export interface PhraseMatcher {
    * @param compact - the text in compact form
    */
   match(compact: string): CompiledPhrase[]
+  /**
+   * The phrases that match a skeleton (`skeleton(text)`), in list order: the same as
+   * `match(compactSkeleton(skeletonText))`, without building the compact text unless a phrase
+   * with `*` must be checked.
+   *
+   * @param skeletonText - the text through the de-obfuscation layer
+   */
+  matchSkeleton(skeletonText: string): CompiledPhrase[]
   /** The multi-pattern matcher of the pieces (for the linearity test). */
   readonly pieces: MultiPatternMatcher
 }
@@ -150,50 +158,55 @@ export function createPhraseMatcher(phrases: readonly CompiledPhrase[]): PhraseM
     needed.push(distinct.size)
   })
   const pieces = createMultiPatternMatcher(pieceList)
+  // Phrases whose terms are one piece each need no check after the scan.
+  const simple = phrases.map((phrase) => phrase.required.every((pieces) => pieces.length === 1) && phrase.excluded.every((pieces) => pieces.length === 1))
+  const check = (found: readonly number[], compactOf: () => string): CompiledPhrase[] => {
+    if (found.length === 0) return []
+    const present = new Set<string>()
+    const counts = new Map<number, number>()
+    const candidates: number[] = []
+    for (const id of found) {
+      present.add(pieceList[id]!)
+      for (const index of needers[id] ?? []) {
+        const count = (counts.get(index) ?? 0) + 1
+        counts.set(index, count)
+        if (count === needed[index]) candidates.push(index)
+      }
+    }
+    candidates.sort((a, b) => a - b)
+    const matched: CompiledPhrase[] = []
+    for (const index of candidates) {
+      const phrase = phrases[index]!
+      if (simple[index] === true) {
+        if (phrase.excluded.every((pieces) => !present.has(pieces[0]!))) matched.push(phrase)
+      } else if (phraseMatches(phrase, compactOf())) {
+        matched.push(phrase)
+      }
+    }
+    return matched
+  }
   return {
     phrases,
     pieces,
     match(compact) {
       if (phrases.length === 0 || compact === '') return []
-      const found = pieces.scan(compact)
-      if (found.length === 0) return []
-      const first = new Map<string, number>()
-      const counts = new Map<number, number>()
-      const candidates: number[] = []
-      for (const { id, at } of found) {
-        first.set(pieceList[id]!, at)
-        for (const index of needers[id] ?? []) {
-          const count = (counts.get(index) ?? 0) + 1
-          counts.set(index, count)
-          if (count === needed[index]) candidates.push(index)
-        }
-      }
-      candidates.sort((a, b) => a - b)
-      const matched: CompiledPhrase[] = []
-      for (const index of candidates) {
-        const phrase = phrases[index]!
-        if (phraseMatchesFrom(phrase, compact, first)) matched.push(phrase)
-      }
-      return matched
+      return check(pieces.scanWords(compact), () => compact)
+    },
+    matchSkeleton(skeletonText) {
+      if (phrases.length === 0 || skeletonText === '') return []
+      let compact: string | undefined
+      return check(pieces.scanWords(skeletonText), () => (compact ??= compactSkeleton(skeletonText)))
     },
   }
 }
 
-function termMatches(pieces: readonly string[], compact: string, first?: ReadonlyMap<string, number>): boolean {
+function termMatches(pieces: readonly string[], compact: string): boolean {
   let from = 0
   for (const piece of pieces) {
-    const known = first?.get(piece)
-    if (first !== undefined && known === undefined) return false
-    const at = known !== undefined && known >= from ? known : compact.indexOf(piece, from)
+    const at = compact.indexOf(piece, from)
     if (at < 0) return false
     from = at + piece.length
   }
-  return true
-}
-
-function phraseMatchesFrom(phrase: CompiledPhrase, compact: string, first: ReadonlyMap<string, number>): boolean {
-  for (const pieces of phrase.required) if (!termMatches(pieces, compact, first)) return false
-  for (const pieces of phrase.excluded) if (termMatches(pieces, compact, first)) return false
   return true
 }
 
@@ -221,5 +234,5 @@ export function phraseMatches(phrase: CompiledPhrase, compact: string): boolean 
  */
 export function matchPhrases(phrases: readonly CompiledPhrase[], text: string, matcher: PhraseMatcher = createPhraseMatcher(phrases)): CompiledPhrase[] {
   if (phrases.length === 0 || text === '') return []
-  return matcher.match(compactForPhrases(text))
+  return matcher.matchSkeleton(skeleton(text))
 }

@@ -1,6 +1,5 @@
 import type { CompiledPhrase } from '../rules/phrase-pattern.js'
 import { statusTexts } from '../status/status-texts.js'
-import { compactSkeleton } from '../text/deobfuscate.js'
 import { rulesOf } from '../rules/default-rules.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
@@ -27,10 +26,10 @@ export const phraseList: Signal = {
     const { phrases, phraseMatcher } = rulesOf(context)
     if (phrases.length === 0) return undefined
     const texts = statusTexts(status)
-    let matched: CompiledPhrase[] = phraseMatcher.match(compactSkeleton(texts.joined.text))
+    let matched: CompiledPhrase[] = phraseMatcher.matchSkeleton(texts.joined.text)
     let inImage = false
     if (matched.length === 0 && status.imageTexts.length > 0) {
-      matched = phraseMatcher.match(compactSkeleton(texts.images.text))
+      matched = phraseMatcher.matchSkeleton(texts.images.text)
       inImage = matched.length > 0
     }
     const first = matched[0]

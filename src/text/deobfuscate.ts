@@ -33,7 +33,12 @@ export interface Deobfuscated {
 }
 
 function run(text: string, withMap: boolean): Transformed {
-  let current: Transformed = { text, from: withMap ? Array.from({ length: text.length }, (_, i) => i) : undefined }
+  let identity: number[] | undefined
+  if (withMap) {
+    identity = new Array<number>(text.length)
+    for (let i = 0; i < text.length; i++) identity[i] = i
+  }
+  let current: Transformed = { text, from: identity }
   for (const transform of TRANSFORMERS) current = transform(current.text, current.from)
   return current
 }
@@ -52,10 +57,20 @@ function run(text: string, withMap: boolean): Transformed {
 export function deobfuscate(text: string): Deobfuscated {
   const skeleton = run(text, false).text
   let from: readonly number[] | undefined
+  let lower: string | undefined
   return {
     text: skeleton,
     original: text,
     span(start, end) {
+      if (from === undefined && end > start) {
+        // Without the map when the span reads as written, but for case (a plain URL): the same
+        // characters, lowercased, are in the original. Building the map costs a second run.
+        lower ??= text.toLowerCase()
+        if (lower.length === text.length) {
+          const at = lower.indexOf(skeleton.slice(start, end))
+          if (at >= 0) return { start: at, end: at + (end - start) }
+        }
+      }
       from ??= run(text, true).from ?? []
       if (end <= start || from.length === 0) return { start: 0, end: 0 }
       // Smallest and largest offset of the span: under a right-to-left override the offsets run

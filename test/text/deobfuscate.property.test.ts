@@ -164,3 +164,17 @@ describe('deobfuscate: every gate and fast path against the ungated reference', 
     }
   })
 })
+
+describe('the spaced-letters prefilter never rejects a run', () => {
+  test('mayHaveSpacedLetters is true wherever the expression matches', async () => {
+    const { mayHaveSpacedLetters } = await import('../../src/text/transformers/spaced-letters.js')
+    const spaced = /[a-z0-9](?<![\p{L}\p{N}][a-z0-9]|[\p{L}\p{N}][^\p{L}\p{N}\s][a-z0-9])(?:[^\p{L}\p{N}\n]{1,4}[a-z0-9]){2,}(?![\p{L}\p{N}])/u
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '1', 'ab', ' ', '  ', '.', '-', '😀', '\n', 'д', 'é', '/', '   '), { maxLength: 30 }), (parts) => {
+        const text = parts.join('')
+        if (spaced.test(text)) expect(mayHaveSpacedLetters(text)).toBe(true)
+      }),
+      { seed: 20261207, numRuns: 5000 },
+    )
+  })
+})

@@ -13,7 +13,7 @@ const ESCAPES = /(?:%[0-9a-f]{2}){1,64}/giu
  * @returns the text with percent-escapes decoded
  */
 export function decodePercentEscapes(text: string, from: readonly number[] | undefined): Transformed {
-  if (!text.includes('%')) return { text, from: from === undefined ? undefined : [...from] }
+  if (!text.includes('%')) return { text, from }
   return replaceMapped(text, from, ESCAPES, (m) => {
     let decoded: string
     try {

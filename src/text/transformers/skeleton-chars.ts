@@ -81,7 +81,7 @@ export function skeletonOfCodePoint(cp: number): string | undefined {
  * @param previous - offsets of `text`'s code units in the original, when `text` was transformed
  * @returns the skeleton and, when `previous` is given or `map` is true, its offsets
  */
-export function skeletonChars(text: string, previous?: readonly number[], map = previous !== undefined): { readonly text: string; readonly from: number[] | undefined } {
+export function skeletonChars(text: string, previous?: readonly number[], map = previous !== undefined): { readonly text: string; readonly from: readonly number[] | undefined } {
   const { bmp, astral, targets } = (table ??= buildTable())
   const from: number[] | undefined = map ? [] : undefined
   const length = text.length

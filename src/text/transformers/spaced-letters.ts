@@ -20,6 +20,7 @@ const LETTER = /[a-z]/u
  * @returns the text with spaced letters joined
  */
 export function joinSpacedLetters(text: string, from: readonly number[] | undefined): Transformed {
+  if (!mayHaveSpacedLetters(text)) return { text, from }
   return replaceMapped(text, from, SPACED, (m) => {
     const run = m[0]
     // Digits alone are numbers, dates and IP addresses (`192.0.2.7`), not a word spelled out.
@@ -47,4 +48,41 @@ export function joinSpacedLetters(text: string, from: readonly number[] | undefi
     }
     return out
   })
+}
+
+/**
+ * Whether a text may hold a run SPACED matches, in one pass without a regular expression: three
+ * one-character ASCII letter-or-digit tokens in a row, each at most 4 code units after the last,
+ * with no line break between. A superset of SPACED's matches (any character outside ASCII is
+ * taken for a separator, and the letter rule is not checked): it only spares the expression
+ * texts where it cannot match. Fuzzed against the ungated reference.
+ *
+ * @param text - a skeleton
+ * @returns `false` when SPACED surely finds nothing
+ */
+export function mayHaveSpacedLetters(text: string): boolean {
+  let singles = 0
+  let lastEnd = -10
+  let tokenStart = -1
+  const length = text.length
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) : 10
+    const alnum = (code >= 97 && code <= 122) || (code >= 48 && code <= 57)
+    if (alnum) {
+      if (tokenStart < 0) tokenStart = i
+      continue
+    }
+    if (tokenStart >= 0) {
+      if (i - tokenStart === 1) {
+        singles = tokenStart - lastEnd <= 4 ? singles + 1 : 1
+        lastEnd = i
+        if (singles >= 3) return true
+      } else {
+        singles = 0
+      }
+      tokenStart = -1
+    }
+    if (code === 10) singles = 0
+  }
+  return false
 }

@@ -75,7 +75,7 @@ function spelled(m: RegExpExecArray): string | undefined {
  * @returns the text with punctuation undisguised
  */
 export function readSpelledPunctuation(text: string, from: readonly number[] | undefined): Transformed {
-  if (!MAY_SPELL.test(text)) return { text, from: from === undefined ? undefined : [...from] }
+  if (!MAY_SPELL.test(text)) return { text, from }
   const named = KATAKANA_START.test(text) ? replaceMapped(text, from, KATAKANA, (m) => NAME_OF.get(m[0])) : { text, from }
   return replaceMapped(named.text, named.from, PUNCTUATION, spelled)
 }
