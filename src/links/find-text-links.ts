@@ -143,7 +143,7 @@ export function findTextLinksIn(view: Deobfuscated, limit = 50): TextLink[] {
     const read = link.value
     // As written when only letters differ (case, letters of other scripts), never when the
     // punctuation was disguised (`discord。gg`, `discord (dot) gg`).
-    const sameShape = !WHITE.test(written) && written.replace(LETTERS, '') === read.replace(LETTERS, '') && skeleton(written) === read
+    const sameShape = written === read || written.toLowerCase() === read || (!WHITE.test(written) && written.replace(LETTERS, '') === read.replace(LETTERS, '') && skeleton(written) === read)
     links.push({ read, url: sameShape ? written : read })
     if (links.length >= limit) break
   }

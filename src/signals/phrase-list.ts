@@ -26,7 +26,7 @@ export const phraseList: Signal = {
     const { phrases, phraseMatcher } = rulesOf(context)
     if (phrases.length === 0) return undefined
     const texts = statusTexts(status)
-    let matched: CompiledPhrase[] = phraseMatcher.matchSkeleton(texts.joined.text)
+    let matched: CompiledPhrase[] = phraseMatcher.matchSkeleton(texts.anchors.text === '' ? texts.joined.text : `${texts.joined.text}\n${texts.anchors.text}`)
     let inImage = false
     if (matched.length === 0 && status.imageTexts.length > 0) {
       matched = phraseMatcher.matchSkeleton(texts.images.text)

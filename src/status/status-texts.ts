@@ -3,10 +3,11 @@ import type { NormalizedStatus } from './normalized-status.js'
 
 /**
  * Every text field of a status through the de-obfuscation layer, once: the content warning, the
- * visible text (with the texts of mention, hashtag and link anchors) and the extra texts (poll
- * options, alt texts, card texts) joined into one text and read in one run (so a link or phrase
- * split across the content warning and the content, or across poll options, is seen); text read
- * from images apart (its findings say "in an image").
+ * prose (the author's own words, outside mention, hashtag and link anchors) and the extra texts
+ * (poll options, alt texts, card texts) joined into one text and read in one run (so a link or
+ * phrase split across the content warning and the content, or across poll options, is seen);
+ * the hashtags and link texts apart (phrases read them too); text read from images apart (its
+ * findings say "in an image").
  */
 export interface StatusTexts {
   /**
@@ -14,6 +15,8 @@ export interface StatusTexts {
    * other starts with `.` or `/` (`discord.` + `gg/abc`), with a line break elsewhere.
    */
   readonly joined: Deobfuscated
+  /** The hashtags (`#name`) and the visible texts of link anchors, one a line (`''` when none). */
+  readonly anchors: Deobfuscated
   /** Text read from images (OCR, QR codes), joined one a line. */
   readonly images: Deobfuscated
 }
@@ -67,7 +70,10 @@ export function statusTexts(status: NormalizedStatus): StatusTexts {
 export function readStatusTexts(status: NormalizedStatus): StatusTexts {
   const raw: string[] = []
   if (status.spoilerText !== '') raw.push(status.spoilerText)
-  if (status.text !== '') raw.push(status.text)
+  if (status.prose !== '') raw.push(status.prose)
   for (const extra of status.extraTexts) if (extra !== '') raw.push(extra)
-  return { joined: deobfuscate(joinFields(raw)), images: deobfuscate(join(status.imageTexts, '\n')) }
+  let anchors = ''
+  for (const tag of status.hashtags) anchors += anchors === '' ? `#${tag}` : `\n#${tag}`
+  for (const link of status.links) if (link.source === 'content' && link.text !== '') anchors += anchors === '' ? link.text : `\n${link.text}`
+  return { joined: deobfuscate(joinFields(raw)), anchors: deobfuscate(anchors), images: deobfuscate(join(status.imageTexts, '\n')) }
 }

@@ -27,7 +27,8 @@ const SLASH_WORDS = /* @__PURE__ */ ['/', 'slash', ...JAPANESE_SLASH.map(escape)
 const SPACE = '[ \\t\\u3000]'
 // One expression for every spelling, tried left to right:
 // 1. a dot or slash in brackets: `(dot)`, `[.]`, `{ / }`, `(てん)`;
-// 2. between two ASCII letters or digits (the letter before is checked by `spelled`: a lookbehind
+// 2. between two ASCII letters or digits, a plain `/` only with a space beside it (a URL's
+//    slashes are left alone) (the letter before is checked by `spelled`: a lookbehind
 //    at the start of an expression makes the engine try it at every position): ` dot `, ` . `, ` slash ` (spaces on both sides: `home. Me`
 //    is prose), or a slash, ideographic full stop, katakana middle dot or Japanese word with up to
 //    3 spaces around;
@@ -37,13 +38,15 @@ const PUNCTUATION = /* @__PURE__ */ new RegExp(
     `${SPACE}{0,3}[(\\[{<]${SPACE}{0,2}(?<bd>${DOT_WORDS})${SPACE}{0,2}[)\\]}>]${SPACE}{0,3}`,
     `${SPACE}{0,3}[(\\[{<]${SPACE}{0,2}(?<bs>${SLASH_WORDS})${SPACE}{0,2}[)\\]}>]${SPACE}{0,3}`,
     `(?:${SPACE}{1,3}(?<wd>dot|\\.)${SPACE}{1,3}|${SPACE}{0,3}(?<d>[。・]|${JAPANESE_DOT.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
-    `(?:${SPACE}{1,3}(?<ws>slash)${SPACE}{1,3}|${SPACE}{0,3}(?<s>/|${JAPANESE_SLASH.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
+    `(?:${SPACE}{1,3}(?<ws>slash)${SPACE}{1,3}|${SPACE}{1,3}(?<s>/)${SPACE}{0,3}|(?<s2>/)${SPACE}{1,3}|${SPACE}{0,3}(?<s3>${JAPANESE_SLASH.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
   ].join('|'),
   'gu',
 )
 const KATAKANA = /* @__PURE__ */ new RegExp(KATAKANA_NAMES.map(([kana]) => escape(kana)).join('|'), 'gu')
-// What every spelling needs: a bracket, a space, a dot-like or slash-like character, or kana.
-const MAY_SPELL = /[([{<.。・/\u3000-\u30ff]|dot|slash/u
+// What every spelling needs: a bracket, a spelled word, a spaced dot or slash
+// (a dot between spaces, a slash beside one, or a Japanese dot or word right after an ASCII
+// letter or digit: `end. Next` and Japanese prose with 。 and テン do not pass).
+const MAY_SPELL = /[([{<]|[ \t\u3000]\.[ \t\u3000]|[ \t\u3000]\/|\/[ \t\u3000]|dot|slash|[a-z0-9][ \t\u3000]{0,3}(?:[。・]|トット|てん|テン|スラッシュ)/u
 const ALNUM = /[a-z0-9]/u
 
 /**
@@ -75,8 +78,8 @@ function spelled(m: RegExpExecArray): string | undefined {
  * @returns the text with punctuation undisguised
  */
 export function readSpelledPunctuation(text: string, from: readonly number[] | undefined): Transformed {
-  if (!MAY_SPELL.test(text)) return { text, from }
   const named = KATAKANA_START.test(text) ? replaceMapped(text, from, KATAKANA, (m) => NAME_OF.get(m[0])) : { text, from }
+  if (!MAY_SPELL.test(named.text)) return named
   return replaceMapped(named.text, named.from, PUNCTUATION, spelled)
 }
 
