@@ -96,6 +96,20 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   // most characters of a text that matches nothing), -1 where the root has none.
   const rootNext = new Int32Array(65536).fill(0)
   for (const code of children[0]!) rootNext[code] = edges.get(code)!
+  // For the shallowest nodes (breadth-first order: the ones a scan is in most of the time), the
+  // full transition on each ASCII letter, digit and `#` with failure links already followed: one
+  // array read a character instead of map lookups.
+  const denseNodes = Math.min(size, DENSE_NODES)
+  const dense = new Int32Array(denseNodes * SYMBOLS)
+  const order = [0, ...queue]
+  for (const node of order) {
+    if (node >= denseNodes) continue
+    for (let k = 0; k < SYMBOLS; k++) {
+      const code = SYMBOL_CODES[k]!
+      const child = edges.get(node * 65536 + code)
+      dense[node * SYMBOLS + k] = child ?? (node === 0 ? 0 : dense[fail[node]! * SYMBOLS + k]!)
+    }
+  }
   const stamp = new Int32Array(size)
   let scanNumber = 0
 
@@ -118,6 +132,15 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
           continue
         }
       } else if (ASCII_CLASS[code] === 0) {
+        continue
+      } else if (node < denseNodes && SYMBOL_OF[code]! >= 0) {
+        node = dense[node * SYMBOLS + SYMBOL_OF[code]!]!
+        let report = output[node] !== -1 ? node : dictionary[node]!
+        while (report !== -1 && stamp[report] !== current) {
+          stamp[report] = current
+          found.push(output[report]!)
+          report = dictionary[report]!
+        }
         continue
       }
       for (let u = 0; u < units; u++) {
@@ -191,6 +214,17 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     },
   }
 }
+
+/** Nodes given dense ASCII transitions (at most 4096 × 37 × 4 bytes). */
+const DENSE_NODES = 4096
+/** The ASCII characters `compactSkeleton` keeps in a skeleton: a–z, 0–9, `#` (a skeleton has no capitals). */
+const SYMBOL_CODES: readonly number[] = /* @__PURE__ */ [...'abcdefghijklmnopqrstuvwxyz0123456789#'].map((c) => c.charCodeAt(0))
+const SYMBOLS = 37
+const SYMBOL_OF = /* @__PURE__ */ (() => {
+  const table = new Int8Array(128).fill(-1)
+  SYMBOL_CODES.forEach((code, k) => (table[code] = k))
+  return table
+})()
 
 // Letters, digits and `#`: what `compactSkeleton` keeps. ASCII from a table; other characters
 // from a table filled as they are met (the answer for a code point never changes).

@@ -32,7 +32,19 @@ export interface Deobfuscated {
   span(start: number, end: number): { readonly start: number; readonly end: number }
 }
 
+/** The transformers in order without maps, each called only when its text can change. */
+function runFast(text: string): string {
+  let t = text
+  if (t.includes('\u202e')) t = reorderBidiOverrides(t, undefined).text
+  if (t.includes('%')) t = decodePercentEscapes(t, undefined).text
+  if (t.includes('--')) t = decodePunycodeLabels(t, undefined).text
+  t = skeletonChars(t).text
+  t = readSpelledPunctuation(t, undefined).text
+  return joinSpacedLetters(t, undefined).text
+}
+
 function run(text: string, withMap: boolean): Transformed {
+  if (!withMap) return { text: runFast(text), from: undefined }
   let identity: number[] | undefined
   if (withMap) {
     identity = new Array<number>(text.length)
@@ -55,7 +67,8 @@ function run(text: string, withMap: boolean): Transformed {
  * deobfuscate('ᴅɪꜱᴄᴏʀᴅ (dot) gg / ABC').text //=> 'discord.gg/abc'
  */
 export function deobfuscate(text: string): Deobfuscated {
-  const skeleton = run(text, false).text
+  if (text === '') return EMPTY
+  const skeleton = runFast(text)
   let from: readonly number[] | undefined
   let lower: string | undefined
   return {
@@ -98,8 +111,10 @@ export function deobfuscate(text: string): Deobfuscated {
  * @returns the skeleton
  */
 export function skeleton(text: string): string {
-  return run(text, false).text
+  return text === '' ? '' : runFast(text)
 }
+
+const EMPTY: Deobfuscated = { text: '', original: '', span: () => ({ start: 0, end: 0 }) }
 
 // Letters and digits of every script, and `#` (a hashtag phrase stays one); everything else
 // (spaces, punctuation, symbols, emoji) is left out of the compact form.

@@ -72,3 +72,19 @@ describe('findDiscordInvites', () => {
     expect(findDiscordInvites(hostile)).toEqual([])
   })
 })
+
+describe('findDiscordInvites: the fast path for plain ASCII never rejects an invite', () => {
+  test('gives what the layer gives, on any text made of invite pieces', async () => {
+    const fc = (await import('fast-check')).default
+    const { deobfuscate } = await import('../../src/text/deobfuscate.js')
+    const { findDiscordInvitesIn } = await import('../../src/links/discord-invite.js')
+    const pieces = ['https://', 'discord', 'DISCORD', 'dis', 'cord', '.gg', '.com', '/invite', '/', 'abc', 'X1', '-', '.', 'd-i-s-c-o-r-d', 'dsc.gg', 'invite.gg', '%64', '(.)', ' ', 'xn--', 'd', 'i', 's', 'a.b.c']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 10 }), (parts) => {
+        const text = parts.join('')
+        expect(findDiscordInvites(text)).toEqual(text === '' ? [] : findDiscordInvitesIn(deobfuscate(text)))
+      }),
+      { seed: 20261207, numRuns: 4000 },
+    )
+  })
+})

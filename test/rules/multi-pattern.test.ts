@@ -79,3 +79,18 @@ describe('createPhraseMatcher', () => {
     expect(createPhraseMatcher(phrases).match(compactForPhrases('b, c and a')).map((p) => p.pattern)).toEqual(['"b c"', 'a'])
   })
 })
+
+describe('scanWords', () => {
+  test('finds what scan finds in the compact text, dense transitions or not', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'ab', 'ба', '#', ' ', '.', 'Z', '😀', '1', '荒')
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom('a', 'b', 'ab', 'ба', '#', '1', '荒'), { minLength: 1, maxLength: 4 }).map((p) => p.join('')), { minLength: 1, maxLength: 12 }), fc.array(alphabet, { maxLength: 40 }), (patterns, parts) => {
+        const text = parts.join('')
+        const matcher = createMultiPatternMatcher(patterns)
+        const compact = text.replace(/[^\p{L}\p{N}#]+/gu, '')
+        expect(new Set(matcher.scanWords(text))).toEqual(new Set(matcher.scan(compact).map((f) => f.id)))
+      }),
+      { seed: 20261207, numRuns: 1500 },
+    )
+  })
+})

@@ -46,7 +46,9 @@ const KATAKANA = /* @__PURE__ */ new RegExp(KATAKANA_NAMES.map(([kana]) => escap
 // What every spelling needs: a bracket, a spelled word, a spaced dot or slash
 // (a dot between spaces, a slash beside one, or a Japanese dot or word right after an ASCII
 // letter or digit: `end. Next` and Japanese prose with 。 and テン do not pass).
-const MAY_SPELL = /[([{<]|[ \t\u3000]\.[ \t\u3000]|[ \t\u3000]\/|\/[ \t\u3000]|dot|slash|[a-z0-9][ \t\u3000]{0,3}(?:[。・]|トット|てん|テン|スラッシュ)/u
+const MAY_SPELL = /[([{<]|[ \t\u3000]\.[ \t\u3000]|[ \t\u3000]\/|\/[ \t\u3000]|dot|slash/
+const MAY_SPELL_JAPANESE = /[。・]|トット|てん|テン|スラッシュ/
+const JAPANESE_AFTER_LETTER = /[a-z0-9][ \t\u3000]{0,3}(?:[。・]|トット|てん|テン|スラッシュ)/
 const ALNUM = /[a-z0-9]/u
 
 /**
@@ -79,7 +81,8 @@ function spelled(m: RegExpExecArray): string | undefined {
  */
 export function readSpelledPunctuation(text: string, from: readonly number[] | undefined): Transformed {
   const named = KATAKANA_START.test(text) ? replaceMapped(text, from, KATAKANA, (m) => NAME_OF.get(m[0])) : { text, from }
-  if (!MAY_SPELL.test(named.text)) return named
+  const t = named.text
+  if (!MAY_SPELL.test(t) && !(MAY_SPELL_JAPANESE.test(t) && JAPANESE_AFTER_LETTER.test(t))) return named
   return replaceMapped(named.text, named.from, PUNCTUATION, spelled)
 }
 
