@@ -14,14 +14,23 @@ export interface DiscordInviteMatch {
 
 // The invite hosts, longest first; the layer (src/text/deobfuscate.ts) has already read every
 // disguised dot and slash as `.` and `/`, so the expression needs no disguise of its own.
-const HOSTS = /* @__PURE__ */ DISCORD_INVITE_HOSTS.map((h) => h.host.replace(/\./gu, '\\.'))
+// A word of a host may be split by one space, tab or hyphen between two of its letters (`dis cord`,
+// `disc-ord`): the layer joins letters written one by one, not a word cut in two.
+const SPLIT = '[ \\t-]?'
+const HOSTS = /* @__PURE__ */ DISCORD_INVITE_HOSTS.map((h) =>
+  h.host
+    .split('.')
+    .map((word) => [...word].join(SPLIT))
+    .join('\\.'),
+)
   .sort((a, b) => b.length - a.length)
   .join('|')
+const SPLITS = /[ \t-]/gu
 // The code ends at a non-code character; the host must not continue a longer word
 // (`notdiscord.gg`), which `findDiscordInvites` checks by hand.
 const INVITE_AT = /* @__PURE__ */ new RegExp(String.raw`(${HOSTS})/(?:(invite)/)?([a-z0-9-]{2,64})(?![a-z0-9-])`, 'y')
 // Where a host may start (each starts with one of these): INVITE_AT is tried only there.
-const HOST_START = /canary|ptb|dis|dsc|invite/g
+const HOST_START = /c[ \t-]?a|p[ \t-]?t|d[ \t-]?[is]|i[ \t-]?n/g
 const WORD_CHAR = /[a-z0-9-]/u
 const CODE_CHARS = /[^A-Za-z0-9-]/gu
 
@@ -59,7 +68,7 @@ export function findDiscordInvitesIn(view: Deobfuscated): readonly DiscordInvite
   if (plain === '') return []
   const found: DiscordInviteMatch[] = []
   for (const m of inviteMatches(plain)) {
-    const host = m[1] ?? ''
+    const host = (m[1] ?? '').replace(SPLITS, '')
     const code = m[3] ?? ''
     const start = m.index
     if (start > 0 && WORD_CHAR.test(plain[start - 1] ?? '')) continue

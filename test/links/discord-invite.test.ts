@@ -42,6 +42,8 @@ describe('findDiscordInvites', () => {
       ['enclosing marks', 'd\u20ddiscord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'd\u20ddiscord.gg/ctkpaarr'],
       ['a right-to-left override', '\u202Eduk/gg.drocsid\u202C', 'discord.gg', 'kud', 'duk/gg.drocsid'],
       ['percent-escapes', '%64iscord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', '%64iscord.gg/ctkpaarr'],
+      ['a host word cut in two', 'dis cord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'dis cord.gg/ctkpaarr'],
+      ['a host word cut by a hyphen, spaced punctuation', 'disc-ord . gg / ctkpaarr', 'discord.gg', 'ctkpaarr', 'disc-ord . gg / ctkpaarr'],
       ['a line break after the code', 'discord.gg/ctkpaarr\nmore', 'discord.gg', 'ctkpaarr', 'discord.gg/ctkpaarr'],
     ])('%s', (_disguise, text, host, code, match) => {
       expect(findDiscordInvites(text)).toEqual([{ host, code, match }])
@@ -60,6 +62,8 @@ describe('findDiscordInvites', () => {
       ['discord.gg/invite', 'no code'],
       ['notdiscord.gg/abc', 'another host'],
       ['discord.gg', 'no code'],
+      ['we dis cord them.', 'no host'],
+      ['dis cord gg', 'no dot'],
       ['dsc.gg/invite/abc', 'a redirector has no invite path'],
       ['', 'empty'],
     ])('in %j (%s)', (text) => {

@@ -18,6 +18,7 @@ const ROWS: readonly (readonly [string, string, string])[] = [
   ['letters spaced', '<p>join d i s c o r d . g g / ctkpaarr</p>', 'campaign-domain'],
   ['letters hyphenated', '<p>d-i-s-c-o-r-d.g-g/ctkpaarr</p>', 'campaign-domain'],
   ['an emoji between letters', '<p>d🔥i🔥s🔥c🔥o🔥r🔥d.gg/ctkpaarr</p>', 'campaign-domain'],
+  ['a host word cut in two', '<p>join dis cord . gg / ctkpaarr</p>', 'campaign-domain'],
   ['(dot)', '<p>discord (dot) gg / ctkpaarr</p>', 'campaign-domain'],
   ['[.]', '<p>荒らし[.]com に集合</p>', 'campaign-domain'],
   [' dot ', '<p>ctkpaarr dot org</p>', 'campaign-domain'],
