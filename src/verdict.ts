@@ -22,6 +22,9 @@ export type BuiltinSignalId =
   | 'known-spam-text'
   | 'image-duplicate'
   | 'known-spam-image'
+  | 'unsolicited-mention'
+  | 'impersonation'
+  | 'credential-phishing'
 
 /** A signal id: a built-in one (autocompleted) or any custom string. */
 export type SignalId = BuiltinSignalId | (string & {})
