@@ -108,6 +108,14 @@ export interface TextLink {
 
 const INVISIBLE_OR_MARK = /[\p{Cf}\p{Mn}\p{Me}]/gu
 const LETTERS = /[\p{L}\p{N}]+/gu
+const TOP_LEVEL = /\.([^./:?#]+)(?:[:/?#]|$)/u
+
+/** The last label of a URL's host, as written (`com` of `https://a.example.com/x`). */
+function topLevel(url: string): string {
+  const rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\//iu, '')
+  const host = rest.split(/[/?#]/u)[0] ?? ''
+  return TOP_LEVEL.exec(host)?.[1]?.toLowerCase() ?? ''
+}
 
 /**
  * Finds the URLs in a text the layer has read (`deobfuscate`), with linkify (`find(text, 'url')`,
@@ -143,7 +151,9 @@ export function findTextLinksIn(view: Deobfuscated, limit = 50): TextLink[] {
     const read = link.value
     // As written when only letters differ (case, letters of other scripts), never when the
     // punctuation was disguised (`discord。gg`, `discord (dot) gg`).
-    const sameShape = written === read || written.toLowerCase() === read || (!WHITE.test(written) && written.replace(LETTERS, '') === read.replace(LETTERS, '') && skeleton(written) === read)
+    // The written form keeps letters of other scripts for the look-alike check (`раураl.com`),
+    // but only with a top-level domain written plainly: `荒らし.ᴄᴏᴍ` is read as `荒らし.com`.
+    const sameShape = written === read || written.toLowerCase() === read || (!WHITE.test(written) && written.replace(LETTERS, '') === read.replace(LETTERS, '') && skeleton(written) === read && topLevel(written) === topLevel(read))
     links.push({ read, url: sameShape ? written : read })
     if (links.length >= limit) break
   }

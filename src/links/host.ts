@@ -104,6 +104,14 @@ export function readLinkHost(url: string): LinkHost | undefined {
   }
   const colon = authority.indexOf(':')
   if (colon >= 0) authority = authority.slice(0, colon)
+  // A browser percent-decodes the host before anything else (`%64iscord.gg` is discord.gg).
+  if (authority.includes('%')) {
+    try {
+      authority = decodeURIComponent(authority)
+    } catch {
+      return undefined
+    }
+  }
   host = hostToUnicode(authority)
   if (host.endsWith('.')) host = host.replace(/\.+$/u, '')
   if (host === '' || !HOST_CHARS.test(host) || host.startsWith('.') || host.includes('..')) return undefined

@@ -1,7 +1,7 @@
 import type { SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { statusTexts } from '../status/status-texts.js'
-import type { Deobfuscated } from '../text/deobfuscate.js'
+import { skeleton, type Deobfuscated } from '../text/deobfuscate.js'
 import { findDiscordInvites, findDiscordInvitesIn, type DiscordInviteMatch } from './discord-invite.js'
 import { findTextLinksIn } from './find-text-links.js'
 import { readLinkHost, type LinkHost } from './host.js'
@@ -16,6 +16,8 @@ export interface FoundLink extends LinkHost {
   /** The visible text of an anchor (`''` for links found in text). */
   readonly text: string
   readonly origin: LinkOrigin
+  /** The host as the de-obfuscation layer reads it (`skeleton(host)`): what block lists are matched against too. */
+  readonly readHost: string
 }
 
 /** A Discord invite of a status. */
@@ -48,7 +50,7 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
   const add = (url: string, text: string, origin: LinkOrigin, host: LinkHost | undefined = readLinkHost(url)): void => {
     if (links.length >= MAX_LINKS || seen.has(url)) return
     seen.add(url)
-    if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin })
+    if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin, readHost: host.isIp ? host.host : skeleton(host.host) })
   }
   for (const link of status.links) add(link.href, link.text, link.source === 'card' ? 'card' : link.source === 'text' ? 'text' : 'content')
   // Every text field through the layer, apart and then joined (a link split across the content
@@ -68,6 +70,16 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
     }
   }
   addTextLinks(texts.joined, 'text')
+  // Where fields meet, only what no field holds whole: a link that merely runs on into the next
+  // field's first word (`…/ctkpaarr` + `Hello`) extends one found already and is left out.
+  const readUrls = links.map((link) => link.url.toLowerCase())
+  if (texts.boundaries.text !== '') {
+    for (const link of findTextLinksIn(texts.boundaries)) {
+      if (seen.has(link.url) || readUrls.some((url) => link.read.startsWith(url) || url.startsWith(link.read))) continue
+      const host = readLinkHost(link.url)
+      if (host !== undefined && !anchorHosts.has(host.host)) add(link.url, '', 'text', host)
+    }
+  }
   addTextLinks(texts.images, 'image')
 
   const invites: FoundInvite[] = []
@@ -83,6 +95,14 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
   }
   for (const link of status.links) addInvites(findDiscordInvites(link.href), link.source === 'card' ? 'card' : 'content')
   addInvites(findDiscordInvitesIn(texts.joined), 'text')
+  const found = invites.map((invite) => `${invite.host}/${invite.code.toLowerCase()}`)
+  addInvites(
+    findDiscordInvitesIn(texts.boundaries).filter((invite) => {
+      const key = `${invite.host}/${invite.code.toLowerCase()}`
+      return !found.some((known) => key.startsWith(known) || known.startsWith(key))
+    }),
+    'text',
+  )
   addInvites(findDiscordInvitesIn(texts.images), 'image')
   return { links, invites }
 }

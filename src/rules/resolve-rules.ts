@@ -4,6 +4,7 @@ import { SPAM_PHRASES } from '../data/spam-phrases.js'
 import { URL_SHORTENERS } from '../data/url-shorteners.js'
 import { SpamFilterConfigError } from '../errors.js'
 import { createDomainSet, type DomainSet } from '../links/domain-set.js'
+import { skeleton } from '../text/deobfuscate.js'
 import { compilePhrase, createPhraseMatcher, type CompiledPhrase, type PhraseMatcher } from './phrase-pattern.js'
 import type { RulesDocument } from './rules-document.js'
 import { parseCheckedRules, type CheckedRules } from './validate-rules.js'
@@ -52,6 +53,13 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
   const blocked: [string, string][] = []
   for (const rules of checked) for (const domain of rules.document.blockDomains ?? []) blocked.push([domain, listName(rules)])
   for (const { domain, campaign } of CAMPAIGN_DOMAINS) blocked.push([domain, campaign])
+  // Every blocked domain also as the layer reads it (`skeleton`), so a host written with
+  // disguised letters (`荒らし.ᴄᴏᴍ`, `ctkpaarr.o%72g`) is matched through its skeleton. Not
+  // for allow lists: a look-alike of an allowed domain must not be allowed.
+  for (const [domain, value] of [...blocked]) {
+    const read = skeleton(domain)
+    if (read !== domain) blocked.push([read, value])
+  }
 
   const allowed: [string, string][] = []
   for (const rules of checked) for (const domain of rules.document.allowDomains ?? []) allowed.push([domain, rules.name ?? 'your allow list'])

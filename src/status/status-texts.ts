@@ -15,6 +15,13 @@ export interface StatusTexts {
    * other starts with `.` or `/` (`discord.` + `gg/abc`), with a line break elsewhere.
    */
   readonly joined: Deobfuscated
+  /**
+   * Where two adjacent fields meet, glued with nothing between them (the last 64 characters of
+   * one and the first 64 of the next), one meeting a line: a host cut anywhere between the content
+   * warning and the content, or between two poll options (`ctkpaa` + `rr.org`), reads whole here.
+   * Links and invites are looked for here too; phrases are not (the joined text has them).
+   */
+  readonly boundaries: Deobfuscated
   /** The hashtags (`#name`) and the visible texts of link anchors, one a line (`''` when none). */
   readonly anchors: Deobfuscated
   /** Text read from images (OCR, QR codes), joined one a line. */
@@ -31,6 +38,8 @@ function join(texts: readonly string[], separator: string): string {
   return joined
 }
 
+/** Characters of each field read where it meets the next. */
+const BOUNDARY = 64
 const GLUE_END = /[./]\s*$/u
 const GLUE_START = /^\s*[./]/u
 
@@ -75,5 +84,10 @@ export function readStatusTexts(status: NormalizedStatus): StatusTexts {
   let anchors = ''
   for (const tag of status.hashtags) anchors += anchors === '' ? `#${tag}` : `\n#${tag}`
   for (const link of status.links) if (link.source === 'content' && link.text !== '') anchors += anchors === '' ? link.text : `\n${link.text}`
-  return { joined: deobfuscate(joinFields(raw)), anchors: deobfuscate(anchors), images: deobfuscate(join(status.imageTexts, '\n')) }
+  let boundaries = ''
+  for (let i = 1; i < raw.length; i++) {
+    const meeting = `${raw[i - 1]!.slice(-BOUNDARY)}${raw[i]!.slice(0, BOUNDARY)}`
+    boundaries = boundaries === '' ? meeting : `${boundaries}\n${meeting}`
+  }
+  return { joined: deobfuscate(joinFields(raw)), boundaries: deobfuscate(boundaries), anchors: deobfuscate(anchors), images: deobfuscate(join(status.imageTexts, '\n')) }
 }

@@ -19,6 +19,8 @@ const ROWS: readonly (readonly [string, string, string])[] = [
   ['letters hyphenated', '<p>d-i-s-c-o-r-d.g-g/ctkpaarr</p>', 'campaign-domain'],
   ['an emoji between letters', '<p>d🔥i🔥s🔥c🔥o🔥r🔥d.gg/ctkpaarr</p>', 'campaign-domain'],
   ['a host word cut in two', '<p>join dis cord . gg / ctkpaarr</p>', 'campaign-domain'],
+  ['kanji, kana and letters spaced', '<p>荒 ら し . c o m</p>', 'campaign-domain'],
+  ['kanji, kana and letters separated by emoji', '<p>荒🔥ら🔥し🔥.🔥c🔥o🔥m</p>', 'campaign-domain'],
   ['(dot)', '<p>discord (dot) gg / ctkpaarr</p>', 'campaign-domain'],
   ['[.]', '<p>荒らし[.]com に集合</p>', 'campaign-domain'],
   [' dot ', '<p>ctkpaarr dot org</p>', 'campaign-domain'],
@@ -37,6 +39,11 @@ const ROWS: readonly (readonly [string, string, string])[] = [
   ['a hashtag anchor to the invite', '<p><a href="https://discord.gg/ctkpaarr" class="mention hashtag" rel="tag">#<span>join</span></a></p>', 'campaign-domain'],
   ['a mention anchor to the domain', '<p><span class="h-card"><a href="https://xn--68j5e377y.com/" class="u-url mention">@<span>admin</span></a></span></p>', 'campaign-domain'],
   ['a percent-encoded host', '<p>%64iscord.gg/ctkpaarr</p>', 'campaign-domain'],
+  ['a percent-encoded host in an href', '<p><a href="https://%63t%6bp%61a%72r.o%72g/">%63t%6bp%61a%72r.o%72g/</a></p>', 'campaign-domain'],
+  ['a top-level domain in small capitals', '<p>荒らし.ᴄᴏᴍ</p>', 'campaign-domain'],
+  ['a host in small capitals', '<p>ᴍɪᴅᴏᴋᴜʀɪꜱᴇʀᴠᴇʀ.ɢɪᴛʜᴜʙ.ɪᴏ/ᴍɪɴɪᴅᴏɴ</p>', 'campaign-domain'],
+  ['てん after kana', '<p>荒らしてんcom</p>', 'campaign-domain'],
+  ['a Cyrillic letter in a blocked host', '<p>ctkpааrr.org</p>', 'campaign-domain'],
   ['a phrase with a hyphen inside', '<p>Action required: verify-your Mastodon account</p>', 'phrase-list'],
   ['a phrase with dots between letters', '<p>y.o.u can call me the f.e.d.i.v.e.r.s.e chick</p>', 'phrase-list'],
   ['a phrase in small capitals', '<p>ɢʀᴇᴇᴛɪɴɢꜱ ꜰʀᴏᴍ ᴛʜᴇ ᴍᴀꜱᴛᴏᴅᴏɴ ᴍᴏᴅᴇʀᴀᴛɪᴏɴ ᴛᴇᴀᴍ</p>', 'phrase-list'],
@@ -49,6 +56,14 @@ describe('disguised waves fire a content signal', () => {
 
   test('an invite split across the content warning and the content', () => {
     expect(fired({ spoiler_text: 'discord.gg/', content: '<p>ctkpaarr</p>' })).toContain('campaign-domain')
+  })
+
+  test('a host cut anywhere between the content warning and the content', () => {
+    expect(fired({ spoiler_text: 'ctkpaa', content: '<p>rr.org</p>' })).toContain('campaign-domain')
+  })
+
+  test('a host cut anywhere between poll options', () => {
+    expect(fired({ content: '<p>👇</p>', poll: { id: '1', options: [{ title: '荒ら' }, { title: 'し.com' }] } as never })).toContain('campaign-domain')
   })
 
   test('an invite split across poll options', () => {

@@ -37,8 +37,8 @@ const PUNCTUATION = /* @__PURE__ */ new RegExp(
   [
     `${SPACE}{0,3}[(\\[{<]${SPACE}{0,2}(?<bd>${DOT_WORDS})${SPACE}{0,2}[)\\]}>]${SPACE}{0,3}`,
     `${SPACE}{0,3}[(\\[{<]${SPACE}{0,2}(?<bs>${SLASH_WORDS})${SPACE}{0,2}[)\\]}>]${SPACE}{0,3}`,
-    `(?:${SPACE}{1,3}(?<wd>dot|\\.)${SPACE}{1,3}|${SPACE}{0,3}(?<d>[。・]|${JAPANESE_DOT.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
-    `(?:${SPACE}{1,3}(?<ws>slash)${SPACE}{1,3}|${SPACE}{1,3}(?<s>/)${SPACE}{0,3}|(?<s2>/)${SPACE}{1,3}|${SPACE}{0,3}(?<s3>${JAPANESE_SLASH.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
+    `(?:${SPACE}{1,3}(?<wd>dot|\\.)${SPACE}{1,3}|${SPACE}{0,3}(?<d>[。・])${SPACE}{0,3}|${SPACE}{0,3}(?<jd>${JAPANESE_DOT.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
+    `(?:${SPACE}{1,3}(?<ws>slash)${SPACE}{1,3}|${SPACE}{1,3}(?<s>/)${SPACE}{0,3}|(?<s2>/)${SPACE}{1,3}|${SPACE}{0,3}(?<js>${JAPANESE_SLASH.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
   ].join('|'),
   'gu',
 )
@@ -48,8 +48,9 @@ const KATAKANA = /* @__PURE__ */ new RegExp(KATAKANA_NAMES.map(([kana]) => escap
 // letter or digit: `end. Next` and Japanese prose with 。 and テン do not pass).
 const MAY_SPELL = /[([{<]|[ \t\u3000]\.[ \t\u3000]|[ \t\u3000]\/|\/[ \t\u3000]|dot|slash/
 const MAY_SPELL_JAPANESE = /[。・]|トット|てん|テン|スラッシュ/
-const JAPANESE_AFTER_LETTER = /[a-z0-9][ \t\u3000]{0,3}(?:[。・]|トット|てん|テン|スラッシュ)/
+const JAPANESE_AFTER_LETTER = /[a-z0-9][ \t\u3000]{0,3}[。・]|(?:トット|てん|テン|スラッシュ)[ \t\u3000]{0,3}[a-z0-9]/
 const ALNUM = /[a-z0-9]/u
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 
 /**
  * What a match of PUNCTUATION spells (`.` or `/`), or `undefined` to keep it: a spelling between
@@ -61,8 +62,11 @@ const ALNUM = /[a-z0-9]/u
 function spelled(m: RegExpExecArray): string | undefined {
   const g = m.groups ?? {}
   const bracketed = g['bd'] !== undefined || g['bs'] !== undefined
-  if (!bracketed && !ALNUM.test(m.input.charAt(m.index - 1))) return undefined
-  const dot = g['bd'] !== undefined || g['wd'] !== undefined || g['d'] !== undefined
+  // A Japanese word may follow a letter of any script (`荒らしてんcom`); the others an ASCII one.
+  const japanese = g['jd'] !== undefined || g['js'] !== undefined
+  const before = m.input.charAt(m.index - 1)
+  if (!bracketed && !(japanese ? LETTER_OR_DIGIT.test(before) : ALNUM.test(before))) return undefined
+  const dot = g['bd'] !== undefined || g['wd'] !== undefined || g['d'] !== undefined || g['jd'] !== undefined
   const out = dot ? '.' : '/'
   return m[0] === out ? undefined : out
 }
