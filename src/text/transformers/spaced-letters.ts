@@ -8,6 +8,10 @@ import { replaceMapped, type Transformed } from './types.js'
 const SINGLE = String.raw`(?:[a-z0-9]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])`
 const SPACED = /* @__PURE__ */ new RegExp(String.raw`${SINGLE}(?<![\p{L}\p{N}]${SINGLE}|[\p{L}\p{N}][^\p{L}\p{N}\s]${SINGLE})(?:[^\p{L}\p{N}\n]{1,4}${SINGLE}){2,}(?![\p{L}\p{N}])`, 'gu')
 const ASCII_LETTERS = /[a-z]/gu
+// The same for text without kanji or kana, where only ASCII letters and digits can be runs (an
+// expression whose first character is ASCII lets the engine skip ahead).
+const SPACED_ASCII = /[a-z0-9](?<![\p{L}\p{N}][a-z0-9]|[\p{L}\p{N}][^\p{L}\p{N}\s][a-z0-9])(?:[^\p{L}\p{N}\n]{1,4}[a-z0-9]){2,}(?![\p{L}\p{N}])/gu
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 const SEPARATOR = /[^a-z0-9\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu
 const NON_ASCII = /[^\u0000-\u007f]/
 
@@ -23,8 +27,16 @@ const NON_ASCII = /[^\u0000-\u007f]/
  * @returns the text with spaced letters joined
  */
 export function joinSpacedLetters(text: string, from: readonly number[] | undefined): Transformed {
-  if (!mayHaveSpacedLetters(text) && !(NON_ASCII.test(text) && asciiSingles(text) >= 2)) return { text, from }
-  return replaceMapped(text, from, SPACED, (m) => {
+  // With kanji or kana, a run needs two one-letter ASCII words; without, SPACED is SPACED_ASCII.
+  let pattern: RegExp
+  if (CJK.test(text)) {
+    if (asciiSingles(text) < 2) return { text, from }
+    pattern = SPACED
+  } else {
+    if (!mayHaveSpacedLetters(text)) return { text, from }
+    pattern = SPACED_ASCII
+  }
+  return replaceMapped(text, from, pattern, (m) => {
     const run = m[0]
     // Digits alone are numbers, dates and IP addresses (`192.0.2.7`), not a word spelled out; a
     // run with kanji or kana needs two ASCII letters (it spells a host: `荒 ら し . c o m`), so
