@@ -4,7 +4,8 @@ import type { ClassifyContext, ResolvedOptions } from '../options.js'
 import { withContext } from '../options.js'
 import type { SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
-import { readStatus, unwrapStatus } from '../status/read-status.js'
+import { readStatus } from '../status/read-status.js'
+import { unwrapStatus } from '../status/unwrap.js'
 import type { ClassifiableInput } from '../status/status-input.js'
 import type { Verdict } from '../verdict.js'
 import { base64ToBytes, bytesToBase64 } from './base64.js'
@@ -61,6 +62,16 @@ export interface SpamFilterMemory {
 export function createFilterMemory(options: FilterMemoryOptions): RecentStatuses | undefined {
   if (options.memory === false) return undefined
   return createRecentStatuses(options.memory)
+}
+
+/** `value` when it is iterable (a revoked proxy or a throwing `in` is not), else `undefined`. */
+function iterableOf(value: unknown): Iterable<unknown> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  try {
+    return Symbol.iterator in value ? (value as Iterable<unknown>) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function read(input: unknown, resolved: ResolvedOptions): NormalizedStatus | undefined {
@@ -123,11 +134,16 @@ export function memoryMethods(memory: RecentStatuses | undefined, resolved: Reso
     observe(statuses, context) {
       const target = need()
       const options = withContext(resolved, context)
-      const list = typeof statuses === 'object' && statuses !== null && Symbol.iterator in statuses ? (statuses as Iterable<unknown>) : [statuses]
+      const list = iterableOf(statuses) ?? [statuses]
       let added = 0
-      for (const input of list) {
-        const status = read(input, options)
-        if (status !== undefined && target.remember(status, contextOf(status, options))) added++
+      try {
+        for (const input of list) {
+          const status = read(input, options)
+          if (status !== undefined && target.remember(status, contextOf(status, options))) added++
+        }
+      } catch {
+        // A hostile iterable (a revoked proxy, a throwing iterator) ends the observation there:
+        // what was read so far stays remembered.
       }
       return added
     },
