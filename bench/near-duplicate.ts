@@ -11,7 +11,7 @@
  * `filter.classify` call (reading the JSON and every signal), and the share of one-word-changed
  * copies found at 500k (recall).
  */
-import { createRecentStatuses, createSpamFilter, readStatus, type NormalizedStatus, type RecentStatuses, type SignalContext, type SpamFilter, type StatusInput } from '../src/index.js'
+import { createMemoryStore, createSpamFilter, memoryRecord, readStatus, type InProcessMemoryStore, type NormalizedStatus, type SignalContext, type SpamFilter, type StatusInput } from '../src/index.js'
 
 const LARGE = 500_000
 const SMALL = 1_000
@@ -93,11 +93,11 @@ const viewer = { acct: undefined, host: undefined, follows: () => undefined }
 const contextOf = (s: NormalizedStatus): SignalContext => ({ postedAt: s.createdAt ?? T0, viewer })
 const OPTIONS = { maxStatuses: LARGE, windowMs: 30 * 86_400_000 }
 
-function memoryWith(n: number): RecentStatuses {
-  const memory = createRecentStatuses(OPTIONS)
+function memoryWith(n: number): InProcessMemoryStore {
+  const memory = createMemoryStore(OPTIONS)
   fill((input) => {
     const s = readStatus(input as object, undefined)
-    memory.remember(s, contextOf(s))
+    memory.remember(memoryRecord(s, contextOf(s)))
   }, n)
   return memory
 }
@@ -106,19 +106,16 @@ const ROUNDS = 5
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 /** Copies looked up and copies found, per memory (a copy of a text only the large memory holds is not counted). */
-const recall = new Map<RecentStatuses, { copies: number; found: number }>()
+const recall = new Map<InProcessMemoryStore, { copies: number; found: number }>()
 
 /** The memory's own work per status (fingerprint, text and image lookups, remember), on statuses already read. */
-function memoryWork(memory: RecentStatuses): number {
+function memoryWork(memory: InProcessMemoryStore): number {
   const inputs = Array.from({ length: SAMPLE }, sampleInput)
   const sample = inputs.map((input) => readStatus(input as object, undefined))
   const found: boolean[] = []
   const start = performance.now()
   for (const s of sample) {
-    const context = contextOf(s)
-    found.push(memory.textCopies(s, context) !== undefined)
-    memory.imageCopies(s, context)
-    memory.remember(s, context)
+    found.push(memory.lookup(memoryRecord(s, contextOf(s)), true).text !== undefined)
   }
   const time = ((performance.now() - start) * 1000) / SAMPLE
   const tally = recall.get(memory) ?? { copies: 0, found: 0 }
@@ -160,8 +157,8 @@ if (gc === undefined) console.log('note: run with NODE_OPTIONS=--expose-gc for e
 
 const before = used()
 const large = memoryWith(LARGE)
-const bytes = (used() - before) / large.size
-console.log(`memory: ${bytes.toFixed(1)} bytes per remembered status at ${large.size.toLocaleString('en')} (heap + array buffers); export ${(large.exportMemory().length / large.size).toFixed(1)} bytes/status`)
+const bytes = (used() - before) / large.size()
+console.log(`memory: ${bytes.toFixed(1)} bytes per remembered status at ${large.size().toLocaleString('en')} (heap + array buffers); export ${(large.exportMemory().length / large.size()).toFixed(1)} bytes/status`)
 
 const report = (label: string, result: { small: number; large: number }): void =>
   console.log(`${label}: ${result.small.toFixed(1)} µs/status at 1k remembered, ${result.large.toFixed(1)} µs/status at 500k, ratio ${(result.large / result.small).toFixed(2)}× (median of ${ROUNDS} rounds of ${SAMPLE})`)

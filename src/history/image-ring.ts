@@ -2,7 +2,7 @@ import { IMAGE_FINGERPRINT_BYTES } from '../media/blurhash.js'
 import { sameImage } from '../media/image-distance.js'
 import { mix32 } from '../text/hash32.js'
 import { chainInsert, chainWalk, createChainIndex, type ChainIndex } from './chain-index.js'
-import { suspicion } from './suspect-flags.js'
+import { suspicion } from './memory-store.js'
 
 const MAX_STEPS = 32
 /**

@@ -1,8 +1,6 @@
 import { estimateJaccard, LSH_BANDS, MINHASH_SIZE } from '../text/minhash.js'
 import { chainInsert, chainWalk, createChainIndex, type ChainIndex } from './chain-index.js'
-import type { StatusFingerprint } from './status-fingerprint.js'
-import type { CopyMatch } from './status-memory.js'
-import { suspicion } from './suspect-flags.js'
+import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
 
 /**
  * Tables of the status index: the LSH bands. Table 0 also files short texts (under their exact
@@ -143,7 +141,7 @@ function firstVisit(ring: StatusRing, slot: number): boolean {
  * @param keys - keys per table to file it under (an import), instead of the fingerprint's keys
  * @returns the sequence number given to it
  */
-export function ringAppend(ring: StatusRing, fp: Pick<StatusFingerprint, 'kind' | 'packed' | 'keys' | 'author'>, flags: number, seconds: number, id: string | undefined, keys?: ArrayLike<number>): number {
+export function ringAppend(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'packed' | 'keys' | 'author'>, flags: number, seconds: number, id: string | undefined, keys?: ArrayLike<number>): number {
   const sequence = ring.total
   const slot = sequence % ring.capacity
   ring.total++
@@ -179,7 +177,7 @@ export function ringKept(ring: StatusRing): number {
  * @param id - the status id
  * @returns whether it is
  */
-export function ringHas(ring: StatusRing, fp: StatusFingerprint, id: string | undefined): boolean {
+export function ringHas(ring: StatusRing, fp: MemoryRecord, id: string | undefined): boolean {
   if (id === undefined || fp.keys.length === 0) return false
   let found = false
   chainWalk(ring.index, 0, fp.keys[0]!, ring.total, ringKept(ring), MAX_STEPS, (slot) => {
@@ -191,18 +189,25 @@ export function ringHas(ring: StatusRing, fp: StatusFingerprint, id: string | un
   return found
 }
 
+/** Out-parameter of `ringTextCopies`: the author's own earlier copies. */
+export interface OwnCopies {
+  repeats: number
+}
+
 /**
  * Finds copies of a status's text posted by other accounts within the window: LSH candidates
- * confirmed by signature agreement (long texts) or identical signatures (short texts).
+ * confirmed by signature agreement (long texts) or identical signatures (short texts). Copies by
+ * the same author (other status ids) are counted in `own.repeats`.
  *
  * @param ring - the ring
- * @param fp - the status's fingerprint
+ * @param fp - the status's record
  * @param flags - the status's own suspect bits
  * @param seconds - the status's time in seconds
  * @param windowSeconds - the window
+ * @param own - receives the author's own copies
  * @returns the copies, or `undefined` when no other account posted the text
  */
-export function ringTextCopies(ring: StatusRing, fp: StatusFingerprint, flags: number, seconds: number, windowSeconds: number): CopyMatch | undefined {
+export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'packed' | 'keys' | 'author' | 'id'>, flags: number, seconds: number, windowSeconds: number, own?: OwnCopies): CopyMatch | undefined {
   if (fp.kind === 'none') return undefined
   const kind = fp.kind === 'long' ? KIND_LONG : KIND_SHORT
   const authors = new Map<number, number>()
@@ -213,10 +218,15 @@ export function ringTextCopies(ring: StatusRing, fp: StatusFingerprint, flags: n
     if (!firstVisit(ring, slot)) return true
     const author = authorAt(ring, slot)
     const flagsThere = flagsAt(ring, slot)
-    if (author === fp.author || (flagsThere & kind) === 0) return true
+    if ((flagsThere & kind) === 0) return true
+    if (author === fp.author && own === undefined) return true
     if (Math.abs(timeAt(ring, slot) - seconds) > windowSeconds) return true
     const offset = packedOffset(slot)
     if (kind === KIND_LONG ? estimateJaccard(ring.bytes, offset, fp.packed, 0) < MIN_SIMILARITY : !equalBytes(ring.bytes, offset, fp.packed)) return true
+    if (author === fp.author) {
+      if (fp.id === undefined || readId(ring, slot) !== fp.id) own!.repeats++
+      return true
+    }
     statuses++
     authors.set(author, (authors.get(author) ?? 0) | flagsThere)
     if (firstSlot < 0 || timeAt(ring, slot) <= timeAt(ring, firstSlot)) firstSlot = slot
