@@ -11,7 +11,7 @@ import { authorAt, flagsAt, ID_BYTES, KIND_LONG, KIND_SHORT, packedOffset, readI
 /** `MSFM`: mastodon-spam-filter memory. */
 const MAGIC = [0x4d, 0x53, 0x46, 0x4d] as const
 /** Bump when the layout changes; an import of another version throws. */
-export const MEMORY_FORMAT_VERSION = 1
+export const MEMORY_FORMAT_VERSION = 2
 const NONE = 0xffffffff
 
 function writeTexts(out: ByteWriter, marks: readonly MarkedText[]): void {
