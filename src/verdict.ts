@@ -22,6 +22,7 @@ export type BuiltinSignalId =
   | 'known-spam-text'
   | 'image-duplicate'
   | 'known-spam-image'
+  | 'author-rate'
 
 /** A signal id: a built-in one (autocompleted) or any custom string. */
 export type SignalId = BuiltinSignalId | (string & {})

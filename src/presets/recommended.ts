@@ -1,5 +1,5 @@
 import type { Signal, SignalGroup } from '../signal.js'
-import { authorServer, bareProfile, botAccount, campaignDomain, discordInvite, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, urlShortener } from '../signals/index.js'
+import { authorRate, authorServer, bareProfile, botAccount, campaignDomain, discordInvite, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, urlShortener } from '../signals/index.js'
 import type { Thresholds } from '../verdict.js'
 
 /**
@@ -39,6 +39,10 @@ export const RECOMMENDED_WEIGHTS: Readonly<Record<string, number>> = {
   'known-spam-text': 6,
   'image-duplicate': 2,
   'known-spam-image': 6,
+  // Per-author rate (createSpamFilter only): many distinct strangers mentioned, or one text
+  // repeated at strangers, within the memory's window. Shares the mentions cap with
+  // mention-density; suspicious at full strength alone.
+  'author-rate': 3,
   // Author signals (count only above the author gate)
   'new-account': 2,
   'bare-profile': 1.5,
@@ -74,6 +78,7 @@ export const RECOMMENDED_SIGNALS: readonly Signal[] = [
   knownSpamText,
   imageDuplicate,
   knownSpamImage,
+  authorRate,
   newAccount,
   bareProfile,
   machineUsername,
