@@ -13,10 +13,10 @@ const CLI: Options = {
 }
 
 export default defineConfig([{
-  entry: { index: 'src/index.ts', ocr: 'src/ocr/index.ts' },
+  entry: { index: 'src/index.ts', ocr: 'src/ocr/index.ts', redis: 'src/redis/index.ts' },
   format: ['esm', 'cjs'],
-  // The OCR entry's engines: never bundled, never reached from the core entry.
-  external: ['tesseract.js', 'jsqr'],
+  // The OCR entry's engines and the Redis client: never bundled, never reached from the core entry.
+  external: ['tesseract.js', 'jsqr', 'redis'],
   dts: true,
   sourcemap: true,
   // The CLI build writes dist/cli.js at the same time: cleaning must leave it alone.

@@ -76,12 +76,12 @@ function cellKey(cells: readonly number[]): number {
 }
 
 /** The cell an image is filed under. */
-function homeKey(fp: Uint8Array): number {
+export function homeKey(fp: Uint8Array): number {
   return cellKey(KEY_COMPONENTS.map((c) => fp[c]! >> 5))
 }
 
 /** The cells to probe for an image: its own and the neighbours it is near (7 on average, at most 64). */
-function probeKeys(fp: Uint8Array): number[] {
+export function probeKeys(fp: Uint8Array): number[] {
   let cells: number[][] = [[]]
   for (const c of KEY_COMPONENTS) {
     const value = fp[c]!

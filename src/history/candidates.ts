@@ -1,0 +1,180 @@
+/**
+ * Confirming candidates, for stores that fetch them from elsewhere (the Redis store): the same
+ * rules as the in-process ring (`ringTextCopies`, `imageCopies`, the feedback lists), over records
+ * written as short text lines, so a shared store answers exactly as an in-process one would for the
+ * candidates it found.
+ *
+ * Text entry: `author,time,flags,packedHex,id`; image entry: `author,time,flags,fingerprintHex,statusId`;
+ * text mark: `sequence,kind,packedHex`; image mark: `sequence,fingerprintHex` (the newest mark wins).
+ */
+import { IMAGE_FINGERPRINT_BYTES } from '../media/blurhash.js'
+import { imageDetail, sameImage } from '../media/image-distance.js'
+import { estimateJaccard, MINHASH_SIZE } from '../text/minhash.js'
+import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
+import { KIND_LONG, KIND_SHORT, MIN_SIMILARITY } from './status-ring.js'
+
+/** Images flatter than this (AC RMS in byte steps) are not remembered: flat pictures all look alike. */
+export const MIN_IMAGE_DETAIL = 6
+
+const HEX = '0123456789abcdef'
+
+/** Lower-case hex of bytes. */
+export function toHex(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]! >> 4]! + HEX[bytes[i]! & 15]!
+  return out
+}
+
+/** Bytes of a hex string (invalid digits read as 0; the length is what the caller expects). */
+export function fromHex(hex: string, length: number): Uint8Array {
+  const out = new Uint8Array(length)
+  for (let i = 0; i < length && 2 * i + 1 < hex.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16) || 0
+  return out
+}
+
+/** The stored flag byte of a record: suspect bits and its kind. */
+export function storedFlags(record: MemoryRecord): number {
+  return (record.flags & 31) | (record.kind === 'long' ? KIND_LONG : record.kind === 'short' ? KIND_SHORT : 0)
+}
+
+/** A record's text entry (`''` for a record without text). */
+export function textEntry(record: MemoryRecord): string {
+  if (record.kind === 'none') return ''
+  return `${record.author},${record.seconds},${storedFlags(record)},${toHex(record.packed)},${record.id ?? ''}`
+}
+
+/** An image entry of a record. */
+export function imageEntry(record: MemoryRecord, image: Uint8Array): string {
+  return `${record.author},${record.seconds},${record.flags & 31},${toHex(image)},${record.id ?? ''}`
+}
+
+/** The images of a record worth remembering and looking up (not flat). */
+export function detailedImages(record: MemoryRecord): Uint8Array[] {
+  return record.images.filter((image) => imageDetail(image) >= MIN_IMAGE_DETAIL)
+}
+
+interface Entry {
+  readonly author: number
+  readonly time: number
+  readonly flags: number
+  readonly bytes: Uint8Array
+  readonly id: string | undefined
+}
+
+function parseEntry(line: string, length: number): Entry | undefined {
+  const parts = line.split(',')
+  if (parts.length < 5) return undefined
+  const id = parts.slice(4).join(',')
+  return { author: Number(parts[0]) >>> 0, time: Number(parts[1]), flags: Number(parts[2]) & 255, bytes: fromHex(parts[3]!, length), id: id === '' ? undefined : id }
+}
+
+function equalPacked(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/**
+ * Text copies among candidate entries, as `ringTextCopies` counts them.
+ *
+ * @param lines - candidate text entries (each at most once)
+ * @param record - the status's record
+ * @param windowSeconds - the window
+ * @returns the copies from other accounts and the author's own repeats
+ */
+export function confirmTextCopies(lines: readonly string[], record: MemoryRecord, windowSeconds: number): { copies: CopyMatch | undefined; repeats: number } {
+  if (record.kind === 'none') return { copies: undefined, repeats: 0 }
+  const kind = record.kind === 'long' ? KIND_LONG : KIND_SHORT
+  const authors = new Map<number, number>()
+  let statuses = 0
+  let repeats = 0
+  let first: Entry | undefined
+  for (const line of lines) {
+    const entry = parseEntry(line, MINHASH_SIZE)
+    if (entry === undefined || (entry.flags & kind) === 0 || Math.abs(entry.time - record.seconds) > windowSeconds) continue
+    if (kind === KIND_LONG ? estimateJaccard(entry.bytes, 0, record.packed, 0) < MIN_SIMILARITY : !equalPacked(entry.bytes, record.packed)) continue
+    if (entry.author === record.author) {
+      if (record.id === undefined || entry.id !== record.id) repeats++
+      continue
+    }
+    statuses++
+    authors.set(entry.author, (authors.get(entry.author) ?? 0) | entry.flags)
+    if (first === undefined || entry.time <= first.time) first = entry
+  }
+  if (first === undefined) return { copies: undefined, repeats }
+  let total = suspicion(record.flags)
+  for (const bits of authors.values()) total += suspicion(bits)
+  return {
+    copies: { accounts: authors.size + 1, statuses, suspicion: total / (authors.size + 1), firstSeenAt: first.time * 1000, firstSeenId: first.id, exact: kind === KIND_SHORT },
+    repeats,
+  }
+}
+
+/**
+ * Image copies among candidate entries, as the image ring counts them.
+ *
+ * @param perImage - for each looked-up image (in order), its candidate entries
+ * @param images - the looked-up images
+ * @param record - the status's record
+ * @param windowSeconds - the window
+ * @returns the copies from other accounts
+ */
+export function confirmImageCopies(perImage: readonly (readonly string[])[], images: readonly Uint8Array[], record: MemoryRecord, windowSeconds: number): CopyMatch | undefined {
+  const authors = new Map<number, number>()
+  let statuses = 0
+  let first: Entry | undefined
+  images.forEach((image, i) => {
+    for (const line of perImage[i] ?? []) {
+      const entry = parseEntry(line, IMAGE_FINGERPRINT_BYTES)
+      if (entry === undefined || entry.author === record.author || Math.abs(entry.time - record.seconds) > windowSeconds) continue
+      if (!sameImage(entry.bytes, 0, image)) continue
+      statuses++
+      authors.set(entry.author, (authors.get(entry.author) ?? 0) | entry.flags)
+      if (first === undefined || entry.time <= first.time) first = entry
+    }
+  })
+  if (first === undefined) return undefined
+  let total = suspicion(record.flags)
+  for (const bits of authors.values()) total += suspicion(bits)
+  return { accounts: authors.size + 1, statuses, suspicion: total / (authors.size + 1), firstSeenAt: first.time * 1000, firstSeenId: first.id, exact: false }
+}
+
+/** A text mark entry. */
+export function textMarkEntry(record: MemoryRecord): string {
+  return `${record.kind === 'long' ? 2 : 1},${toHex(record.packed)}`
+}
+
+/**
+ * The newest mark (its sequence) among text marks that match a record's text, or -1.
+ *
+ * @param lines - `sequence,kind,packedHex` entries
+ * @param record - the record
+ * @returns the highest sequence of a matching mark
+ */
+export function newestTextMark(lines: readonly string[], record: MemoryRecord): number {
+  if (record.kind === 'none') return -1
+  let newest = -1
+  for (const line of lines) {
+    const [sequence, kind, hex] = line.split(',')
+    if ((kind === '2' ? 'long' : 'short') !== record.kind || hex === undefined) continue
+    const packed = fromHex(hex, MINHASH_SIZE)
+    const same = record.kind === 'long' ? estimateJaccard(packed, 0, record.packed, 0) >= MIN_SIMILARITY : equalPacked(packed, record.packed)
+    if (same) newest = Math.max(newest, Number(sequence))
+  }
+  return newest
+}
+
+/**
+ * The newest mark among image marks that match an image, or -1.
+ *
+ * @param lines - `sequence,fingerprintHex` entries
+ * @param image - the image fingerprint
+ * @returns the highest sequence of a matching mark
+ */
+export function newestImageMark(lines: readonly string[], image: Uint8Array): number {
+  let newest = -1
+  for (const line of lines) {
+    const [sequence, hex] = line.split(',')
+    if (hex !== undefined && sameImage(fromHex(hex, IMAGE_FINGERPRINT_BYTES), 0, image)) newest = Math.max(newest, Number(sequence))
+  }
+  return newest
+}
