@@ -1,4 +1,5 @@
 import { imageDetail } from '../media/image-distance.js'
+import { MIN_IMAGE_DETAIL } from './candidates.js'
 import { createAuthorTable, mentionedWithin, recordMentions, type AuthorTable } from './author-activity.js'
 import { addNotSpam, addSpam, createFeedback, imageMarked, textMarked, type Feedback } from './feedback.js'
 import { createImageRing, imageAppend, imageCopies, meanSuspicion, type ImageCopies, type ImageRing } from './image-ring.js'
@@ -7,8 +8,7 @@ import type { CopyMatch, MemoryLookup, MemoryRecord, SyncMemoryStore } from './m
 import { deserializeMemory, serializeMemory } from './serialize.js'
 import { createStatusRing, readId, ringAppend, ringHas, ringKept, ringTextCopies, type OwnCopies, type StatusRing } from './status-ring.js'
 
-/** Images flatter than this (AC RMS in byte steps) are not remembered: flat pictures all look alike. */
-export const MIN_IMAGE_DETAIL = 6
+export { MIN_IMAGE_DETAIL }
 
 /** The memory's contents, replaced whole by an import. */
 export interface MemoryState {
