@@ -25,10 +25,14 @@ export function toHex(bytes: Uint8Array): string {
   return out
 }
 
+function hexDigit(code: number): number {
+  return code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : 0
+}
+
 /** Bytes of a hex string (invalid digits read as 0; the length is what the caller expects). */
 export function fromHex(hex: string, length: number): Uint8Array {
   const out = new Uint8Array(length)
-  for (let i = 0; i < length && 2 * i + 1 < hex.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16) || 0
+  for (let i = 0; i < length && 2 * i + 1 < hex.length; i++) out[i] = (hexDigit(hex.charCodeAt(2 * i)) << 4) | hexDigit(hex.charCodeAt(2 * i + 1))
   return out
 }
 
@@ -57,20 +61,44 @@ interface Entry {
   readonly author: number
   readonly time: number
   readonly flags: number
-  readonly bytes: Uint8Array
+  /** Where the hex bytes start in `line`. */
+  readonly hex: number
+  readonly line: string
   readonly id: string | undefined
 }
 
-function parseEntry(line: string, length: number): Entry | undefined {
-  const parts = line.split(',')
-  if (parts.length < 5) return undefined
-  const id = parts.slice(4).join(',')
-  return { author: Number(parts[0]) >>> 0, time: Number(parts[1]), flags: Number(parts[2]) & 255, bytes: fromHex(parts[3]!, length), id: id === '' ? undefined : id }
+/** Reads an entry's fields without copying its bytes (they are compared in place, as hex). */
+function parseEntry(line: string): Entry | undefined {
+  const a = line.indexOf(',')
+  const b = line.indexOf(',', a + 1)
+  const c = line.indexOf(',', b + 1)
+  const d = line.indexOf(',', c + 1)
+  if (a < 0 || b < 0 || c < 0 || d < 0) return undefined
+  const id = line.slice(d + 1)
+  return { author: Number(line.slice(0, a)) >>> 0, time: Number(line.slice(a + 1, b)), flags: Number(line.slice(b + 1, c)) & 255, hex: c + 1, line, id: id === '' ? undefined : id }
 }
 
-function equalPacked(a: Uint8Array, b: Uint8Array): boolean {
-  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] !== b[i]) return false
-  return true
+/** Hex digits of a record's packed signature, for in-place comparison. */
+function hexCodes(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length * 2)
+  for (let i = 0; i < bytes.length; i++) {
+    out[2 * i] = HEX.charCodeAt(bytes[i]! >> 4)
+    out[2 * i + 1] = HEX.charCodeAt(bytes[i]! & 15)
+  }
+  return out
+}
+
+/** How many of the `MINHASH_SIZE` packed bytes agree between an entry's hex and a record's. */
+function agreement(entry: Entry, own: Uint8Array): number {
+  let agree = 0
+  const { line, hex } = entry
+  for (let i = 0; i < MINHASH_SIZE; i++) if (line.charCodeAt(hex + 2 * i) === own[2 * i] && line.charCodeAt(hex + 2 * i + 1) === own[2 * i + 1]) agree++
+  return agree
+}
+
+/** `estimateJaccard` from the agreeing bytes (the same correction for chance agreement). */
+function jaccardFrom(agree: number): number {
+  return Math.max(0, (agree / MINHASH_SIZE - 1 / 256) / (1 - 1 / 256))
 }
 
 /**
@@ -84,14 +112,16 @@ function equalPacked(a: Uint8Array, b: Uint8Array): boolean {
 export function confirmTextCopies(lines: readonly string[], record: MemoryRecord, windowSeconds: number): { copies: CopyMatch | undefined; repeats: number } {
   if (record.kind === 'none') return { copies: undefined, repeats: 0 }
   const kind = record.kind === 'long' ? KIND_LONG : KIND_SHORT
+  const own = hexCodes(record.packed)
   const authors = new Map<number, number>()
   let statuses = 0
   let repeats = 0
   let first: Entry | undefined
   for (const line of lines) {
-    const entry = parseEntry(line, MINHASH_SIZE)
+    const entry = parseEntry(line)
     if (entry === undefined || (entry.flags & kind) === 0 || Math.abs(entry.time - record.seconds) > windowSeconds) continue
-    if (kind === KIND_LONG ? estimateJaccard(entry.bytes, 0, record.packed, 0) < MIN_SIMILARITY : !equalPacked(entry.bytes, record.packed)) continue
+    const agree = agreement(entry, own)
+    if (kind === KIND_LONG ? jaccardFrom(agree) < MIN_SIMILARITY : agree !== MINHASH_SIZE) continue
     if (entry.author === record.author) {
       if (record.id === undefined || entry.id !== record.id) repeats++
       continue
@@ -124,9 +154,9 @@ export function confirmImageCopies(perImage: readonly (readonly string[])[], ima
   let first: Entry | undefined
   images.forEach((image, i) => {
     for (const line of perImage[i] ?? []) {
-      const entry = parseEntry(line, IMAGE_FINGERPRINT_BYTES)
+      const entry = parseEntry(line)
       if (entry === undefined || entry.author === record.author || Math.abs(entry.time - record.seconds) > windowSeconds) continue
-      if (!sameImage(entry.bytes, 0, image)) continue
+      if (!sameImage(fromHex(line.slice(entry.hex, entry.hex + 2 * IMAGE_FINGERPRINT_BYTES), IMAGE_FINGERPRINT_BYTES), 0, image)) continue
       statuses++
       authors.set(entry.author, (authors.get(entry.author) ?? 0) | entry.flags)
       if (first === undefined || entry.time <= first.time) first = entry
@@ -136,6 +166,11 @@ export function confirmImageCopies(perImage: readonly (readonly string[])[], ima
   let total = suspicion(record.flags)
   for (const bits of authors.values()) total += suspicion(bits)
   return { accounts: authors.size + 1, statuses, suspicion: total / (authors.size + 1), firstSeenAt: first.time * 1000, firstSeenId: first.id, exact: false }
+}
+
+function equalPacked(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** A text mark entry. */
