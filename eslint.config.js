@@ -20,6 +20,7 @@ const BOUNDARIES = {
   data: { values: [], types: [] },
   presets: { values: ['signals'], types: ['signal.js', 'verdict.js'] },
   ocr: { values: ['classify.js', 'options.js', 'verdict.js', 'errors.js', 'status', 'links'], types: ['signal.js'] },
+  push: { values: ['classify.js', 'options.js', 'verdict.js', 'errors.js', 'status'], types: ['filter.js'] },
   redis: { values: ['history', 'errors.js'], types: [] },
 }
 const SRC_ENTRIES = readdirSync(new URL('./src/', import.meta.url), { withFileTypes: true })
