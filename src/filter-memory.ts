@@ -102,36 +102,36 @@ function contextOf(status: NormalizedStatus, resolved: ResolvedOptions): SignalC
   return { postedAt: status.createdAt ?? resolved.now ?? Date.now(), viewer: resolved.viewer }
 }
 
-/** The store's answer, shown to the signals (one object per status, methods on the prototype). */
+/** The store's answer, shown to the signals (methods on the prototype; the answer can be swapped). */
 class LookupView implements StatusMemory {
   readonly minAccounts: number
   readonly windowMs: number
-  readonly #found: MemoryLookup
+  found: MemoryLookup
 
   constructor(store: MemoryStore, found: MemoryLookup) {
     this.minAccounts = store.minAccounts
     this.windowMs = store.windowMs
-    this.#found = found
+    this.found = found
   }
 
   textCopies(): CopyMatch | undefined {
-    return this.#found.text
+    return this.found.text
   }
 
   imageCopies(): CopyMatch | undefined {
-    return this.#found.image
+    return this.found.image
   }
 
   isMarkedSpamText(): boolean {
-    return this.#found.markedSpamText
+    return this.found.markedSpamText
   }
 
   markedSpamImages(): number {
-    return this.#found.markedSpamImages
+    return this.found.markedSpamImages
   }
 
   authorActivity(): AuthorActivity {
-    return this.#found.author
+    return this.found.author
   }
 }
 
@@ -141,12 +141,32 @@ export interface RememberedVerdict {
   readonly resolved: ResolvedOptions
 }
 
-function verdictWith(status: NormalizedStatus, resolved: ResolvedOptions, store: MemoryStore, found: MemoryLookup): RememberedVerdict {
+/**
+ * Options with a memory view, made once per filter options object and store and reused by the
+ * synchronous path (the view's answer is swapped per status): a fresh copy of the options per
+ * status would cost more than the memory lookup itself. The asynchronous path makes its own, since
+ * its second pass over image text runs later.
+ */
+const reusable = new WeakMap<ResolvedOptions, { readonly store: MemoryStore; readonly view: LookupView; readonly options: ResolvedOptions }>()
+
+function optionsWith(resolved: ResolvedOptions, store: MemoryStore, found: MemoryLookup, reuse: boolean): ResolvedOptions {
+  if (!reuse) return { ...resolved, memory: new LookupView(store, found) }
+  let entry = reusable.get(resolved)
+  if (entry === undefined || entry.store !== store) {
+    const view = new LookupView(store, found)
+    entry = { store, view, options: { ...resolved, memory: view } }
+    reusable.set(resolved, entry)
+  }
+  entry.view.found = found
+  return entry.options
+}
+
+function verdictWith(status: NormalizedStatus, resolved: ResolvedOptions, store: MemoryStore, found: MemoryLookup, reuse: boolean): RememberedVerdict {
   if (found.allowedAuthor) {
     const acct = status.author.acct
     return { verdict: { label: 'clean', score: 0, reasons: [{ signal: 'allow-list', score: 0, message: `You marked a status by @${acct} as not spam.`, evidence: [`@${acct}`] }], skipped: [] }, resolved }
   }
-  const withMemory: ResolvedOptions = { ...resolved, memory: new LookupView(store, found) }
+  const withMemory = optionsWith(resolved, store, found, reuse)
   return { verdict: classifyNormalized(status, withMemory), resolved: withMemory }
 }
 
@@ -163,16 +183,16 @@ const asyncStoreError = (): SpamFilterConfigError =>
  * @returns the verdict
  */
 export function classifyRemembering(input: unknown, resolved: ResolvedOptions, store: MemoryStore | undefined): Verdict {
-  return classifyRememberingWith(input, resolved, store).verdict
+  return classifyRememberingWith(input, resolved, store, true).verdict
 }
 
-function classifyRememberingWith(input: unknown, resolved: ResolvedOptions, store: MemoryStore | undefined): RememberedVerdict {
+function classifyRememberingWith(input: unknown, resolved: ResolvedOptions, store: MemoryStore | undefined, reuse: boolean): RememberedVerdict {
   if (store === undefined) return { verdict: classifyWith(input, resolved), resolved }
   if (!store.synchronous) throw asyncStoreError()
   const status = read(input, resolved)
   if (status === undefined) return { verdict: classifyWith(input, resolved), resolved }
   const found = store.lookup(memoryRecord(status, contextOf(status, resolved)), true)
-  return verdictWith(status, resolved, store, found)
+  return verdictWith(status, resolved, store, found, reuse)
 }
 
 function unavailable(error: unknown): Skipped {
@@ -191,7 +211,7 @@ function unavailable(error: unknown): Skipped {
  * @returns the verdict and the options it was computed with (for a second pass over image text)
  */
 export async function classifyRememberingAsync(input: unknown, resolved: ResolvedOptions, store: MemoryStore | undefined): Promise<RememberedVerdict> {
-  if (store === undefined || store.synchronous) return classifyRememberingWith(input, resolved, store)
+  if (store === undefined || store.synchronous) return classifyRememberingWith(input, resolved, store, false)
   const status = read(input, resolved)
   if (status === undefined) return { verdict: classifyWith(input, resolved), resolved }
   let found: MemoryLookup
@@ -201,7 +221,7 @@ export async function classifyRememberingAsync(input: unknown, resolved: Resolve
     const verdict = classifyNormalized(status, resolved)
     return { verdict: { ...verdict, skipped: [...verdict.skipped, unavailable(error)] }, resolved }
   }
-  return verdictWith(status, resolved, store, found)
+  return verdictWith(status, resolved, store, found, false)
 }
 
 function recordsOf(statuses: unknown, resolved: ResolvedOptions): MemoryRecord[] {
@@ -304,3 +324,4 @@ export function asyncMemoryMethods(store: AsyncMemoryStore, resolved: ResolvedOp
 export function viewMemory(store: SyncMemoryStore, status: NormalizedStatus, context: SignalContext): StatusMemory {
   return new LookupView(store, store.lookup(memoryRecord(status, context), false))
 }
+
