@@ -24,6 +24,8 @@ export const MIN_REPEATS = 2
  * separate posts within a day would; the weight keeps it at suspicious alone. Shares the `mentions`
  * group cap with `mention-density`, so a blast inside one status is not counted twice.
  *
+ * Silent for a status whose author has no acct (a push payload names none: those all look alike).
+ *
  * Strength: from `MIN_MENTIONED` (15) distinct strangers, 0.5 rising to 1 at 30; from
  * `MIN_REPEATS` (2) earlier copies, 0.5 + 0.25 per further copy, up to 1; the larger of the two.
  */
@@ -32,8 +34,9 @@ export const authorRate: Signal = {
   group: 'mentions',
   evaluate(status, context) {
     const memory = context.memory
-    if (memory === undefined || status.isReply || status.mentions.length === 0) return undefined
     const author = status.author.acct
+    // An author without an acct (a push payload names none) is no one in particular: all of them share one key.
+    if (memory === undefined || author === '' || status.isReply || status.mentions.length === 0) return undefined
     const viewer = context.viewer
     if (!status.mentions.some((m) => m.acct !== author && m.acct !== viewer.acct && viewer.follows(m.acct) !== true)) return undefined
     const { mentioned, repeats } = memory.authorActivity(status, context)

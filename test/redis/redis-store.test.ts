@@ -170,22 +170,26 @@ describe('an unavailable Redis', () => {
   }
 
   test('a paused Redis gives skipped (timeout) within the timeout, then answers again', async () => {
-    const store = redisStore({ timeoutMs: 100 })
+    const store = redisStore({ timeoutMs: 300 })
     const filter = createSpamFilter({ memory: store })
     const make = statusMaker()
     await filter.classifyAsync(make('a', OTHER))
     const admin = createClient({ url: server.url })
     await admin.connect()
-    await admin.sendCommand(['CLIENT', 'PAUSE', '600', 'ALL'])
+    await admin.sendCommand(['CLIENT', 'PAUSE', '1500', 'ALL'])
     expectSkipped(await filter.classifyAsync(make('b', OTHER)), 'timeout')
     await admin.close()
-    await new Promise((resolve) => setTimeout(resolve, 700))
-    expect((await filter.classifyAsync(make('c', OTHER))).skipped).toEqual([])
-  })
+    await new Promise((resolve) => setTimeout(resolve, 1_600))
+    // Answers again (a few tries: on a loaded machine one answer may still come late).
+    let skipped: readonly unknown[] = ['not tried']
+    for (let attempt = 0; attempt < 5 && skipped.length > 0; attempt++) skipped = (await filter.classifyAsync(make(`c${attempt}`, OTHER))).skipped
+    expect(skipped).toEqual([])
+  }, 20_000)
 
   test('a killed Redis gives skipped, never a rejection or a hang', async () => {
     const own = await startRedis()
-    const store = createRedisStore({ url: own.url, timeoutMs: 200 })
+    // Generous: the first call also loads the client, connects and loads the script.
+    const store = createRedisStore({ url: own.url, timeoutMs: 2_000 })
     const filter = createSpamFilter({ memory: store })
     const make = statusMaker()
     expect((await filter.classifyAsync(make('a', TEXT))).skipped).toEqual([])

@@ -102,6 +102,17 @@ describe('authorRate', () => {
       for (let i = 0; i < 4; i++) expect(rate(filter.classify(input))).toBeUndefined()
     })
 
+    test('for an author without an acct (all such authors share one key)', () => {
+      const filter = createSpamFilter()
+      const make = statusMaker()
+      let last: Verdict | undefined
+      for (let i = 0; i < 4; i++) {
+        const input = make('someone', 'We are giving away free art commissions to everyone who joins our server', { mentions: accts(i, 1) })
+        last = filter.classify({ ...input, account: { ...input.account, acct: '', username: '' } })
+      }
+      expect(rate(last!)).toBeUndefined()
+    })
+
     test('in classifyStatus, which has no memory', () => {
       const make = statusMaker()
       expect(rate(classifyStatus(make('blaster', 'hello', { mentions: accts(0, 40) })))).toBeUndefined()
