@@ -9,6 +9,7 @@
  */
 import { IMAGE_FINGERPRINT_BYTES } from '../media/blurhash.js'
 import { imageDetail, sameImage } from '../media/image-distance.js'
+import { hashString } from '../text/hash32.js'
 import { estimateJaccard, MINHASH_SIZE } from '../text/minhash.js'
 import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
 import { KIND_LONG, KIND_SHORT, MIN_SIMILARITY } from './status-ring.js'
@@ -36,6 +37,15 @@ export function fromHex(hex: string, length: number): Uint8Array {
   return out
 }
 
+/** Ids longer than this are kept as a hash (hostile input must not make Redis values large). */
+const MAX_ID_LENGTH = 128
+
+/** A record's id as stored: itself when short, else `#` and a hash of it; `''` for none. */
+export function storedId(record: MemoryRecord): string {
+  const id = record.id ?? ''
+  return id.length <= MAX_ID_LENGTH ? id : `#${hashString(id).toString(36)}${hashString(id, 0x9e3779b9).toString(36)}`
+}
+
 /** The stored flag byte of a record: suspect bits and its kind. */
 export function storedFlags(record: MemoryRecord): number {
   return (record.flags & 31) | (record.kind === 'long' ? KIND_LONG : record.kind === 'short' ? KIND_SHORT : 0)
@@ -44,12 +54,12 @@ export function storedFlags(record: MemoryRecord): number {
 /** A record's text entry (`''` for a record without text). */
 export function textEntry(record: MemoryRecord): string {
   if (record.kind === 'none') return ''
-  return `${record.author},${record.seconds},${storedFlags(record)},${toHex(record.packed)},${record.id ?? ''}`
+  return `${record.author},${record.seconds},${storedFlags(record)},${toHex(record.packed)},${storedId(record)}`
 }
 
 /** An image entry of a record. */
 export function imageEntry(record: MemoryRecord, image: Uint8Array): string {
-  return `${record.author},${record.seconds},${record.flags & 31},${toHex(image)},${record.id ?? ''}`
+  return `${record.author},${record.seconds},${record.flags & 31},${toHex(image)},${storedId(record)}`
 }
 
 /** The images of a record worth remembering and looking up (not flat). */
@@ -123,7 +133,7 @@ export function confirmTextCopies(lines: readonly string[], record: MemoryRecord
     const agree = agreement(entry, own)
     if (kind === KIND_LONG ? jaccardFrom(agree) < MIN_SIMILARITY : agree !== MINHASH_SIZE) continue
     if (entry.author === record.author) {
-      if (record.id === undefined || entry.id !== record.id) repeats++
+      if (record.id === undefined || entry.id !== storedId(record)) repeats++
       continue
     }
     statuses++

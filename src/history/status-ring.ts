@@ -1,4 +1,5 @@
 import { estimateJaccard, LSH_BANDS, MINHASH_SIZE } from '../text/minhash.js'
+import { hashString } from '../text/hash32.js'
 import { chainInsert, chainWalk, createChainIndex, type ChainIndex } from './chain-index.js'
 import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
 
@@ -92,29 +93,45 @@ export function toSeconds(ms: number): number {
   return Math.min(0xffffffff, Math.max(0, Math.floor(ms / 1000)))
 }
 
-function writeId(ring: StatusRing, slot: number, id: string | undefined): void {
-  const base = slot * RECORD_BYTES
-  let length = 0
-  if (id !== undefined && id.length <= ID_BYTES) {
-    length = id.length
-    for (let i = 0; i < id.length; i++) {
-      const code = id.charCodeAt(i)
-      if (code === 0 || code > 127) {
-        length = 0
-        break
-      }
-      ring.bytes[base + ID + i] = code
-    }
+/**
+ * The form of a status id kept in a record: the id itself when it is printable ASCII of at most
+ * `ID_BYTES`, else `#` and a 64-bit hash of it in base 36 (an ActivityPub URL), so "seen already"
+ * and "the same author's other status" stay exact for every id; `readId` hides the hashed form.
+ *
+ * @param id - the status id
+ * @returns the kept form, or `undefined` without an id
+ */
+export function keptId(id: string | undefined): string | undefined {
+  if (id === undefined) return undefined
+  // A kept hashed id (from an export) is kept as it is.
+  let plain = id.length <= ID_BYTES
+  for (let i = 0; plain && i < id.length; i++) {
+    const code = id.charCodeAt(i)
+    if (code < 32 || code > 126) plain = false
   }
-  ring.bytes[base + ID_LENGTH] = length
+  return plain ? id : `#${hashString(id).toString(36)}.${hashString(id, 0x9e3779b9).toString(36)}`
 }
 
-/** The status id kept at a slot, if any. */
-export function readId(ring: StatusRing, slot: number): string | undefined {
+function writeId(ring: StatusRing, slot: number, id: string | undefined): void {
+  const base = slot * RECORD_BYTES
+  const kept = keptId(id) ?? ''
+  for (let i = 0; i < kept.length; i++) ring.bytes[base + ID + i] = kept.charCodeAt(i)
+  ring.bytes[base + ID_LENGTH] = kept.length
+}
+
+/** The id kept at a slot as stored (a hashed id included), `undefined` when none. */
+export function rawId(ring: StatusRing, slot: number): string | undefined {
   const base = slot * RECORD_BYTES
   const length = ring.bytes[base + ID_LENGTH]!
   if (length === 0) return undefined
   return String.fromCharCode(...ring.bytes.subarray(base + ID, base + ID + length))
+}
+
+/** The status id kept at a slot, for evidence: `undefined` when none or kept only as a hash. */
+export function readId(ring: StatusRing, slot: number): string | undefined {
+  const base = slot * RECORD_BYTES
+  if (ring.bytes[base + ID_LENGTH] === 0 || ring.bytes[base + ID] === 0x23) return undefined
+  return rawId(ring, slot)
 }
 
 function firstVisit(ring: StatusRing, slot: number): boolean {
@@ -179,11 +196,11 @@ export function ringKept(ring: StatusRing): number {
  */
 export function ringHas(ring: StatusRing, fp: MemoryRecord, id: string | undefined): boolean {
   if (id === undefined || fp.keys.length === 0) return false
+  const kept = keptId(id)
   let found = false
   chainWalk(ring.index, 0, fp.keys[0]!, ring.total, ringKept(ring), MAX_STEPS, (slot) => {
     if (authorAt(ring, slot) !== fp.author) return true
-    const stored = readId(ring, slot)
-    found = stored === id || (stored === undefined && id.length > ID_BYTES)
+    found = rawId(ring, slot) === kept
     return !found
   })
   return found
@@ -224,7 +241,7 @@ export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' |
     const offset = packedOffset(slot)
     if (kind === KIND_LONG ? estimateJaccard(ring.bytes, offset, fp.packed, 0) < MIN_SIMILARITY : !equalBytes(ring.bytes, offset, fp.packed)) return true
     if (author === fp.author) {
-      if (fp.id === undefined || readId(ring, slot) !== fp.id) own!.repeats++
+      if (fp.id === undefined || rawId(ring, slot) !== keptId(fp.id)) own!.repeats++
       return true
     }
     statuses++

@@ -1,5 +1,5 @@
 import { SpamFilterConfigError } from '../errors.js'
-import { confirmImageCopies, confirmTextCopies, detailedImages, imageEntry, newestImageMark, newestTextMark, textEntry, textMarkEntry, toHex } from '../history/candidates.js'
+import { confirmImageCopies, confirmTextCopies, detailedImages, imageEntry, newestImageMark, newestTextMark, storedId, textEntry, textMarkEntry, toHex } from '../history/candidates.js'
 import { homeKey, probeKeys } from '../history/image-ring.js'
 import { resolveMemoryOptions } from '../history/memory-options.js'
 import { MemoryUnavailableError, type AsyncMemoryStore, type MemoryLookup, type MemoryRecord } from '../history/memory-store.js'
@@ -51,6 +51,9 @@ interface OwnedClient extends RedisCommandClient {
   disconnect?(): Promise<unknown>
   on(event: 'error', listener: (error: unknown) => void): unknown
 }
+
+/** Accts are cut to this many characters in Redis (hostile input must not make values large). */
+const MAX_ACCT = 1_000
 
 type RedisModule = { createClient(options: Record<string, unknown>): OwnedClient }
 
@@ -146,7 +149,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
 
   const lookup = async (record: MemoryRecord, remember: boolean): Promise<MemoryLookup> => {
     const detailed = new Set(detailedImages(record))
-    const args = [base, String(windowSeconds), String(record.seconds), remember ? '1' : '0', textEntry(record), String(record.author), record.acct, record.id ?? '']
+    const args = [base, String(windowSeconds), String(record.seconds), remember ? '1' : '0', textEntry(record), String(record.author), record.acct.slice(0, MAX_ACCT), storedId(record)]
     const keys = textKeys(record)
     args.push(String(keys.length), ...keys, String(record.images.length))
     for (const image of record.images) {
@@ -196,7 +199,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
     },
     async mark(record, verdict) {
       const keys = record.kind === 'none' ? [] : textKeys(record)
-      const args = [base, verdict === 'spam' ? '1' : '0', record.acct, record.kind === 'none' ? '' : textMarkEntry(record), String(keys.length), ...keys, String(record.images.length)]
+      const args = [base, verdict === 'spam' ? '1' : '0', record.acct.slice(0, MAX_ACCT), record.kind === 'none' ? '' : textMarkEntry(record), String(keys.length), ...keys, String(record.images.length)]
       for (const image of record.images) args.push(toHex(image), String(homeKey(image)))
       await withTimeout(run(MARK_SCRIPT, args), timeoutMs)
     },

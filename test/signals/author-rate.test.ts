@@ -119,3 +119,26 @@ describe('authorRate', () => {
     })
   })
 })
+
+describe('authorRate with ActivityPub ids (URLs longer than the ids the memory keeps whole)', () => {
+  const urlId = (n: number): string => `https://social.example/users/echo/statuses/11350000000000${n}`
+
+  test('counts the same author posting one text again under other long ids', () => {
+    const filter = createSpamFilter()
+    const make = statusMaker()
+    const text = 'Hello, we are giving away free art commissions to everyone who joins our server this week'
+    let last: Verdict | undefined
+    for (let i = 0; i < 3; i++) last = filter.classify(make('echo', text, { id: urlId(i), mentions: accts(i, 1) }))
+    expect(rate(last!)?.evidence).toEqual(['3 copies of this text'])
+  })
+
+  test('does not count one long-id status classified again, nor after an export and import', () => {
+    const filter = createSpamFilter()
+    const input = statusMaker()('echo', 'Hello, we are giving away free art commissions to everyone who joins', { id: urlId(7), mentions: accts(0, 1) })
+    for (let i = 0; i < 3; i++) expect(rate(filter.classify(input))).toBeUndefined()
+    const copy = createSpamFilter()
+    copy.importMemory(filter.exportMemory())
+    expect(copy.observe(input)).toBe(0)
+    expect(rate(copy.classify(input))).toBeUndefined()
+  })
+})
