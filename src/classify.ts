@@ -3,7 +3,8 @@ import { resolveOptions, type ClassifyOptions, type ResolvedOptions } from './op
 import { scoreHits, type WeightedHit } from './score.js'
 import type { SignalContext } from './signal.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
-import { readStatus, unwrapStatus } from './status/read-status.js'
+import { readStatus } from './status/read-status.js'
+import { unwrapInput } from './status/unwrap.js'
 import type { ClassifiableInput } from './status/status-input.js'
 import type { Skipped, Verdict } from './verdict.js'
 
@@ -29,6 +30,12 @@ function allowed(status: NormalizedStatus, resolved: ResolvedOptions): Verdict |
     }
   }
   return undefined
+}
+
+/** What a `truncated` entry says: which fields were cut. */
+function truncationDetail(cut: readonly string[] | undefined): string {
+  if (cut === undefined || (cut.length === 1 && cut[0] === 'content')) return 'content longer than limits.maxContentLength was cut'
+  return `text past the status's work budget (limits.maxTextLength, limits.maxContentLength) was not read: ${cut.join(', ')}`
 }
 
 /**
@@ -58,7 +65,7 @@ export function classifyNormalized(status: NormalizedStatus, resolved: ResolvedO
       skipped.push({ signal: signal.id, because: 'error', detail: error instanceof Error ? error.message : String(error) })
     }
   }
-  if (status.truncated) skipped.push({ signal: 'input', because: 'truncated', detail: 'content longer than limits.maxContentLength was cut' })
+  if (status.truncated) skipped.push({ signal: 'input', because: 'truncated', detail: truncationDetail(status.cut) })
   return scoreHits(hits, resolved, skipped)
 }
 
@@ -70,11 +77,9 @@ export function classifyNormalized(status: NormalizedStatus, resolved: ResolvedO
  * @returns the verdict
  */
 export function classifyWith(input: unknown, resolved: ResolvedOptions): Verdict {
-  const status = unwrapStatus(input)
-  if (status === undefined) {
-    return cleanVerdict(undefined, [{ signal: 'input', because: 'invalid-input', detail: `expected a Status or Notification object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}` }])
-  }
-  return classifyNormalized(readStatus(status, resolved.viewer.host, resolved.limits), resolved)
+  const found = unwrapInput(input)
+  if (found.status === undefined) return cleanVerdict(undefined, [found.skipped])
+  return classifyNormalized(readStatus(found.status, resolved.viewer.host, resolved.limits), resolved)
 }
 
 const DEFAULT_OPTIONS: ResolvedOptions = /* @__PURE__ */ resolveOptions()

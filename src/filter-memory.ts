@@ -15,7 +15,8 @@ import type { ClassifyContext, ResolvedOptions } from './options.js'
 import { withContext } from './options.js'
 import type { SignalContext, StatusMemory } from './signal.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
-import { readStatus, unwrapStatus } from './status/read-status.js'
+import { readStatus } from './status/read-status.js'
+import { unwrapStatus } from './status/unwrap.js'
 import type { ClassifiableInput } from './status/status-input.js'
 import type { Skipped, Verdict } from './verdict.js'
 
@@ -224,12 +225,27 @@ export async function classifyRememberingAsync(input: unknown, resolved: Resolve
   return verdictWith(status, resolved, store, found, false)
 }
 
+/** `value` when it is iterable (a revoked proxy or a throwing `in` is not), else `undefined`. */
+function iterableOf(value: unknown): Iterable<unknown> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  try {
+    return Symbol.iterator in value ? (value as Iterable<unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function recordsOf(statuses: unknown, resolved: ResolvedOptions): MemoryRecord[] {
-  const list = typeof statuses === 'object' && statuses !== null && Symbol.iterator in statuses ? (statuses as Iterable<unknown>) : [statuses]
+  const list = iterableOf(statuses) ?? [statuses]
   const records: MemoryRecord[] = []
-  for (const input of list) {
-    const status = read(input, resolved)
-    if (status !== undefined) records.push(memoryRecord(status, contextOf(status, resolved)))
+  try {
+    for (const input of list) {
+      const status = read(input, resolved)
+      if (status !== undefined) records.push(memoryRecord(status, contextOf(status, resolved)))
+    }
+  } catch {
+    // A hostile iterable (a revoked proxy, a throwing iterator) ends the observation there:
+    // what was read so far is remembered.
   }
   return records
 }

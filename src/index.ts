@@ -10,6 +10,8 @@ export type { Signal, SignalContext, SignalGroup, SignalHit, ViewerContext } fro
 export { bareProfile, botAccount, establishedAuthor, followedAuthor, isMachineUsername, machineUsername, mentionDensity, newAccount } from './signals/index.js'
 export { authorServer, campaignDomain, discordInvite, linkTextMismatch, lookalikeDomain, phraseList, urlShortener } from './signals/index.js'
 export { authorRate, imageDuplicate, knownSpamImage, knownSpamText, nearDuplicate } from './signals/index.js'
+export { credentialPhishing, impersonation, unsolicitedMention } from './signals/index.js'
+export { createCopyWaves, type CopyWaveOptions, type CopyWaves, type WaveReport, type WaveStatus, watchCopyWaves } from './signals/index.js'
 export { KNOWN_SPAM_IMAGES } from './data/known-spam-images.js'
 export type { KnownSpamImage } from './data/known-spam-images.js'
 export type { AsyncSpamFilterMemory, FilterMemoryOptions, SpamFilterMemory } from './filter-memory.js'

@@ -4,7 +4,7 @@ import { RECOMMENDED_PRESET, RECOMMENDED_SIGNALS } from './presets/recommended.j
 import { DEFAULT_RULES } from './rules/default-rules.js'
 import { resolveRules, type ResolvedRules, type RulesOption } from './rules/resolve-rules.js'
 import type { Signal, SignalGroup, StatusMemory, ViewerContext } from './signal.js'
-import { DEFAULT_READ_LIMITS, type ReadLimits } from './status/read-status.js'
+import { DEFAULT_READ_LIMITS, DEFAULT_TEXT_BUDGET, type ReadLimits } from './status/read-status.js'
 import type { Thresholds } from './verdict.js'
 
 /** Whom the viewer follows: a set or list of accts (`user@host`, lowercase), or a predicate. */
@@ -42,7 +42,7 @@ export interface ClassifyOptions extends ClassifyContext {
   readonly allow?: AllowOptions
   /** The signals to run. @default RECOMMENDED_SIGNALS */
   readonly signals?: readonly Signal[]
-  /** Reading limits for hostile input. @default { maxContentLength: 100000, maxListLength: 500 } */
+  /** Reading limits for hostile input. @default { maxContentLength: 100000, maxListLength: 500, maxTextLength: 200000 } */
   readonly limits?: Partial<ReadLimits>
   /**
    * Rules documents (block and allow lists of link domains, author server lists, phrase lists),
@@ -93,6 +93,8 @@ function readNow(now: unknown, option: string): number | undefined {
 function stringList(value: unknown, option: string): string[] {
   if (value === undefined) return []
   if (!Array.isArray(value)) throw new SpamFilterConfigError(option, 'must be an array of strings')
+  // Checked before the entries: a sparse `Array(2 ** 32 - 1)` is refused at once.
+  if (value.length > 1_000_000) throw new SpamFilterConfigError(option, `has ${value.length} entries, more than 1000000`)
   return value.map((entry: unknown, index) => {
     if (typeof entry !== 'string' || entry.trim() === '') throw new SpamFilterConfigError(`${option}[${index}]`, `must be a non-empty string, got ${JSON.stringify(entry)}`)
     return entry
@@ -153,7 +155,7 @@ export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
   optionalObject(options.thresholds, 'thresholds', '{ suspicious?, spam? }')
   optionalObject(options.weights, 'weights', '{ [signal id]: number }')
   optionalObject(options.allow, 'allow', '{ accounts?, domains? }')
-  optionalObject(options.limits, 'limits', '{ maxContentLength?, maxListLength? }')
+  optionalObject(options.limits, 'limits', '{ maxContentLength?, maxListLength?, maxTextLength? }')
   const thresholds = {
     suspicious: finite(options.thresholds?.suspicious ?? preset.thresholds.suspicious, 'thresholds.suspicious'),
     spam: finite(options.thresholds?.spam ?? preset.thresholds.spam, 'thresholds.spam'),
@@ -163,6 +165,7 @@ export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
 
   const signalList = options.signals ?? RECOMMENDED_SIGNALS
   if (!Array.isArray(signalList)) throw new SpamFilterConfigError('signals', 'must be an array of signals')
+  if (signalList.length > 1_000) throw new SpamFilterConfigError('signals', `has ${signalList.length} signals, more than 1000`)
   const seen = new Set<string>()
   const weights = options.weights ?? {}
   const signals = signalList.map((signal: Signal, index) => {
@@ -183,6 +186,7 @@ export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
   const limits = {
     maxContentLength: options.limits?.maxContentLength ?? DEFAULT_READ_LIMITS.maxContentLength,
     maxListLength: options.limits?.maxListLength ?? DEFAULT_READ_LIMITS.maxListLength,
+    maxTextLength: options.limits?.maxTextLength ?? DEFAULT_TEXT_BUDGET,
   }
   for (const [key, value] of Object.entries(limits)) {
     if (!Number.isInteger(value) || value < 1) throw new SpamFilterConfigError(`limits.${key}`, `must be a positive integer, got ${String(value)}`)

@@ -28,8 +28,10 @@ const round = (value: number): number => Math.round(value * 100) / 100
  * 4. `trust` reasons count only when something else added to the score (they explain why a score
  *    is low), lower it at most to 0, and do not count at all next to a blatant hit (a campaign
  *    domain, a known spam image or text): blatant spam is spam whoever posts it.
- * 5. The label comes from the thresholds, except that a hit that `clears` (`followed-author`) clears a verdict
- *    with no blatant hit.
+ * 5. The label comes from the thresholds, except that a blatant hit makes it spam (the blatant
+ *    signals report a warning, such as a moderator's PSA naming a campaign domain without a link,
+ *    as a weak non-blatant hit instead: `warningReading`), and a hit that `clears`
+ *    (`followed-author`) clears a verdict with no blatant hit.
  *
  * @param hits - the hits
  * @param rules - thresholds, caps and the author gate
@@ -79,16 +81,27 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
   if (trustAt >= 0) capped[trustAt] = blatant || postScore <= 0 ? 0 : Math.max(capped[trustAt] ?? 0, -positive)
 
   const reasons: Reason[] = []
-  let score = 0
+  let exact = 0
+  let rounded = 0
+  let largest = -1
   for (const r of scored) {
     if (r.group === authorAt && !authorCounts) continue
     const limited = capped[r.group] ?? 0
     if (limited === 0) continue
-    const value = round((r.score * limited) / (totals[r.group] ?? r.score))
-    score += value
+    const unrounded = (r.score * limited) / (totals[r.group] ?? r.score)
+    const value = round(unrounded)
+    exact += unrounded
+    rounded += value
+    if (largest < 0 || value > (reasons[largest]?.score ?? 0)) largest = reasons.length
     reasons.push({ signal: r.id, score: value, message: r.hit.message, evidence: r.hit.evidence })
   }
-  score = Math.max(0, round(score))
+  // The score is the rounded sum of the unrounded reasons (a capped group of 6 scores 6, not 5.99);
+  // the largest reason absorbs the rounding, so the reasons still add up to the score.
+  let score = round(exact)
+  const drift = round(score - rounded)
+  const top = reasons[largest]
+  if (drift !== 0 && top !== undefined) reasons[largest] = { ...top, score: round(top.score + drift) }
+  score = Math.max(0, score)
   // Highest score first, ties in signal order: an insertion sort (a few reasons; Array#sort copies).
   for (let i = 1; i < reasons.length; i++) {
     const reason = reasons[i]!
@@ -101,6 +114,9 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
   }
 
   let label = decideLabel(score, rules.thresholds)
-  if (clears && !blatant) label = 'clean'
+  // A blatant hit (a live campaign link, a wave's sentence outside a warning, known spam) is spam
+  // whatever its weight; the signals themselves decide when a named item is a warning instead.
+  if (blatant) label = 'spam'
+  else if (clears) label = 'clean'
   return { label, score, reasons, skipped }
 }

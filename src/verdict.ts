@@ -23,6 +23,9 @@ export type BuiltinSignalId =
   | 'image-duplicate'
   | 'known-spam-image'
   | 'author-rate'
+  | 'unsolicited-mention'
+  | 'impersonation'
+  | 'credential-phishing'
 
 /** A signal id: a built-in one (autocompleted) or any custom string. */
 export type SignalId = BuiltinSignalId | (string & {})

@@ -92,7 +92,7 @@ describe('resolveOptions', () => {
     expect(resolved.viewer.host).toBe('example.social')
     expect([...resolved.allowAccounts]).toEqual(['friend@example.social'])
     expect(resolved.allowDomains).toEqual(['trusted.example'])
-    expect(resolved.limits).toEqual({ maxContentLength: 100_000, maxListLength: 50 })
+    expect(resolved.limits).toEqual({ maxContentLength: 100_000, maxListLength: 50, maxTextLength: 200_000 })
     expect(resolved.signals.map((s) => s.signal.id)).not.toContain('bot-account')
     expect(resolved.signals).toHaveLength(RECOMMENDED_SIGNALS.length - 1)
   })

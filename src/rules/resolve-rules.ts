@@ -29,6 +29,9 @@ export interface ResolvedRules {
 /** What the rules option accepts: one document or several (parsed JSON or JSON text). */
 export type RulesOption = RulesDocument | string | readonly (RulesDocument | string)[]
 
+/** Most rules documents merged. */
+export const MAX_RULES_DOCUMENTS = 100
+
 function listName(rules: CheckedRules): string {
   return rules.name === undefined ? 'your block list' : `the block list "${rules.name}"`
 }
@@ -48,8 +51,17 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
   if (option !== undefined && typeof option !== 'object' && typeof option !== 'string') {
     throw new SpamFilterConfigError(path, `must be a rules document or an array of them, got ${typeof option}`)
   }
-  const documents = option === undefined ? [] : Array.isArray(option) ? option : [option]
-  const checked = documents.map((document: unknown, index) => parseCheckedRules(document, Array.isArray(option) ? `${path}[${index}]` : path))
+  let many: boolean
+  try {
+    many = Array.isArray(option)
+  } catch {
+    throw new SpamFilterConfigError(path, 'could not be read (a revoked proxy)')
+  }
+  const documents: readonly unknown[] = option === undefined ? [] : many ? (option as readonly unknown[]) : [option]
+  // Checked before any document is read: a sparse `Array(2 ** 32 - 1)` costs nothing.
+  if (documents.length > MAX_RULES_DOCUMENTS) throw new SpamFilterConfigError(path, `has ${documents.length} documents, more than ${MAX_RULES_DOCUMENTS}`)
+  const checked: CheckedRules[] = []
+  for (let index = 0; index < documents.length; index++) checked.push(parseCheckedRules(documents[index], many ? `${path}[${index}]` : path))
 
   const blocked: [string, string][] = []
   for (const rules of checked) for (const domain of rules.document.blockDomains ?? []) blocked.push([domain, listName(rules)])
@@ -74,7 +86,7 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
     const compiled = compilePhrase(pattern, blatant, campaign)
     if (typeof compiled !== 'string') phrases.push(compiled)
   }
-  for (const rules of checked) phrases.push(...rules.phrases)
+  for (const rules of checked) for (const phrase of rules.phrases) phrases.push(phrase)
 
   return {
     blocked: createDomainSet(blocked),

@@ -2,6 +2,7 @@ import { linksOf } from '../links/status-links.js'
 import { rulesOf } from '../rules/default-rules.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
+import { WARNING_STRENGTH, warningReading } from './warning-context.js'
 
 /**
  * The status links to a domain of a documented spam campaign, or to a domain on a block list of
@@ -13,7 +14,9 @@ import { listEvidence } from './format.js'
  * `discord.gg/ctkpaarr`; links written as text or read from an image too.
  *
  * **Does not catch / false-positive risk:** new campaign domains until a list names them. A post
- * quoting a campaign URL to warn people is flagged too; the app's allow list (rules
+ * that names a campaign domain or code without a live link, from a settled author, with no
+ * mention blast, next to warning words or in quotes (see `warningReading`), is a warning: the hit
+ * is then not blatant and counts a quarter, which the author's trust cancels. The app's allow list (rules
  * `allowDomains`) beats every block list. Matching is by registrable domain with private
  * suffixes, so blocking `foo.github.io` never blocks `bar.github.io`.
  */
@@ -26,6 +29,7 @@ export const campaignDomain: Signal = {
     const evidence: string[] = []
     const why: string[] = []
     let onlyImages = true
+    let live = false
     for (const link of scan.links) {
       if (rules.allowed.match(link.host) !== undefined) continue
       const hit = rules.blocked.match(link.host)
@@ -33,6 +37,7 @@ export const campaignDomain: Signal = {
       evidence.push(link.host)
       why.push(hit.value)
       if (link.origin !== 'image') onlyImages = false
+      if (link.origin === 'content' || link.origin === 'card') live = true
     }
     for (const invite of scan.invites) {
       const campaign = rules.campaignInvites.get(invite.code.toLowerCase())
@@ -40,11 +45,20 @@ export const campaignDomain: Signal = {
       evidence.push(`${invite.host}/${invite.code}`)
       why.push(campaign)
       if (invite.origin !== 'image') onlyImages = false
+      if (invite.origin === 'content' || invite.origin === 'card') live = true
     }
     const first = evidence[0]
     if (first === undefined) return undefined
-    const where = onlyImages ? 'Shows in an image' : 'Links to'
     const reason = why[0] === undefined ? '' : why[0].startsWith('the block list') || why[0] === 'your block list' ? `, on ${why[0]}` : `, used by ${why[0]}`
+    const warning = onlyImages ? undefined : warningReading(status, context, live)
+    if (warning !== undefined) {
+      return {
+        strength: WARNING_STRENGTH,
+        message: `Names ${first}${reason}, without a link, as a warning (${warning}).`,
+        evidence: listEvidence(evidence),
+      }
+    }
+    const where = onlyImages ? 'Shows in an image' : 'Links to'
     return {
       strength: 1,
       blatant: true,

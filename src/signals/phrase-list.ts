@@ -3,6 +3,7 @@ import { rulesOf } from '../rules/default-rules.js'
 import type { Signal } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { listEvidence } from './format.js'
+import { WARNING_STRENGTH, warningReading } from './warning-context.js'
 
 /** The content warning, text and extra texts that are not empty, one a line (no array built). */
 function joinTexts(status: NormalizedStatus): string {
@@ -22,8 +23,9 @@ function joinTexts(status: NormalizedStatus): string {
  *
  * **Catches:** the wave texts however they are spaced or widened.
  *
- * **Does not catch / false-positive risk:** people quoting a wave's text to warn others are
- * flagged too; phrases of the rules should be specific (several words, quoted). Patterns cannot
+ * **Does not catch / false-positive risk:** people quoting a wave's text to warn others: from a
+ * settled author with no mention blast, next to warning words or in quotes (see
+ * `warningReading`), the hit is not blatant and counts a quarter; otherwise they are flagged; phrases of the rules should be specific (several words, quoted). Patterns cannot
  * be regular expressions, so a hostile text cannot make matching slow.
  */
 export const phraseList: Signal = {
@@ -41,6 +43,14 @@ export const phraseList: Signal = {
     const first = matched[0]
     if (first === undefined) return undefined
     const note = first.note === undefined ? 'on your phrase list' : `from ${first.note}`
+    const warning = inImage ? undefined : warningReading(status, context, false)
+    if (warning !== undefined) {
+      return {
+        strength: WARNING_STRENGTH,
+        message: `Quotes the phrase ${first.pattern.includes('"') ? first.pattern : JSON.stringify(first.pattern)}, ${note}, as a warning (${warning}).`,
+        evidence: listEvidence(matched.map((p) => p.pattern)),
+      }
+    }
     return {
       strength: 1,
       blatant: matched.some((p) => p.blatant),

@@ -101,17 +101,24 @@ describe('classifyPush with a fetch: the whole Notification', () => {
     const wave = [0, 1, 2, 3].map(waveNotification)
     const server = stubServer(wave)
     const now = Date.parse('2024-02-16T12:30:00Z')
-    const first = createSpamFilter({ viewer: { acct: 'me@home.example' }, now })
+    // A viewer the copies do not mention (a moderator's view): only the memory can flag them. For
+    // the mentioned viewer, a minutes-old bare stranger's mention is spam from the first copy
+    // (`unsolicited-mention`, issue 11), checked below.
+    const viewer = { acct: 'mod@home.example' }
+    const first = createSpamFilter({ viewer, now })
     const labels: string[] = []
     for (const n of wave.slice(0, 2)) labels.push((await classifyPush(pushPayloadFor(n), { fetch: server.fetch, origin: ORIGIN, filter: first })).label)
     // A new service worker start: the memory comes back from storage.
-    const second = createSpamFilter({ viewer: { acct: 'me@home.example' }, now })
+    const second = createSpamFilter({ viewer, now })
     second.importMemory(first.exportMemory('base64'))
     for (const n of wave.slice(2)) labels.push((await classifyPush(pushPayloadFor(n), { fetch: server.fetch, origin: ORIGIN, filter: second })).label)
     expect(labels).toEqual(['clean', 'clean', 'spam', 'spam'])
     // Without the memory, each copy alone is clean.
-    const alone = await classifyPush(pushPayloadFor(wave[3]!), { fetch: server.fetch, origin: ORIGIN, options: { viewer: { acct: 'me@home.example' }, now } })
+    const alone = await classifyPush(pushPayloadFor(wave[3]!), { fetch: server.fetch, origin: ORIGIN, options: { viewer, now } })
     expect(alone.label).toBe('clean')
+    // The viewer it mentions sees the first copy as spam already.
+    const mentioned = await classifyPush(pushPayloadFor(wave[0]!), { fetch: server.fetch, origin: ORIGIN, options: { viewer: { acct: 'me@home.example' }, now } })
+    expect(mentioned.label).toBe('spam')
   })
 })
 
