@@ -17,17 +17,18 @@ function isAsciiWordCode(code: number): boolean {
  * collapseSeparators('  Hello,  world!! ') // 'Hello world'
  */
 export function collapseSeparators(text: string): string {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return text.replace(SEPARATORS, ' ').trim()
-  const words: string[] = []
+  let out = ''
   let start = -1
   for (let i = 0; i < text.length; i++) {
-    if (isAsciiWordCode(text.charCodeAt(i))) {
+    const code = text.charCodeAt(i)
+    if (code > 127) return text.replace(SEPARATORS, ' ').trim()
+    if (isAsciiWordCode(code)) {
       if (start < 0) start = i
     } else if (start >= 0) {
-      words.push(text.slice(start, i))
+      out = out === '' ? text.slice(start, i) : `${out} ${text.slice(start, i)}`
       start = -1
     }
   }
-  if (start >= 0) words.push(start === 0 ? text : text.slice(start))
-  return words.length === 1 ? words[0]! : words.join(' ')
+  if (start >= 0) out = out === '' ? (start === 0 ? text : text.slice(start)) : `${out} ${text.slice(start)}`
+  return out
 }
