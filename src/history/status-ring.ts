@@ -46,6 +46,8 @@ export interface StatusRing {
   readonly scratch: Int32Array
   readonly stamps: Uint32Array
   stamp: number
+  /** Accounts found by the current lookup (cleared per lookup: no allocation per status). */
+  readonly found: Map<number, number>
 }
 
 /**
@@ -65,6 +67,7 @@ export function createStatusRing(capacity: number): StatusRing {
     scratch: new Int32Array(SCRATCH),
     stamps: new Uint32Array(SCRATCH),
     stamp: 0,
+    found: new Map(),
   }
 }
 
@@ -167,7 +170,7 @@ export function ringAppend(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'pa
   ring.words[slot * (RECORD_BYTES / 4) + AUTHOR] = fp.author
   ring.words[slot * (RECORD_BYTES / 4) + TIME] = seconds
   ring.bytes[base + FLAGS] = (flags & 31) | (fp.kind === 'long' ? KIND_LONG : fp.kind === 'short' ? KIND_SHORT : 0)
-  ring.bytes.set(fp.packed.subarray(0, MINHASH_SIZE), base + PACKED)
+  ring.bytes.set(fp.packed.length === MINHASH_SIZE ? fp.packed : fp.packed.subarray(0, MINHASH_SIZE), base + PACKED)
   writeId(ring, slot, id)
   for (let table = 0; table < STATUS_TABLES; table++) ring.index.next[slot * STATUS_TABLES + table] = 0
   if (keys !== undefined) {
@@ -227,7 +230,8 @@ export interface OwnCopies {
 export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'packed' | 'keys' | 'author' | 'id'>, flags: number, seconds: number, windowSeconds: number, own?: OwnCopies): CopyMatch | undefined {
   if (fp.kind === 'none') return undefined
   const kind = fp.kind === 'long' ? KIND_LONG : KIND_SHORT
-  const authors = new Map<number, number>()
+  const authors = ring.found
+  authors.clear()
   let statuses = 0
   let firstSlot = -1
   ring.stamp = (ring.stamp + 1) >>> 0 || 1
