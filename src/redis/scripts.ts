@@ -68,8 +68,11 @@ local function fetch(listKeys, depth, prefix)
   return out
 end
 
+-- No mark was ever made: skip every mark list (most stores, most of the time).
+local anyMarks = redis.call('EXISTS', base .. ':mseq') == 1
 local function marks(kind, keys)
   local out = {}
+  if not anyMarks then return out end
   for _, key in ipairs(keys) do
     for _, v in ipairs(redis.call('LRANGE', base .. kind .. key, 0, -1)) do out[#out + 1] = v end
   end
@@ -93,7 +96,8 @@ if entry ~= '' then
   spamTexts = marks(':ms:', tkeys)
   allowTexts = marks(':ma:', tkeys)
 end
-local allowed = redis.call('SISMEMBER', base .. ':aa', acct)
+local allowed = 0
+if anyMarks then allowed = redis.call('SISMEMBER', base .. ':aa', acct) end
 
 local seen = 0
 if id ~= '' and (entry ~= '' or #tkeys > 0) then
