@@ -192,7 +192,14 @@ function classifyRememberingWith(input: unknown, resolved: ResolvedOptions, stor
   if (!store.synchronous) throw asyncStoreError()
   const status = read(input, resolved)
   if (status === undefined) return { verdict: classifyWith(input, resolved), resolved }
-  const found = store.lookup(memoryRecord(status, contextOf(status, resolved)), true)
+  let found: MemoryLookup
+  try {
+    found = store.lookup(memoryRecord(status, contextOf(status, resolved)), true)
+  } catch (error) {
+    // A custom store that fails: the verdict without memory, the failure in `skipped`.
+    const verdict = classifyNormalized(status, resolved)
+    return { verdict: { ...verdict, skipped: [...verdict.skipped, unavailable(error)] }, resolved }
+  }
   return verdictWith(status, resolved, store, found, reuse)
 }
 

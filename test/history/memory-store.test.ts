@@ -115,3 +115,20 @@ describe('an asynchronous store', () => {
     expect(verdict.skipped).toEqual([...stateless.skipped, expect.objectContaining({ signal: 'memory', because })])
   })
 })
+
+describe('a synchronous store that throws', () => {
+  test('gives the stateless verdict with a skipped memory entry from classify', () => {
+    const inner = createMemoryStore()
+    const store: MemoryStore = {
+      ...inner,
+      synchronous: true,
+      lookup: () => {
+        throw new Error('disk full')
+      },
+    }
+    const input = statusMaker()('a', TEXT, { bare: true, mentions: strangers(1) })
+    const verdict = createSpamFilter({ memory: store }).classify(input)
+    expect(verdict.reasons).toEqual(classifyStatus(input).reasons)
+    expect(verdict.skipped).toEqual([expect.objectContaining({ signal: 'memory', because: 'error', detail: 'disk full' })])
+  })
+})
