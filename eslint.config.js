@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint'
 const BOUNDARIES = {
   status: { values: ['text'], types: ['verdict.js'] },
   text: { values: ['data'], types: ['status'] },
-  links: { values: ['text', 'data'], types: ['status', 'signal.js'] },
+  links: { values: ['text', 'data', 'status'], types: ['signal.js'] },
   rules: { values: ['text', 'links', 'data', 'errors.js'], types: ['signal.js'] },
   signals: { values: ['status', 'text', 'links', 'rules', 'media', 'data', 'errors.js'], types: ['signal.js', 'history', 'verdict.js'] },
   history: { values: ['text', 'media', 'errors.js'], types: [] },
@@ -26,7 +26,8 @@ const BOUNDARIES = {
 const SRC_ENTRIES = readdirSync(new URL('./src/', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() || (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')))
   .map((entry) => (entry.isDirectory() ? entry.name : entry.name.replace(/\.ts$/u, '.js')))
-const importPatterns = (names) => names.flatMap((name) => (name.endsWith('.js') ? [`../${name}`] : [`../${name}`, `../${name}/**`]))
+// `../x` from a folder's own files, `../../x` from its subfolders (text/transformers/).
+const importPatterns = (names) => names.flatMap((name) => ['../', '../../'].flatMap((up) => (name.endsWith('.js') ? [`${up}${name}`] : [`${up}${name}`, `${up}${name}/**`])))
 const boundaryConfigs = Object.entries(BOUNDARIES).map(([folder, { values, types }]) => {
   const forbidden = SRC_ENTRIES.filter((name) => name !== folder && !values.includes(name) && !types.includes(name))
   const patterns = [{ group: importPatterns(forbidden), message: `src/${folder}/ may import only ${[...values, ...types.map((t) => `${t} (types)`)].join(', ') || 'nothing else in src/'}: see the folder table of ARCHITECTURE.md.` }]

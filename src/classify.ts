@@ -1,5 +1,5 @@
 import { scanLinks, type LinkScan } from './links/status-links.js'
-import { resolveOptions, type ClassifyOptions, type ResolvedOptions } from './options.js'
+import { isContextOnly, resolveOptions, withContext, type ClassifyOptions, type ResolvedOptions } from './options.js'
 import { scoreHits, type WeightedHit } from './score.js'
 import type { SignalContext } from './signal.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
@@ -90,12 +90,33 @@ const DEFAULT_OPTIONS: ResolvedOptions = /* @__PURE__ */ resolveOptions()
  *
  * @param status - a Mastodon REST API Status (a boost classifies the boosted status), or a
  * Notification of type `mention`
- * @param options - viewer, thresholds, weights, allow lists, signals
+ * @param options - viewer, thresholds, weights, allow lists, signals. Options holding only `now`
+ * and `viewer` apply over the default options without resolving them again; the same options
+ * object passed again is not checked again (pass a new object to change options)
  * @returns the verdict: label, score and reasons, highest score first
  * @example
  * const verdict = classifyStatus(status)
  * if (verdict.label !== 'clean') hideBehind('Filtered: potential spam', verdict.reasons[0].message)
  */
 export function classifyStatus(status: ClassifiableInput | unknown, options?: ClassifyOptions): Verdict {
-  return classifyWith(status, options === undefined ? DEFAULT_OPTIONS : resolveOptions(options))
+  return classifyWith(status, resolveForCall(options))
+}
+
+// Options resolved per options object: an app that passes the same object on every call has it
+// checked once. Pass a new object to change options (one object is read once).
+const RESOLVED = /* @__PURE__ */ new WeakMap<object, ResolvedOptions>()
+
+/**
+ * The resolved options of a `classifyStatus` call: the default; per-call context alone
+ * (`{ now }`, `{ viewer }`) over the default, with nothing else checked again; options seen
+ * before as the same object, as resolved then; anything else resolved in full.
+ */
+function resolveForCall(options: ClassifyOptions | undefined): ResolvedOptions {
+  if (options === undefined) return DEFAULT_OPTIONS
+  if (typeof options !== 'object' || options === null) return resolveOptions(options)
+  const known = RESOLVED.get(options)
+  if (known !== undefined) return known
+  const resolved = isContextOnly(options) ? withContext(DEFAULT_OPTIONS, options, '') : resolveOptions(options)
+  RESOLVED.set(options, resolved)
+  return resolved
 }

@@ -214,12 +214,24 @@ export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
  * @param context - the call's context
  * @returns options for this call
  */
-export function withContext(resolved: ResolvedOptions, context: ClassifyContext | undefined): ResolvedOptions {
+export function withContext(resolved: ResolvedOptions, context: ClassifyContext | undefined, prefix = 'context.'): ResolvedOptions {
   if (context === undefined) return resolved
-  if (typeof context !== 'object' || context === null) throw new SpamFilterConfigError('context', 'must be an object { now?, viewer? }')
+  if (typeof context !== 'object' || context === null) throw new SpamFilterConfigError(prefix === '' ? 'options' : 'context', 'must be an object { now?, viewer? }')
   return {
     ...resolved,
-    viewer: context.viewer === undefined ? resolved.viewer : resolveViewer(context.viewer, 'context.viewer'),
-    now: context.now === undefined ? resolved.now : readNow(context.now, 'context.now'),
+    viewer: context.viewer === undefined ? resolved.viewer : resolveViewer(context.viewer, `${prefix}viewer`),
+    now: context.now === undefined ? resolved.now : readNow(context.now, `${prefix}now`),
   }
+}
+
+/**
+ * Whether options hold only per-call context (`now`, `viewer`): then they apply over options
+ * resolved once (`withContext`), and nothing else is checked again.
+ *
+ * @param options - the options of a call
+ * @returns `true` for `{ now }`, `{ viewer }`, `{ now, viewer }` and `{}`
+ */
+export function isContextOnly(options: object): boolean {
+  for (const key in options) if (key !== 'now' && key !== 'viewer') return false
+  return true
 }

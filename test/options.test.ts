@@ -176,3 +176,33 @@ describe('custom signals', () => {
     expect(classifyStatus(makeStatus(), { signals: [throwing], weights: { 'says-buy': 1 } }).skipped).toEqual([{ signal: 'says-buy', because: 'error', detail: 'plain string' }])
   })
 })
+
+describe('classifyStatus: per-call options', () => {
+  const status = makeWaveStatus()
+  test('{ now } and { viewer } give what fully resolved options give', () => {
+    for (const options of [{ now: Date.parse('2024-02-16T13:00:00Z') }, { viewer: { acct: 'me@example.social', follows: ['x@y.example'] } }, {}] as ClassifyOptions[]) {
+      expect(classifyStatus(status, options)).toEqual(classifyStatus(status, { ...options, thresholds: {} }))
+    }
+  })
+
+  test('still names a bad per-call option', () => {
+    expect(configError(() => classifyStatus(status, { now: Number.NaN })).option).toBe('now')
+    expect(configError(() => classifyStatus(status, { viewer: { acct: 5 as never } })).option).toBe('viewer.acct')
+  })
+
+  test('the same options object is resolved once', () => {
+    let reads = 0
+    const options = {
+      get thresholds() {
+        reads++
+        return { spam: 6 }
+      },
+    }
+    classifyStatus(status, options)
+    const once = reads
+    expect(once).toBeGreaterThan(0)
+    classifyStatus(status, options)
+    classifyStatus(status, options)
+    expect(reads).toBe(once)
+  })
+})

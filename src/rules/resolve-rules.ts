@@ -4,7 +4,8 @@ import { SPAM_PHRASES } from '../data/spam-phrases.js'
 import { URL_SHORTENERS } from '../data/url-shorteners.js'
 import { SpamFilterConfigError } from '../errors.js'
 import { createDomainSet, type DomainSet } from '../links/domain-set.js'
-import { compilePhrase, phraseAnchors, phraseLetterPairs, type CompiledPhrase } from './phrase-pattern.js'
+import { skeleton } from '../text/deobfuscate.js'
+import { compilePhrase, createPhraseMatcher, type CompiledPhrase, type PhraseMatcher } from './phrase-pattern.js'
 import type { RulesDocument } from './rules-document.js'
 import { parseCheckedRules, type CheckedRules } from './validate-rules.js'
 
@@ -20,10 +21,8 @@ export interface ResolvedRules {
   /** Discord invite codes of campaigns, lowercased, with the campaign. */
   readonly campaignInvites: ReadonlyMap<string, string>
   readonly phrases: readonly CompiledPhrase[]
-  /** `phraseAnchors(phrases)`: looked up once per text before any phrase is matched. */
-  readonly phraseAnchors: readonly string[]
-  /** `phraseLetterPairs(phrases)`: the letter pairs each phrase needs, checked before the text is compacted. */
-  readonly phrasePairs?: readonly (readonly number[])[]
+  /** Every piece of every phrase in one multi-pattern matcher, compiled once (`createPhraseMatcher(phrases)`). */
+  readonly phraseMatcher: PhraseMatcher
 }
 
 /** What the rules option accepts: one document or several (parsed JSON or JSON text). */
@@ -66,6 +65,13 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
   const blocked: [string, string][] = []
   for (const rules of checked) for (const domain of rules.document.blockDomains ?? []) blocked.push([domain, listName(rules)])
   for (const { domain, campaign } of CAMPAIGN_DOMAINS) blocked.push([domain, campaign])
+  // Every blocked domain also as the layer reads it (`skeleton`), so a host written with
+  // disguised letters (`荒らし.ᴄᴏᴍ`, `ctkpaarr.o%72g`) is matched through its skeleton. Not
+  // for allow lists: a look-alike of an allowed domain must not be allowed.
+  for (const [domain, value] of [...blocked]) {
+    const read = skeleton(domain)
+    if (read !== domain) blocked.push([read, value])
+  }
 
   const allowed: [string, string][] = []
   for (const rules of checked) for (const domain of rules.document.allowDomains ?? []) allowed.push([domain, rules.name ?? 'your allow list'])
@@ -95,7 +101,6 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
     servers: createDomainSet(servers),
     campaignInvites: new Map(CAMPAIGN_INVITE_CODES.map(({ code, campaign }) => [code.toLowerCase(), campaign])),
     phrases,
-    phraseAnchors: phraseAnchors(phrases),
-    phrasePairs: phraseLetterPairs(phrases),
+    phraseMatcher: createPhraseMatcher(phrases),
   }
 }

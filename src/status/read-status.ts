@@ -56,6 +56,9 @@ class TextBudget {
 }
 
 const DEFAULT_AVATAR = /\/(?:avatars\/original\/)?missing\.png(?:\?|$)/u
+// Where Mastodon, Misskey, Pleroma and others put a tag's page and an account's profile.
+const TAG_PAGE = /^https?:\/\/[^/?#\s]+\/(?:tags?|explore\/tags|hashtag|search)(?:\/|\?)/iu
+const PROFILE_PAGE = /^https?:\/\/[^/?#\s]+\/(?:@[^/?#\s]+|users\/[^/?#\s]+|u\/[^/?#\s]+|profile\/[^/?#\s]+|~[^/?#\s]+)\/?$/iu
 const PLAIN_MENTION = /(?:^|[\s(])@[\p{L}\p{N}_.-]{1,64}(?:@[\p{L}\p{N}.-]{1,253})?/gu
 
 // Moved to unwrap.ts (iterative, depth-limited); re-exported here for existing imports.
@@ -301,6 +304,17 @@ export function readStatus(status: object, localHost: string | undefined, limits
   const hashtags = readHashtags(f.tags, html.hashtags, limit)
 
   const links: StatusLink[] = html.links.map((a) => ({ href: a.href, text: a.text, source: 'content' as const }))
+  // A hashtag or mention anchor is a link too when its href is not a tag page or the profile of
+  // a mentioned account (`<a class="mention" href="https://evil.example/login">@support</a>`).
+  for (const tag of html.tags) if (!TAG_PAGE.test(tag.href)) links.push({ href: tag.href, text: tag.text, source: 'content' })
+  if (html.mentions.length > 0) {
+    // The profiles of the accounts the status lists (mentions read from the HTML alone have no id).
+    const listed = new Set<string>()
+    for (const mention of mentions) if (mention.url !== undefined && mention.id !== undefined) listed.add(mention.url)
+    for (const anchor of html.mentions) {
+      if (anchor.href !== '' && !listed.has(anchor.href) && !PROFILE_PAGE.test(anchor.href)) links.push({ href: anchor.href, text: anchor.text, source: 'content' })
+    }
+  }
   const cardValue = f.card
   const cardUrl = cap(asString(field(cardValue, 'url')), MAX_URL_LENGTH)
   const card =

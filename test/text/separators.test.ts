@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { collapseSeparators } from '../../src/text/separators.js'
 import { duplicateKeyText } from '../../src/text/shingles.js'
-import { foldForMatching } from '../../src/text/fold-for-matching.js'
+import { skeleton } from '../../src/text/deobfuscate.js'
 import type { NormalizedStatus } from '../../src/status/normalized-status.js'
 
 /** The definition collapseSeparators must equal: the regular expression it replaces. */
@@ -11,7 +11,7 @@ const reference = (text: string): string => text.replace(/[^\p{L}\p{N}\p{M}]+/gu
 /** duplicateKeyText as it was before its gates and collapseSeparators: the reference for the key text. */
 function referenceKeyText(status: Pick<NormalizedStatus, 'spoilerText' | 'prose'>): string {
   const raw = status.spoilerText === '' ? status.prose : `${status.spoilerText}\n${status.prose}`
-  const folded = foldForMatching(raw.length > 4_000 ? raw.slice(0, 4_000) : raw)
+  const folded = skeleton(raw.length > 4_000 ? raw.slice(0, 4_000) : raw)
   const text = folded
     .replace(/(?:https?:\/\/|www\.)[^\s]{1,2048}/gu, ' ')
     .replace(/@[\p{L}\p{N}_.-]{1,64}(?:@[\p{L}\p{N}.-]{1,253})?/gu, ' ')
