@@ -15,6 +15,7 @@ export { createCopyWaves, type CopyWaveOptions, type CopyWaves, type WaveReport,
 export { KNOWN_SPAM_IMAGES } from './data/known-spam-images.js'
 export type { KnownSpamImage } from './data/known-spam-images.js'
 export type { AsyncSpamFilterMemory, FilterMemoryOptions, SpamFilterMemory } from './filter-memory.js'
+export { viewMemory } from './filter-memory.js'
 export { memoryRecord } from './memory-record.js'
 export { SpamFilterMemoryError } from './history/memory-error.js'
 export type { MemoryOptions } from './history/memory-options.js'
