@@ -194,7 +194,7 @@ function classifyRememberingWith(input: unknown, resolved: ResolvedOptions, stor
   if (status === undefined) return { verdict: classifyWith(input, resolved), resolved }
   let found: MemoryLookup
   try {
-    found = store.lookup(memoryRecord(status, contextOf(status, resolved)), true)
+    found = store.lookup(memoryRecord(status, contextOf(status, resolved), true), true)
   } catch (error) {
     // A custom store that fails: the verdict without memory, the failure in `skipped`.
     const verdict = classifyNormalized(status, resolved)
@@ -224,7 +224,7 @@ export async function classifyRememberingAsync(input: unknown, resolved: Resolve
   if (status === undefined) return { verdict: classifyWith(input, resolved), resolved }
   let found: MemoryLookup
   try {
-    found = await (store as AsyncMemoryStore).lookup(memoryRecord(status, contextOf(status, resolved)), true)
+    found = await (store as AsyncMemoryStore).lookup(memoryRecord(status, contextOf(status, resolved), true), true)
   } catch (error) {
     const verdict = classifyNormalized(status, resolved)
     return { verdict: { ...verdict, skipped: [...verdict.skipped, unavailable(error)] }, resolved }

@@ -6,7 +6,9 @@ import { bareProfile } from './signals/bare-profile.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
 import { hashString, mix32 } from './text/hash32.js'
 import { lshBandKeys, MINHASH_SIZE, minhashSignature, packSignature } from './text/minhash.js'
-import { duplicateKeyText, wordShingles } from './text/shingles.js'
+import { statusTexts } from './status/status-texts.js'
+import { skeleton } from './text/deobfuscate.js'
+import { keyTextOfSkeleton, keyTextSource, wordShingles } from './text/shingles.js'
 
 /**
  * Key texts shorter than this (in code points) are compared exactly, not fuzzily: a short text
@@ -68,16 +70,36 @@ function strangerMentions(status: NormalizedStatus, context: SignalContext): Uin
 }
 
 /**
+ * `skeleton(keyTextSource(status))`. When the status is about to be classified (`shareTexts`),
+ * the skeleton comes from `statusTexts`, which the link and phrase signals read anyway (it is
+ * computed once per status): its joined text is the same source when the status has no poll,
+ * alt text or card text, and then the key text costs no second pass through the layer.
+ *
+ * @param status - a normalized status
+ * @param shareTexts - whether `statusTexts(status)` will be computed anyway
+ * @returns the skeleton of the key text's source
+ */
+function foldedKeySource(status: NormalizedStatus, shareTexts: boolean): string {
+  const source = keyTextSource(status)
+  if (shareTexts) {
+    const joined = statusTexts(status).joined
+    if (joined.original === source) return joined.text
+  }
+  return skeleton(source)
+}
+
+/**
  * Computes what the memory keeps of a status: shingles and MinHash of the key text (or the exact
  * key of a short text), the author key, the attachments' blurhash fingerprints, the suspect flags
  * and the strangers it mentions.
  *
  * @param status - a normalized status
  * @param context - the signal context it is classified in
+ * @param shareTexts - the status is about to be classified: read its key text from `statusTexts`
  * @returns the record
  */
-export function memoryRecord(status: NormalizedStatus, context: SignalContext): MemoryRecord {
-  const keyText = duplicateKeyText(status)
+export function memoryRecord(status: NormalizedStatus, context: SignalContext, shareTexts = false): MemoryRecord {
+  const keyText = keyTextOfSkeleton(foldedKeySource(status, shareTexts))
   const packed = new Uint8Array(MINHASH_SIZE)
   let kind: MemoryRecord['kind'] = 'none'
   let keys: Uint32Array = NO_KEYS

@@ -23,8 +23,28 @@ const HASHTAG = /#[\p{L}\p{N}_]{1,200}/gu
  * duplicateKeyText(status) // 'Ｃheck  this　out! @bob' → 'check this out'
  */
 export function duplicateKeyText(status: NormalizedStatus): string {
+  return keyTextOfSkeleton(skeleton(keyTextSource(status)))
+}
+
+/**
+ * What the key text is read from: the content warning and the prose, cut at twice
+ * `MAX_KEY_LENGTH` code units.
+ *
+ * @param status - a normalized status
+ * @returns the text to put through `skeleton`
+ */
+export function keyTextSource(status: NormalizedStatus): string {
   const raw = status.spoilerText === '' ? status.prose : `${status.spoilerText}\n${status.prose}`
-  const folded = skeleton(raw.length > MAX_KEY_LENGTH * 2 ? raw.slice(0, MAX_KEY_LENGTH * 2) : raw)
+  return raw.length > MAX_KEY_LENGTH * 2 ? raw.slice(0, MAX_KEY_LENGTH * 2) : raw
+}
+
+/**
+ * The key text from the skeleton of `keyTextSource` (for a caller that has that skeleton already).
+ *
+ * @param folded - `skeleton(keyTextSource(status))`
+ * @returns the key text
+ */
+export function keyTextOfSkeleton(folded: string): string {
   // URLs need '/' or 'www.', mentions '@', hashtags '#': the expressions run only when those are there.
   const links = folded.includes('/') || folded.includes('www.') ? folded.replace(URL, ' ') : folded
   const mentions = links.includes('@') ? links.replace(MENTION, ' ') : links
