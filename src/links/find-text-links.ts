@@ -157,7 +157,34 @@ export function findTextLinksIn(view: Deobfuscated, limit = 50): TextLink[] {
     links.push({ read, url: sameShape ? written : read })
     if (links.length >= limit) break
   }
+  if (links.length < limit && IDN_TLD.test(view.original)) addIdnTldLinks(view.original, links, limit)
   return links
+}
+
+// A dot and a letter outside ASCII: a host whose top-level domain is in another script may follow.
+const IDN_TLD = /\.[^\u0000-\u007f]/
+const WORDS = /\S+/gu
+
+/**
+ * Hosts whose top-level domain is in another script (`пример.рф`, `παράδειγμα.ελ`), read as
+ * written: the skeleton reads Cyrillic р as p, and no top-level domain is spelled `pф`. Only words
+ * with such a dot are handed to linkify, and only links whose top-level domain is not ASCII are
+ * kept (the others were found in the skeleton).
+ */
+function addIdnTldLinks(original: string, links: TextLink[], limit: number): void {
+  const text = (original.length > MAX_CHARS ? original.slice(0, MAX_CHARS) : original).normalize('NFKC').toLowerCase()
+  const known = new Set(links.map((link) => link.url.toLowerCase()))
+  WORDS.lastIndex = 0
+  for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) {
+    if (!IDN_TLD.test(m[0])) continue
+    for (const link of find(splitAtCjk(m[0].replace(INVISIBLE_OR_MARK, '')), 'url')) {
+      const url = link.value
+      if (known.has(url) || !/[^\u0000-\u007f]/u.test(topLevel(url))) continue
+      known.add(url)
+      links.push({ read: skeleton(url), url })
+      if (links.length >= limit) return
+    }
+  }
 }
 
 /**

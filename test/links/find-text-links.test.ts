@@ -23,6 +23,8 @@ describe('findTextLinks', () => {
       ['Japanese glued after a bare host', 'サイトはctkpaarr.orgです', 'ctkpaarr.org'],
       ['an emoji glued before', '🔺processkyc.com/1827996243', 'processkyc.com'],
       ['a host written in Japanese', 'https://荒らし.com/ を見て', '荒らし.com'],
+      ['a Cyrillic top-level domain (read as written: the skeleton reads р as p)', 'сайт пример.рф для всех', 'пример.рф'],
+      ['a Greek top-level domain', 'δείτε παράδειγμα.ελ/x', 'παράδειγμα.ελ'],
     ])('%s', (_disguise, text, host) => {
       expect(hostsIn(text)).toEqual([host])
     })
