@@ -132,3 +132,24 @@ describe('words handed to linkify', () => {
     expect(findTextLinksIn(deobfuscate(text)).map((l) => l.read)).toEqual(find(splitAtCjk(skeleton(text)), 'url').map((link) => link.value))
   })
 })
+
+describe('the words handed to linkify never drop a link (fuzz against linkify over the whole skeleton)', () => {
+  test('on text made of link pieces', async () => {
+    const fc = (await import('fast-check')).default
+    const pieces = ['a', 'example', '.', 'com', '.com', '/', 'https://', 'x.y', ' ', '\n', '詳しく', 'は', '荒らし', '。', '.gg', 'discord', '🔺', 'localhost', ':', 'mailto:', '@', '3.5', '-', 'コム', 'みんな', '(', ')', 'e.g.']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const text = parts.join('')
+        const view = deobfuscate(text)
+        const viaGates = findTextLinksIn(view).map((l) => l.read)
+        const ungated = find(splitAtCjk(view.text), 'url').map((l) => l.value)
+        // The gates only leave out: what they let through linkify finds too.
+        for (const link of viaGates) expect(ungated).toContain(link)
+        // And they never drop a URL with a scheme or a dot and two letters (a host with no dot
+        // and no scheme, `localhost` or `mailto:a`, is not a link here, by design).
+        for (const link of ungated) if (link.includes('://') || /\.\p{L}\p{L}/u.test(link)) expect(viaGates).toContain(link)
+      }),
+      { seed: 20261207, numRuns: 3000 },
+    )
+  })
+})
