@@ -61,7 +61,7 @@ export type { NormalizedStatus, StatusAuthor, StatusLink, StatusMedia, StatusMen
 export { readStatus, unwrapStatus } from './status/read-status.js'
 export type { AccountInput, ClassifiableInput, MediaAttachmentInput, MentionInput, NotificationInput, PollInput, PreviewCardInput, StatusInput, TagInput } from './status/status-input.js'
 export { foldForMatching } from './text/fold-for-matching.js'
-export { compactSkeleton, deobfuscate, skeleton } from './text/deobfuscate.js'
+export { compactSkeleton, deobfuscate, hostSkeleton, skeleton } from './text/deobfuscate.js'
 export type { Deobfuscated } from './text/deobfuscate.js'
 export { htmlToText } from './text/html-to-text.js'
 export type { HtmlAnchor, HtmlReading } from './text/html-to-text.js'
