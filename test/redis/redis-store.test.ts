@@ -190,16 +190,21 @@ describe('an unavailable Redis', () => {
     const own = await startRedis()
     // Generous: the first call also loads the client, connects and loads the script.
     const store = createRedisStore({ url: own.url, timeoutMs: 2_000 })
-    const filter = createSpamFilter({ memory: store })
-    const make = statusMaker()
-    expect((await filter.classifyAsync(make('a', TEXT))).skipped).toEqual([])
-    await own.stop()
-    for (const user of ['b', 'c']) {
-      const verdict = await filter.classifyAsync(make(user, TEXT, { bare: true, mentions: strangers(1) }))
-      expect(verdict.skipped).toEqual([expect.objectContaining({ signal: 'memory' })])
+    try {
+      const filter = createSpamFilter({ memory: store })
+      const make = statusMaker()
+      expect((await filter.classifyAsync(make('a', TEXT))).skipped).toEqual([])
+      await own.stop()
+      for (const user of ['b', 'c']) {
+        const verdict = await filter.classifyAsync(make(user, TEXT, { bare: true, mentions: strangers(1) }))
+        expect(verdict.skipped).toEqual([expect.objectContaining({ signal: 'memory' })])
+      }
+      await expect(filter.markSpam(make('d', TEXT))).rejects.toThrow(/memory unavailable/u)
+    } finally {
+      // Stopped even when an assertion above fails: no server outlives the test.
+      await own.stop()
+      await store.close()
     }
-    await expect(filter.markSpam(make('d', TEXT))).rejects.toThrow(/memory unavailable/u)
-    await store.close()
   }, 20_000)
 
   test('a Redis that never was there gives skipped', async () => {
