@@ -29,10 +29,10 @@ const GLOBAL: Options = {
 }
 
 export default defineConfig([{
-  entry: { index: 'src/index.ts', ocr: 'src/ocr/index.ts' },
+  entry: { index: 'src/index.ts', ocr: 'src/ocr/index.ts', redis: 'src/redis/index.ts' },
   format: ['esm', 'cjs'],
-  // The OCR entry's engines: never bundled, never reached from the core entry.
-  external: ['tesseract.js', 'jsqr'],
+  // The OCR entry's engines and the Redis client: never bundled, never reached from the core entry.
+  external: ['tesseract.js', 'jsqr', 'redis'],
   dts: true,
   sourcemap: true,
   // The CLI and script-tag builds write dist/cli.js and dist/browser/ at the same time: cleaning
