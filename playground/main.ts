@@ -40,8 +40,11 @@ const signed = (n: number): string => `${n >= 0 ? '+' : ''}${n.toFixed(2)}`
 const lines = (text: string): string[] => text.split(/[\n,]/u).map((l) => l.trim()).filter((l) => l !== '')
 
 /** The filter options from the settings; a bad setting gives a message naming it. */
-function readOptions(): { options: SpamFilterOptions } | { error: string } {
-  const options: { -readonly [K in keyof SpamFilterOptions]: SpamFilterOptions[K] } = {}
+/** Options of a filter with its own in-memory store (no `memory` option): classify answers at once. */
+type LocalOptions = Omit<SpamFilterOptions, 'memory'>
+
+function readOptions(): { options: LocalOptions } | { error: string } {
+  const options: { -readonly [K in keyof LocalOptions]: LocalOptions[K] } = {}
   const thresholds = { suspicious: Number(suspiciousInput.value), spam: Number(spamInput.value) }
   if (suspiciousInput.value.trim() === '' || spamInput.value.trim() === '') return { error: 'Both thresholds need a number.' }
   options.thresholds = thresholds
@@ -52,7 +55,7 @@ function readOptions(): { options: SpamFilterOptions } | { error: string } {
   if (rules !== '') options.rules = rules
   const locale = $<HTMLSelectElement>('locale').value
   // English is the library's default; another language is passed as its `locale` option.
-  const withLocale = locale === 'en' ? options : ({ ...options, locale } as SpamFilterOptions)
+  const withLocale = locale === 'en' ? options : ({ ...options, locale } as LocalOptions)
   try {
     createSpamFilter(withLocale)
   } catch (caught) {
@@ -62,7 +65,7 @@ function readOptions(): { options: SpamFilterOptions } | { error: string } {
 }
 
 /** The thresholds as the filter uses them. */
-function thresholds(options: SpamFilterOptions): { suspicious: number; spam: number } {
+function thresholds(options: LocalOptions): { suspicious: number; spam: number } {
   return { ...RECOMMENDED_THRESHOLDS, ...options.thresholds }
 }
 

@@ -177,7 +177,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2
   }
 
-  const options: { -readonly [K in keyof SpamFilterOptions]: SpamFilterOptions[K] } = {}
+  // No `memory` option: the filter keeps its own in-memory store and classifies synchronously.
+  const options: { -readonly [K in keyof Omit<SpamFilterOptions, 'memory'>]: SpamFilterOptions[K] } = {}
   if (args.viewer !== undefined) options.viewer = { acct: args.viewer }
   if (Object.keys(args.thresholds).length > 0) options.thresholds = args.thresholds
   if (args.rules.length > 0) {

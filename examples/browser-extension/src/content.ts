@@ -25,8 +25,11 @@ function uiLocale(): 'en' | 'ja' {
   return chosen.toLowerCase().startsWith('ja') ? 'ja' : 'en'
 }
 
+/** Options of a filter with its own in-memory store (no `memory` option): classify answers at once. */
+type LocalOptions = Omit<SpamFilterOptions, 'memory'>
+
 function makeFilter(): SpamFilter {
-  const viewer: SpamFilterOptions = session.acct === undefined ? {} : { viewer: { acct: session.acct } }
+  const viewer: LocalOptions = session.acct === undefined ? {} : { viewer: { acct: session.acct } }
   const options = {
     ...viewer,
     allow: { accounts: [...settings.allowAccounts], domains: [...settings.allowDomains] },
@@ -34,7 +37,7 @@ function makeFilter(): SpamFilter {
     locale: uiLocale(),
   }
   try {
-    return createSpamFilter(options as SpamFilterOptions)
+    return createSpamFilter(options as LocalOptions)
   } catch {
     // An allow list entry the library refuses (or a locale it lacks): the defaults.
     return createSpamFilter(viewer)
