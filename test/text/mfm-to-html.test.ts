@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { htmlToText } from '../../src/text/html-to-text.js'
+import { htmlToText } from '../../src/status/read-content.js'
 import { mfmToHtml } from '../../src/text/mfm-to-html.js'
 
 describe('mfmToHtml', () => {
