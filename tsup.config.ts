@@ -14,10 +14,10 @@ const CLI: Options = {
 }
 
 export default defineConfig([{
-  entry: { index: 'src/index.ts', ocr: 'src/ocr/index.ts' },
+  entry: { index: 'src/index.ts', ocr: 'src/ocr/index.ts', redis: 'src/redis/index.ts' },
   format: ['esm', 'cjs'],
-  // The OCR entry's engines: never bundled, never reached from the core entry.
-  external: ['tesseract.js', 'jsqr'],
+  // The OCR entry's engines and the Redis client: never bundled, never reached from the core entry.
+  external: ['tesseract.js', 'jsqr', 'redis'],
   // The public suffix list (tldts) and linkify are bundled in their ES module builds: Node loads a
   // CommonJS package imported from an ES module through a lexer pass over all of it (tldts: 199 KB,
   // about 30 ms of a cold start), and an app bundling the library ships the same bytes either way.

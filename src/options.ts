@@ -1,10 +1,9 @@
 import { canonicalAcct } from './status/acct.js'
 import { SpamFilterConfigError } from './errors.js'
-import type { StatusMemory } from './history/status-memory.js'
 import { RECOMMENDED_PRESET, RECOMMENDED_SIGNALS } from './presets/recommended.js'
 import { DEFAULT_RULES } from './rules/default-rules.js'
 import { resolveRules, type ResolvedRules, type RulesOption } from './rules/resolve-rules.js'
-import type { Signal, SignalGroup, ViewerContext } from './signal.js'
+import type { Signal, SignalGroup, StatusMemory, ViewerContext } from './signal.js'
 import { DEFAULT_READ_LIMITS, DEFAULT_TEXT_BUDGET, type ReadLimits } from './status/read-status.js'
 import type { Thresholds } from './verdict.js'
 

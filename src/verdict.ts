@@ -22,6 +22,7 @@ export type BuiltinSignalId =
   | 'known-spam-text'
   | 'image-duplicate'
   | 'known-spam-image'
+  | 'author-rate'
   | 'unsolicited-mention'
   | 'impersonation'
   | 'credential-phishing'
