@@ -3,8 +3,10 @@ import { resolveOptions, type ClassifyOptions, type ResolvedOptions } from './op
 import { scoreHits, type WeightedHit } from './score.js'
 import type { SignalContext } from './signal.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
-import { readStatus, unwrapStatus } from './status/read-status.js'
-import type { ClassifiableInput } from './status/status-input.js'
+import { findStatus } from './status/detect-input.js'
+import { readStatus } from './status/read-status.js'
+import type { RefuseCamelCase } from './status/status-input.js'
+import { readQuote, withQuote } from './status/quote.js'
 import type { Skipped, Verdict } from './verdict.js'
 
 const EMPTY: readonly never[] = []
@@ -63,34 +65,66 @@ export function classifyNormalized(status: NormalizedStatus, resolved: ResolvedO
 }
 
 /**
+ * The verdict for input that holds no status, or more than one: clean, with a `skipped` entry
+ * naming what was seen (never a silent clean).
+ *
+ * @param seen - what was seen, in words
+ * @param count - how many statuses it holds
+ * @returns the verdict
+ */
+export function noStatusVerdict(seen: string, count: number): Verdict {
+  const detail = count === 0 ? `no status to classify in ${seen}` : `${seen}: classify each status on its own (detectInput(value).statuses lists them)`
+  return cleanVerdict(undefined, [{ signal: 'input', because: 'invalid-input', detail }])
+}
+
+/**
+ * Classifies a status object already found in the input (see `findStatus`), and the status it
+ * quotes (Mastodon 4.5), one level deep.
+ *
+ * @param status - the status object (boosts and notifications unwrapped)
+ * @param resolved - resolved options
+ * @param classify - classifies one normalized status (the filter's remembers it)
+ * @returns the verdict
+ */
+export function classifyFound(status: object, resolved: ResolvedOptions, classify: (normalized: NormalizedStatus) => Verdict = (n) => classifyNormalized(n, resolved)): Verdict {
+  const verdict = classify(readStatus(status, resolved.viewer.host, resolved.limits))
+  const quote = readQuote(status)
+  if (quote === undefined) return verdict
+  const quoted = quote.status === undefined ? undefined : classifyNormalized(readStatus(quote.status, resolved.viewer.host, resolved.limits), resolved)
+  return withQuote(verdict, quote, quoted, resolved.thresholds)
+}
+
+/**
  * Classifies with options resolved beforehand (what `createSpamFilter` does for every call).
  *
- * @param input - a Status, a boost, or a mention Notification, as parsed JSON
+ * @param input - a Status, a boost, a Notification, or a wrapper of one, as parsed JSON
  * @param resolved - resolved options
  * @returns the verdict
  */
 export function classifyWith(input: unknown, resolved: ResolvedOptions): Verdict {
-  const status = unwrapStatus(input)
-  if (status === undefined) {
-    return cleanVerdict(undefined, [{ signal: 'input', because: 'invalid-input', detail: `expected a Status or Notification object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}` }])
-  }
-  return classifyNormalized(readStatus(status, resolved.viewer.host, resolved.limits), resolved)
+  const found = findStatus(input)
+  if (found.status === undefined) return noStatusVerdict(found.seen, found.count)
+  return classifyFound(found.status, resolved)
 }
 
 const DEFAULT_OPTIONS: ResolvedOptions = /* @__PURE__ */ resolveOptions()
 
 /**
  * Classifies one status: synchronous, stateless, never throws on any input (a value that holds no
- * status gets a clean verdict with a `skipped` entry). Bad options throw `SpamFilterConfigError`.
+ * status gets a clean verdict with a `skipped` entry naming what was seen). Bad options throw
+ * `SpamFilterConfigError`.
  *
- * @param status - a Mastodon REST API Status (a boost classifies the boosted status), or a
- * Notification of type `mention`
+ * @param status - a Mastodon REST API Status (a boost classifies the boosted status, a quote post
+ * its quoted status too), a Notification of type `mention`, `status`, `update` or `quote`, or any
+ * shape `detectInput` recognises (wrappers, admin webhooks, streaming events, masto.js entities,
+ * Misskey notes, ActivityPub objects). A masto.js entity is refused by the type: pass it through
+ * `fromMasto` (at run time it is adapted anyway).
  * @param options - viewer, thresholds, weights, allow lists, signals
  * @returns the verdict: label, score and reasons, highest score first
  * @example
  * const verdict = classifyStatus(status)
  * if (verdict.label !== 'clean') hideBehind('Filtered: potential spam', verdict.reasons[0].message)
  */
-export function classifyStatus(status: ClassifiableInput | unknown, options?: ClassifyOptions): Verdict {
+export function classifyStatus<T>(status: T & RefuseCamelCase<T>, options?: ClassifyOptions): Verdict {
   return classifyWith(status, options === undefined ? DEFAULT_OPTIONS : resolveOptions(options))
 }

@@ -1,7 +1,7 @@
 import { classifyRemembering, createFilterMemory, type FilterMemoryOptions, memoryMethods, type SpamFilterMemory } from './history/filter-memory.js'
 import { type AsyncClassifyContext, classifyWithImages, type FilterOcrOptions, resolveFilterOcr } from './ocr/classify-with-images.js'
 import { resolveOptions, withContext, type ClassifyContext, type ClassifyOptions } from './options.js'
-import type { ClassifiableInput } from './status/status-input.js'
+import type { RefuseCamelCase } from './status/status-input.js'
 import type { Verdict } from './verdict.js'
 
 /** Options of `createSpamFilter`: the classify options, checked once, the OCR and the memory options. */
@@ -16,13 +16,13 @@ export interface SpamFilter extends SpamFilterMemory {
    * Classifies a status, then remembers it: copies of its text or pictures from other accounts
    * count for later statuses. `context` overrides the time and the viewer for this call.
    */
-  classify(status: ClassifiableInput | unknown, context?: ClassifyContext): Verdict
+  classify<T>(status: T & RefuseCamelCase<T>, context?: ClassifyContext): Verdict
   /**
    * Classifies a status, reading its images when `ocr` is set and `ocrMode` says so (by default
    * when the status is already at least suspicious); text and QR codes found go through the same
    * signals. Never rejects for bad input: failed image reads are `skipped` entries.
    */
-  classifyAsync(status: ClassifiableInput | unknown, context?: AsyncClassifyContext): Promise<Verdict>
+  classifyAsync<T>(status: T & RefuseCamelCase<T>, context?: AsyncClassifyContext): Promise<Verdict>
 }
 
 /**

@@ -22,6 +22,7 @@ export type BuiltinSignalId =
   | 'known-spam-text'
   | 'image-duplicate'
   | 'known-spam-image'
+  | 'quoted-status'
 
 /** A signal id: a built-in one (autocompleted) or any custom string. */
 export type SignalId = BuiltinSignalId | (string & {})
@@ -45,6 +46,29 @@ export interface Skipped {
   readonly detail?: string
 }
 
+/**
+ * Mastodon 4.5 quote states; a state this package does not know is read as `unauthorized` (the
+ * quoted status is then not shown, so not classified).
+ */
+export type QuoteState = 'pending' | 'accepted' | 'rejected' | 'revoked' | 'deleted' | 'unauthorized' | 'blocked_account' | 'blocked_domain' | 'muted_account'
+
+/** What a quote post quotes, and the quoted status's own verdict. */
+export interface QuoteVerdict {
+  readonly state: QuoteState
+  /** The quoted status's id, when the input names it. */
+  readonly id?: string
+  /**
+   * The quoted status classified on its own (its own quote is not followed): present when the
+   * quote is `accepted` and the input carries the quoted status.
+   */
+  readonly verdict?: Verdict
+  /**
+   * True when the quoted status is what makes this verdict worse than the post's own: the
+   * verdict then carries a `quoted-status` reason, and a client may fold only the quote.
+   */
+  readonly isTheSpam: boolean
+}
+
 /** The result of classifying one status. */
 export interface Verdict {
   readonly label: VerdictLabel
@@ -54,6 +78,8 @@ export interface Verdict {
   readonly reasons: readonly Reason[]
   /** Analyses that were skipped; empty in the common case. */
   readonly skipped: readonly Skipped[]
+  /** Present for a quote post (Mastodon 4.5): the quote's state and the quoted status's verdict. */
+  readonly quote?: QuoteVerdict
 }
 
 /** Score thresholds for the labels: `score >= spam` is spam, `score >= suspicious` is suspicious. */

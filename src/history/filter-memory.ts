@@ -1,10 +1,11 @@
-import { classifyNormalized, classifyWith } from '../classify.js'
+import { classifyFound, classifyNormalized, classifyWith, noStatusVerdict } from '../classify.js'
 import { SpamFilterConfigError } from '../errors.js'
 import type { ClassifyContext, ResolvedOptions } from '../options.js'
 import { withContext } from '../options.js'
 import type { SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
-import { readStatus, unwrapStatus } from '../status/read-status.js'
+import { findStatus } from '../status/detect-input.js'
+import { readStatus } from '../status/read-status.js'
 import type { ClassifiableInput } from '../status/status-input.js'
 import type { Verdict } from '../verdict.js'
 import { base64ToBytes, bytesToBase64 } from './base64.js'
@@ -64,8 +65,8 @@ export function createFilterMemory(options: FilterMemoryOptions): RecentStatuses
 }
 
 function read(input: unknown, resolved: ResolvedOptions): NormalizedStatus | undefined {
-  const inner = unwrapStatus(input)
-  return inner === undefined ? undefined : readStatus(inner, resolved.viewer.host, resolved.limits)
+  const found = findStatus(input)
+  return found.status === undefined ? undefined : readStatus(found.status, resolved.viewer.host, resolved.limits)
 }
 
 function contextOf(status: NormalizedStatus, resolved: ResolvedOptions): SignalContext {
@@ -83,14 +84,16 @@ function contextOf(status: NormalizedStatus, resolved: ResolvedOptions): SignalC
  */
 export function classifyRemembering(input: unknown, resolved: ResolvedOptions, memory: RecentStatuses | undefined): Verdict {
   if (memory === undefined) return classifyWith(input, resolved)
-  const status = read(input, resolved)
-  if (status === undefined) return classifyWith(input, resolved)
-  const acct = status.author.acct
-  const verdict = memory.isAllowedAuthor(acct)
-    ? { label: 'clean' as const, score: 0, reasons: [{ signal: 'allow-list', score: 0, message: `You marked a status by @${acct} as not spam.`, evidence: [`@${acct}`] }], skipped: [] }
-    : classifyNormalized(status, resolved)
-  memory.remember(status, contextOf(status, resolved))
-  return verdict
+  const found = findStatus(input)
+  if (found.status === undefined) return noStatusVerdict(found.seen, found.count)
+  return classifyFound(found.status, resolved, (status) => {
+    const acct = status.author.acct
+    const verdict = memory.isAllowedAuthor(acct)
+      ? { label: 'clean' as const, score: 0, reasons: [{ signal: 'allow-list', score: 0, message: `You marked a status by @${acct} as not spam.`, evidence: [`@${acct}`] }], skipped: [] }
+      : classifyNormalized(status, resolved)
+    memory.remember(status, contextOf(status, resolved))
+    return verdict
+  })
 }
 
 /**

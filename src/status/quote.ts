@@ -1,0 +1,61 @@
+import { decideLabel, type QuoteState, type QuoteVerdict, type Reason, type Thresholds, type Verdict, type VerdictLabel } from '../verdict.js'
+import { asId, asString, field } from './fields.js'
+
+const STATES: ReadonlySet<string> = new Set<QuoteState>(['pending', 'accepted', 'rejected', 'revoked', 'deleted', 'unauthorized', 'blocked_account', 'blocked_domain', 'muted_account'])
+
+/** The quote of a status as read: its state, the quoted status's id, and the quoted status when sent. */
+export interface QuoteReading {
+  readonly state: QuoteState
+  readonly id: string | undefined
+  /** The quoted status, only for an `accepted` quote that carries it. */
+  readonly status: object | undefined
+}
+
+/**
+ * Reads a Mastodon 4.5 `quote` (a `Quote` with `quoted_status`, or a `ShallowQuote` with
+ * `quoted_status_id`; masto.js camelCase too). Unknown states are `unauthorized`; never throws.
+ *
+ * @param status - a status object (REST or masto.js shape)
+ * @returns the quote, or `undefined` when the status quotes nothing
+ */
+export function readQuote(status: object): QuoteReading | undefined {
+  const quote = field(status, 'quote')
+  if (typeof quote !== 'object' || quote === null || Array.isArray(quote)) return undefined
+  const raw = asString(field(quote, 'state'))
+  const state: QuoteState = raw !== undefined && STATES.has(raw) ? (raw as QuoteState) : 'unauthorized'
+  const quoted = field(quote, 'quoted_status') ?? field(quote, 'quotedStatus')
+  const inner = typeof quoted === 'object' && quoted !== null && !Array.isArray(quoted) ? quoted : undefined
+  const id = asId(field(quote, 'quoted_status_id') ?? field(quote, 'quotedStatusId')) ?? asId(field(inner, 'id'))
+  return { state, id, status: state === 'accepted' ? inner : undefined }
+}
+
+const SEVERITY: Readonly<Record<VerdictLabel, number>> = { clean: 0, suspicious: 1, spam: 2 }
+const round = (value: number): number => Math.round(value * 100) / 100
+
+/**
+ * Adds the quoted status's verdict to a quote post's verdict. When the quote is worse than the
+ * post (a higher label), a `quoted-status` reason adds what the quote scores beyond the post, so
+ * the verdict's score is the quote's score, its label follows from it, and the reasons still add
+ * up to the score.
+ *
+ * @param verdict - the post's own verdict
+ * @param quote - the quote as read
+ * @param quoted - the quoted status's own verdict, when it was classified
+ * @param thresholds - the label thresholds
+ * @returns the verdict with `quote`
+ */
+export function withQuote(verdict: Verdict, quote: QuoteReading, quoted: Verdict | undefined, thresholds: Thresholds): Verdict {
+  const isTheSpam = quoted !== undefined && SEVERITY[quoted.label] > SEVERITY[verdict.label] && quoted.score > verdict.score
+  const summary: QuoteVerdict = { state: quote.state, ...(quote.id === undefined ? {} : { id: quote.id }), ...(quoted === undefined ? {} : { verdict: quoted }), isTheSpam }
+  if (!isTheSpam || quoted === undefined) return { ...verdict, quote: summary }
+  const top = quoted.reasons[0]
+  const reason: Reason = {
+    signal: 'quoted-status',
+    score: round(quoted.score - verdict.score),
+    message: `The quoted status is ${quoted.label} (score ${quoted.score})${top === undefined ? '' : `: ${top.message}`}`,
+    evidence: quote.id === undefined ? [] : [quote.id],
+  }
+  const reasons = [...verdict.reasons, reason].sort((a, b) => b.score - a.score)
+  const score = quoted.score
+  return { ...verdict, label: decideLabel(score, thresholds), score, reasons, quote: summary }
+}
