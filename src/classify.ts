@@ -1,4 +1,5 @@
 import { scanLinks, type LinkScan } from './links/status-links.js'
+import type { BuiltinReasonParams } from './messages/types.js'
 import { resolveOptions, type ClassifyOptions, type ResolvedOptions } from './options.js'
 import { scoreHits, type WeightedHit } from './score.js'
 import type { SignalContext } from './signal.js'
@@ -15,19 +16,25 @@ function cleanVerdict(reason: Verdict['reasons'][number] | undefined, skipped: r
   return { label: 'clean', score: 0, reasons: reason === undefined ? EMPTY : [reason], skipped }
 }
 
+/**
+ * The clean verdict of an allowed status, with its `allow-list` reason.
+ *
+ * @param params - why it is allowed
+ * @param evidence - the acct or domain that allowed it
+ * @param resolved - resolved options (the renderer)
+ * @returns the verdict
+ */
+export function allowVerdict(params: BuiltinReasonParams['allow-list'], evidence: string, resolved: ResolvedOptions): Verdict {
+  return cleanVerdict({ signal: 'allow-list', score: 0, message: resolved.render('allow-list', params, undefined), params, evidence: [evidence] }, EMPTY)
+}
+
 function allowed(status: NormalizedStatus, resolved: ResolvedOptions): Verdict | undefined {
   const { acct, host } = status.author
-  if (acct !== '' && acct === resolved.viewer.acct) {
-    return cleanVerdict({ signal: 'allow-list', score: 0, message: 'This is your own status.', evidence: [`@${acct}`] }, EMPTY)
-  }
-  if (resolved.allowAccounts.has(acct)) {
-    return cleanVerdict({ signal: 'allow-list', score: 0, message: `@${acct} is on your allow list.`, evidence: [`@${acct}`] }, EMPTY)
-  }
+  if (acct !== '' && acct === resolved.viewer.acct) return allowVerdict({ kind: 'own', acct }, `@${acct}`, resolved)
+  if (resolved.allowAccounts.has(acct)) return allowVerdict({ kind: 'account', acct }, `@${acct}`, resolved)
   if (host !== undefined) {
     for (const domain of resolved.allowDomains) {
-      if (host === domain || host.endsWith(`.${domain}`)) {
-        return cleanVerdict({ signal: 'allow-list', score: 0, message: `The author's server ${host} is on your allow list.`, evidence: [domain] }, EMPTY)
-      }
+      if (host === domain || host.endsWith(`.${domain}`)) return allowVerdict({ kind: 'server', host }, domain, resolved)
     }
   }
   return undefined
@@ -91,7 +98,7 @@ export function classifyFound(status: object, resolved: ResolvedOptions, classif
   const quote = readQuote(status)
   if (quote === undefined) return verdict
   const quoted = quote.status === undefined ? undefined : classifyNormalized(readStatus(quote.status, resolved.viewer.host, resolved.limits), resolved)
-  return withQuote(verdict, quote, quoted, resolved.thresholds)
+  return withQuote(verdict, quote, quoted, resolved)
 }
 
 /**

@@ -57,5 +57,7 @@ export type { AccountInput, ClassifiableInput, MediaAttachmentInput, MentionInpu
 export { foldForMatching } from './text/fold-for-matching.js'
 export { htmlToText } from './text/html-to-text.js'
 export type { HtmlAnchor, HtmlReading } from './text/html-to-text.js'
+export { MESSAGES, renderMessage } from './messages/render.js'
+export type { AllowKind, BareProfileTrait, BuiltinMessages, BuiltinReasonParams, Locale, LookalikeKind, MessageCatalog, MessageFunction, ReasonParam, ReasonParams } from './messages/types.js'
 export { decideLabel } from './verdict.js'
 export type { BuiltinSignalId, QuoteState, QuoteVerdict, Reason, SignalId, Skipped, Thresholds, Verdict, VerdictLabel } from './verdict.js'

@@ -1,6 +1,8 @@
 import { canonicalAcct } from './status/acct.js'
 import { SpamFilterConfigError } from './errors.js'
 import type { StatusMemory } from './history/status-memory.js'
+import { createRenderer, type RenderMessage } from './messages/render.js'
+import type { Locale, MessageCatalog } from './messages/types.js'
 import { RECOMMENDED_PRESET, RECOMMENDED_SIGNALS } from './presets/recommended.js'
 import { DEFAULT_RULES } from './rules/default-rules.js'
 import { resolveRules, type ResolvedRules, type RulesOption } from './rules/resolve-rules.js'
@@ -51,6 +53,13 @@ export interface ClassifyOptions extends ClassifyContext {
    * document throws `SpamFilterConfigError` naming the bad entry (`rules.phrases[3]`).
    */
   readonly rules?: RulesOption
+  /** The language of reason messages. @default 'en' */
+  readonly locale?: Locale
+  /**
+   * Your own messages, by signal id, over the locale's: `{ 'mention-density': (p) => … }` (see
+   * `BuiltinReasonParams` for what each built-in reason's params hold), and for custom signals.
+   */
+  readonly messages?: MessageCatalog
 }
 
 /** Options checked and merged with the preset, ready for many calls. */
@@ -66,6 +75,8 @@ export interface ResolvedOptions {
   readonly limits: ReadLimits
   /** The built-in lists merged with `options.rules`, compiled. */
   readonly rules: ResolvedRules
+  /** Renders reason messages in the chosen locale and catalog. */
+  readonly render: RenderMessage
   /** The memory of a filter (`createSpamFilter`); never set by `resolveOptions`, so `classifyStatus` stays stateless. */
   readonly memory?: StatusMemory
 }
@@ -201,6 +212,7 @@ export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
     now: readNow(options.now, 'now'),
     limits,
     rules: options.rules === undefined ? DEFAULT_RULES : resolveRules(options.rules),
+    render: createRenderer(options.locale ?? 'en', options.messages),
   }
 }
 

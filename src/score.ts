@@ -1,3 +1,5 @@
+import { createRenderer, type RenderMessage } from './messages/render.js'
+import type { ReasonParams } from './messages/types.js'
 import type { SignalGroup, SignalHit } from './signal.js'
 import { decideLabel, type Reason, type Skipped, type Thresholds, type Verdict } from './verdict.js'
 
@@ -14,9 +16,14 @@ export interface ScoringRules {
   readonly thresholds: Thresholds
   readonly groupCaps: Readonly<Record<SignalGroup, number>>
   readonly authorGate: number
+  /** Renders the messages of the reasons that survive scoring. @default English */
+  readonly render?: RenderMessage
 }
 
+const EMPTY_PARAMS: ReasonParams = Object.freeze({})
+
 const round = (value: number): number => Math.round(value * 100) / 100
+let defaultRender: RenderMessage | undefined
 
 /**
  * Turns the hits of one status into a verdict.
@@ -78,17 +85,35 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
   // Trust lowers the score at most to 0, so the reasons still add up to the score.
   if (trustAt >= 0) capped[trustAt] = blatant || postScore <= 0 ? 0 : Math.max(capped[trustAt] ?? 0, -positive)
 
-  const reasons: Reason[] = []
+  // The surviving reasons' scores and hits; messages are rendered only for these, once.
+  const kept: { signal: string; score: number; hit: SignalHit }[] = []
   let score = 0
+  let clearing = -1
   for (const r of scored) {
     if (r.group === authorAt && !authorCounts) continue
     const limited = capped[r.group] ?? 0
     if (limited === 0) continue
     const value = round((r.score * limited) / (totals[r.group] ?? r.score))
     score += value
-    reasons.push({ signal: r.id, score: value, message: r.hit.message, evidence: r.hit.evidence })
+    if (clearing < 0 && r.hit.clears === true) clearing = kept.length
+    kept.push({ signal: r.id, score: value, hit: r.hit })
   }
   score = Math.max(0, round(score))
+  const cleared = clears && !blatant
+  if (cleared && score > 0 && clearing >= 0) {
+    // A clearing hit (the viewer follows the author) decides the label: its reason takes the
+    // score to 0, so the verdict reports the score its label comes from, and the reasons still
+    // add up to it.
+    const reason = kept[clearing]!
+    reason.score = round(reason.score - score)
+    score = 0
+  }
+  const render = rules.render ?? (defaultRender ??= createRenderer('en'))
+  const reasons: Reason[] = []
+  for (const { signal, score: value, hit } of kept) {
+    const params = hit.params ?? EMPTY_PARAMS
+    reasons.push({ signal, score: value, message: render(signal, params, hit.message), params, evidence: hit.evidence })
+  }
   // Highest score first, ties in signal order: an insertion sort (a few reasons; Array#sort copies).
   for (let i = 1; i < reasons.length; i++) {
     const reason = reasons[i]!
@@ -100,7 +125,6 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
     reasons[j + 1] = reason
   }
 
-  let label = decideLabel(score, rules.thresholds)
-  if (clears && !blatant) label = 'clean'
+  const label = cleared ? 'clean' : decideLabel(score, rules.thresholds)
   return { label, score, reasons, skipped }
 }

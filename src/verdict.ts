@@ -1,3 +1,5 @@
+import type { ReasonParams } from './messages/types.js'
+
 /** The three labels a verdict can carry, from least to most severe. */
 export type VerdictLabel = 'clean' | 'suspicious' | 'spam'
 
@@ -33,8 +35,13 @@ export interface Reason {
   readonly signal: SignalId
   /** What this reason added to the verdict's score (negative for signs of legitimacy). */
   readonly score: number
-  /** One sentence a client can show under "Filtered: potential spam". */
+  /**
+   * One sentence a client can show under "Filtered: potential spam", rendered from `params` by
+   * the catalog of the chosen locale (`locale`, `messages` options).
+   */
   readonly message: string
+  /** The numbers and names the message is made of: stable data a client can key on or translate (`renderMessage`). */
+  readonly params: ReasonParams
   /** The exact things that triggered the signal: accts, hosts, invite codes, counts. */
   readonly evidence: readonly string[]
 }

@@ -1,4 +1,4 @@
-import { classifyFound, classifyNormalized, classifyWith, noStatusVerdict } from '../classify.js'
+import { allowVerdict, classifyFound, classifyNormalized, classifyWith, noStatusVerdict } from '../classify.js'
 import { SpamFilterConfigError } from '../errors.js'
 import type { ClassifyContext, ResolvedOptions } from '../options.js'
 import { withContext } from '../options.js'
@@ -89,7 +89,7 @@ export function classifyRemembering(input: unknown, resolved: ResolvedOptions, m
   return classifyFound(found.status, resolved, (status) => {
     const acct = status.author.acct
     const verdict = memory.isAllowedAuthor(acct)
-      ? { label: 'clean' as const, score: 0, reasons: [{ signal: 'allow-list', score: 0, message: `You marked a status by @${acct} as not spam.`, evidence: [`@${acct}`] }], skipped: [] }
+      ? allowVerdict({ kind: 'marked', acct }, `@${acct}`, resolved)
       : classifyNormalized(status, resolved)
     memory.remember(status, contextOf(status, resolved))
     return verdict

@@ -83,6 +83,6 @@ export async function classifyWithImages(input: unknown, resolved: ResolvedOptio
   const own = imageTexts.length === 0 ? verdict : classifyNormalized({ ...status, imageTexts: [...status.imageTexts, ...imageTexts] }, resolved)
   // A quote post keeps the quote's verdict (its images are not read: one level, the post's own).
   const quote = own === verdict ? undefined : readQuote(inner)
-  const again = quote === undefined ? own : withQuote(own, quote, verdict.quote?.verdict, resolved.thresholds)
+  const again = quote === undefined ? own : withQuote(own, quote, verdict.quote?.verdict, resolved)
   return skipped.length === 0 ? again : { ...again, skipped: [...again.skipped, ...skipped] }
 }

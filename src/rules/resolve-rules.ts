@@ -6,12 +6,12 @@ import { SpamFilterConfigError } from '../errors.js'
 import { createDomainSet, type DomainSet } from '../links/domain-set.js'
 import { compilePhrase, phraseAnchors, phraseLetterPairs, type CompiledPhrase } from './phrase-pattern.js'
 import type { RulesDocument } from './rules-document.js'
-import { parseCheckedRules, type CheckedRules } from './validate-rules.js'
+import { parseCheckedRules } from './validate-rules.js'
 
 /** The built-in lists merged with the app's rules documents, compiled once. */
 export interface ResolvedRules {
-  /** Link domains that are spam; the value names the campaign or list. */
-  readonly blocked: DomainSet<string>
+  /** Link domains that are spam; the value names the campaign, or the list (`''` for an unnamed one). */
+  readonly blocked: DomainSet<BlockSource>
   /** Link domains no link signal flags. */
   readonly allowed: DomainSet<string>
   readonly shorteners: DomainSet<string>
@@ -26,12 +26,12 @@ export interface ResolvedRules {
   readonly phrasePairs?: readonly (readonly number[])[]
 }
 
+/** Why a link domain is blocked: a documented campaign, or a rules document's block list. */
+export type BlockSource = { readonly campaign: string; readonly list?: undefined } | { readonly list: string; readonly campaign?: undefined }
+
 /** What the rules option accepts: one document or several (parsed JSON or JSON text). */
 export type RulesOption = RulesDocument | string | readonly (RulesDocument | string)[]
 
-function listName(rules: CheckedRules): string {
-  return rules.name === undefined ? 'your block list' : `the block list "${rules.name}"`
-}
 
 /**
  * Merges the built-in lists (campaign domains, shorteners, wave phrases) with rules documents.
@@ -51,9 +51,9 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
   const documents = option === undefined ? [] : Array.isArray(option) ? option : [option]
   const checked = documents.map((document: unknown, index) => parseCheckedRules(document, Array.isArray(option) ? `${path}[${index}]` : path))
 
-  const blocked: [string, string][] = []
-  for (const rules of checked) for (const domain of rules.document.blockDomains ?? []) blocked.push([domain, listName(rules)])
-  for (const { domain, campaign } of CAMPAIGN_DOMAINS) blocked.push([domain, campaign])
+  const blocked: [string, BlockSource][] = []
+  for (const rules of checked) for (const domain of rules.document.blockDomains ?? []) blocked.push([domain, { list: rules.name ?? '' }])
+  for (const { domain, campaign } of CAMPAIGN_DOMAINS) blocked.push([domain, { campaign }])
 
   const allowed: [string, string][] = []
   for (const rules of checked) for (const domain of rules.document.allowDomains ?? []) allowed.push([domain, rules.name ?? 'your allow list'])

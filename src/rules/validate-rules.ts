@@ -117,7 +117,7 @@ export function checkRules(value: unknown, path = 'rules'): { readonly problems:
   const allowDomains = domainList(parsed.allowDomains, `${path}.allowDomains`, problems)
   const shorteners = domainList(parsed.shorteners, `${path}.shorteners`, problems)
   const servers = serverLists(parsed.servers, `${path}.servers`, problems)
-  const phrases = phraseList(parsed.phrases, `${path}.phrases`, name === undefined ? undefined : `the phrase list "${name}"`, problems)
+  const phrases = phraseList(parsed.phrases, `${path}.phrases`, name, problems)
   if (problems.length > 0) return { problems, rules: undefined }
   const document: RulesDocument = {
     version: 1,

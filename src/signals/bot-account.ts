@@ -13,6 +13,6 @@ export const botAccount: Signal = {
   group: 'author',
   evaluate(status) {
     if (!status.author.bot) return undefined
-    return { strength: 1, message: 'The account is marked as automated (a bot).', evidence: [`@${status.author.acct}`] }
+    return { strength: 1, params: { acct: status.author.acct }, evidence: [`@${status.author.acct}`] }
   },
 }

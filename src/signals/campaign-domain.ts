@@ -1,5 +1,6 @@
 import { linksOf } from '../links/status-links.js'
 import { rulesOf } from '../rules/default-rules.js'
+import type { BlockSource } from '../rules/resolve-rules.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
 
@@ -24,7 +25,7 @@ export const campaignDomain: Signal = {
     const rules = rulesOf(context)
     const scan = linksOf(status, context)
     const evidence: string[] = []
-    const why: string[] = []
+    const why: BlockSource[] = []
     let onlyImages = true
     for (const link of scan.links) {
       if (rules.allowed.match(link.host) !== undefined) continue
@@ -38,17 +39,15 @@ export const campaignDomain: Signal = {
       const campaign = rules.campaignInvites.get(invite.code.toLowerCase())
       if (campaign === undefined || rules.allowed.match(invite.host) !== undefined) continue
       evidence.push(`${invite.host}/${invite.code}`)
-      why.push(campaign)
+      why.push({ campaign })
       if (invite.origin !== 'image') onlyImages = false
     }
     const first = evidence[0]
     if (first === undefined) return undefined
-    const where = onlyImages ? 'Shows in an image' : 'Links to'
-    const reason = why[0] === undefined ? '' : why[0].startsWith('the block list') || why[0] === 'your block list' ? `, on ${why[0]}` : `, used by ${why[0]}`
     return {
       strength: 1,
       blatant: true,
-      message: evidence.length === 1 ? `${where} ${first}${reason}.` : `${where} ${evidence.length} spam campaign links (${first}${reason}, …).`,
+      params: { host: first, count: evidence.length, inImage: onlyImages, ...why[0] },
       evidence: listEvidence(evidence),
     }
   },

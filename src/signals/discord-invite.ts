@@ -27,10 +27,9 @@ export const discordInvite: Signal = {
     if (first === undefined) return undefined
     const inImage = invites.every((i) => i.origin === 'image')
     const codes = invites.map((i) => `${i.host}/${i.code}`)
-    const where = inImage ? ' in an image' : ''
     return {
       strength: status.mentions.length > 0 ? 1 : 0.8,
-      message: invites.length === 1 ? `Shows a Discord server invite${where} (${codes[0] ?? ''}).` : `Shows ${invites.length} Discord server invites${where}.`,
+      params: { count: invites.length, invite: codes[0] ?? '', inImage },
       evidence: listEvidence(codes),
     }
   },

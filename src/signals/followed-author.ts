@@ -14,6 +14,6 @@ export const followedAuthor: Signal = {
   group: 'trust',
   evaluate(status, context) {
     if (status.author.acct === '' || context.viewer.follows(status.author.acct) !== true) return undefined
-    return { strength: 1, clears: true, message: 'You follow this account.', evidence: [`@${status.author.acct}`] }
+    return { strength: 1, clears: true, params: { acct: status.author.acct }, evidence: [`@${status.author.acct}`] }
   },
 }

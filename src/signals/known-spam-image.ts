@@ -48,7 +48,7 @@ export const knownSpamImage: Signal = {
     if (evidence.length === 0) return undefined
     return {
       strength: 1,
-      message: evidence.length > 1 ? 'The pictures include known spam images.' : marked > 0 ? 'The picture matches one you marked as spam.' : 'The picture is a known spam image.',
+      params: { count: evidence.length, marked },
       evidence,
       blatant: true,
     }

@@ -20,7 +20,7 @@ export const knownSpamText: Signal = {
     if (context.memory?.isMarkedSpamText(status) !== true) return undefined
     return {
       strength: 1,
-      message: 'The text matches a status you marked as spam.',
+      params: {},
       evidence: ['marked as spam'],
       blatant: true,
     }

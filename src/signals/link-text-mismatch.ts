@@ -60,7 +60,7 @@ export const linkTextMismatch: Signal = {
     const [shownText, target] = first.split(' → ')
     return {
       strength: 1,
-      message: `A link shows ${shownText ?? ''} but goes to ${target ?? ''}.`,
+      params: { shown: shownText ?? '', target: target ?? '' },
       evidence: listEvidence(pairs),
     }
   },

@@ -1,6 +1,7 @@
 import { lookalikeOf } from '../links/lookalike.js'
 import { linksOf } from '../links/status-links.js'
 import { rulesOf } from '../rules/default-rules.js'
+import type { BuiltinReasonParams } from '../messages/types.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
 
@@ -24,15 +25,15 @@ export const lookalikeDomain: Signal = {
   evaluate(status, context) {
     const rules = rulesOf(context)
     const hosts: string[] = []
-    let message = ''
+    let params: BuiltinReasonParams['lookalike-domain'] | undefined
     for (const link of linksOf(status, context).links) {
       if (link.isIp || rules.allowed.match(link.host) !== undefined) continue
       const lookalike = lookalikeOf(link.host, link.domain)
       if (lookalike === undefined) continue
-      if (message === '') message = `${link.origin === 'image' ? 'Shows in an image a link' : 'Links'} to ${link.host}, which ${lookalike.how}.`
+      params ??= { host: link.host, imitates: lookalike.imitates, kind: lookalike.kind, inImage: link.origin === 'image' }
       hosts.push(link.host)
     }
-    if (hosts.length === 0) return undefined
-    return { strength: 1, message, evidence: listEvidence(hosts) }
+    if (params === undefined) return undefined
+    return { strength: 1, params, evidence: listEvidence(hosts) }
   },
 }

@@ -46,7 +46,7 @@ export const machineUsername: Signal = {
     if (!isMachineUsername(username)) return undefined
     return {
       strength: username.length === 10 ? 1 : 0.6,
-      message: `The username "${username}" looks machine-made.`,
+      params: { username },
       evidence: [username],
     }
   },

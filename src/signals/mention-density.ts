@@ -1,6 +1,7 @@
+import type { BuiltinReasonParams } from '../messages/types.js'
 import type { Signal, SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
-import { listEvidence, plural } from './format.js'
+import { listEvidence } from './format.js'
 import { hasNonAscii } from '../text/ascii.js'
 
 /**
@@ -41,25 +42,15 @@ export const mentionDensity: Signal = {
     const words = countWords(status.prose)
     const mentionsOnly = words === 0 && status.links.length === 0
     let strength = count >= 10 ? 1 : count >= 5 ? 0.85 : count === 4 ? 0.7 : count === 3 ? 0.55 : 0.35
-    const notes: string[] = []
-    if (status.isReply) {
-      strength *= 0.35
-      notes.push('in a reply')
-    } else {
-      notes.push('in a post that is not a reply')
-    }
+    if (status.isReply) strength *= 0.35
     if (words >= count * 4) strength *= 0.6
-    if (known && followed > 0) {
-      strength *= 0.5
-      notes.push(`${plural(strangers, 'of them a stranger', 'of them strangers')} to you`)
-    }
-    if (mentionsOnly) {
-      strength = Math.min(1, strength + 0.15)
-      notes.push('with no other text')
-    }
+    const someFollowed = known && followed > 0
+    if (someFollowed) strength *= 0.5
+    if (mentionsOnly) strength = Math.min(1, strength + 0.15)
+    const params: BuiltinReasonParams['mention-density'] = someFollowed ? { count, reply: status.isReply, strangers, mentionsOnly } : { count, reply: status.isReply, mentionsOnly }
     return {
       strength,
-      message: `Mentions ${plural(count, 'account')} ${notes.join(', ')}.`,
+      params,
       evidence: listEvidence(mentioned.map((m) => `@${m.acct}`)),
     }
   },

@@ -1,5 +1,5 @@
 import type { Signal } from '../signal.js'
-import { formatDuration, plural } from './format.js'
+import { plural } from './format.js'
 
 /**
  * The same or nearly the same text, posted by several accounts within the memory's window
@@ -40,7 +40,7 @@ export const nearDuplicate: Signal = {
     const first = `first seen ${new Date(copies.firstSeenAt).toISOString()}${copies.firstSeenId === undefined ? '' : `: status ${copies.firstSeenId}`}`
     return {
       strength,
-      message: `${plural(copies.accounts, 'account')} posted ${copies.exact ? 'this same short text' : 'the same or nearly the same text'} within ${formatDuration(memory.windowMs)}.`,
+      params: { accounts: copies.accounts, exact: copies.exact, windowMs: memory.windowMs },
       evidence: [plural(copies.accounts, 'account'), first],
     }
   },

@@ -1,6 +1,6 @@
 import type { Signal } from '../signal.js'
 import { authorAgeAt } from './author-age.js'
-import { formatDuration, isoTime } from './format.js'
+import { isoTime, toMinute } from './format.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -26,7 +26,7 @@ export const newAccount: Signal = {
     const strength = age < HOUR ? 1 : age < DAY ? 0.9 : age < 3 * DAY ? 0.7 : age < 7 * DAY ? 0.5 : 0.25
     return {
       strength,
-      message: `The account was created ${formatDuration(age)} before this post.`,
+      params: { ageMs: toMinute(age) },
       evidence: [isoTime(status.author.createdAt ?? 0)],
     }
   },

@@ -1,8 +1,12 @@
 import { matchPhrases, type CompiledPhrase } from '../rules/phrase-pattern.js'
 import { rulesOf } from '../rules/default-rules.js'
+import { SPAM_PHRASES } from '../data/spam-phrases.js'
 import type { Signal } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { listEvidence } from './format.js'
+
+/** The built-in wave phrases' campaigns: a phrase noted with one of these is a campaign's, not a list's. */
+const CAMPAIGNS: ReadonlySet<string> = /* @__PURE__ */ new Set(SPAM_PHRASES.map((p) => p.campaign))
 
 /** The content warning, text and extra texts that are not empty, one a line (no array built). */
 function joinTexts(status: NormalizedStatus): string {
@@ -40,11 +44,10 @@ export const phraseList: Signal = {
     }
     const first = matched[0]
     if (first === undefined) return undefined
-    const note = first.note === undefined ? 'on your phrase list' : `from ${first.note}`
     return {
       strength: 1,
       blatant: matched.some((p) => p.blatant),
-      message: `${inImage ? 'Shows in an image' : 'Contains'} the phrase ${first.pattern.includes('"') ? first.pattern : JSON.stringify(first.pattern)}, ${note}.`,
+      params: first.note !== undefined && CAMPAIGNS.has(first.note) ? { pattern: first.pattern, inImage, campaign: first.note } : { pattern: first.pattern, inImage, list: first.note ?? '' },
       evidence: listEvidence(matched.map((p) => p.pattern)),
     }
   },

@@ -31,7 +31,7 @@ export const urlShortener: Signal = {
     if (first === undefined) return undefined
     return {
       strength: 1,
-      message: `${onlyImages ? 'Shows in an image a link' : 'Links'} through a URL shortener (${first}), which hides where the link goes.`,
+      params: { host: first, inImage: onlyImages },
       evidence: listEvidence(hosts),
     }
   },

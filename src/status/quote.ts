@@ -1,3 +1,5 @@
+import type { RenderMessage } from '../messages/render.js'
+import type { BuiltinReasonParams } from '../messages/types.js'
 import { decideLabel, type QuoteState, type QuoteVerdict, type Reason, type Thresholds, type Verdict, type VerdictLabel } from '../verdict.js'
 import { asId, asString, field } from './fields.js'
 
@@ -41,21 +43,22 @@ const round = (value: number): number => Math.round(value * 100) / 100
  * @param verdict - the post's own verdict
  * @param quote - the quote as read
  * @param quoted - the quoted status's own verdict, when it was classified
- * @param thresholds - the label thresholds
+ * @param rules - the label thresholds and the message renderer
  * @returns the verdict with `quote`
  */
-export function withQuote(verdict: Verdict, quote: QuoteReading, quoted: Verdict | undefined, thresholds: Thresholds): Verdict {
+export function withQuote(verdict: Verdict, quote: QuoteReading, quoted: Verdict | undefined, rules: { readonly thresholds: Thresholds; readonly render: RenderMessage }): Verdict {
   const isTheSpam = quoted !== undefined && SEVERITY[quoted.label] > SEVERITY[verdict.label] && quoted.score > verdict.score
   const summary: QuoteVerdict = { state: quote.state, ...(quote.id === undefined ? {} : { id: quote.id }), ...(quoted === undefined ? {} : { verdict: quoted }), isTheSpam }
   if (!isTheSpam || quoted === undefined) return { ...verdict, quote: summary }
-  const top = quoted.reasons[0]
+  const params: BuiltinReasonParams['quoted-status'] = { label: quoted.label, score: quoted.score, top: quoted.reasons[0]?.message ?? '' }
   const reason: Reason = {
     signal: 'quoted-status',
     score: round(quoted.score - verdict.score),
-    message: `The quoted status is ${quoted.label} (score ${quoted.score})${top === undefined ? '' : `: ${top.message}`}`,
+    message: rules.render('quoted-status', params, undefined),
+    params,
     evidence: quote.id === undefined ? [] : [quote.id],
   }
   const reasons = [...verdict.reasons, reason].sort((a, b) => b.score - a.score)
   const score = quoted.score
-  return { ...verdict, label: decideLabel(score, thresholds), score, reasons, quote: summary }
+  return { ...verdict, label: decideLabel(score, rules.thresholds), score, reasons, quote: summary }
 }
