@@ -1,6 +1,8 @@
 export { classifyStatus } from './classify.js'
 export { SpamFilterConfigError } from './errors.js'
 export { createSpamFilter } from './filter.js'
+export { toFilterResult } from './filter-result.js'
+export type { FilterAction, FilterContext, FilterResult, FilterResultOptions, MastoFilterResult } from './filter-result.js'
 export type { SpamFilter, SpamFilterOptions } from './filter.js'
 export type { AsyncClassifyContext, FilterOcrOptions, OcrMode } from './ocr/classify-with-images.js'
 export type { AllowOptions, ClassifyContext, ClassifyOptions, FollowsOption, ViewerOption } from './options.js'
