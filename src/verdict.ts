@@ -20,6 +20,7 @@ export type BuiltinSignalId =
   | 'url-shortener'
   | 'phrase-list'
   | 'author-server'
+  | 'username-block'
   | 'near-duplicate'
   | 'known-spam-text'
   | 'image-duplicate'

@@ -46,6 +46,8 @@ export interface BuiltinReasonParams {
   /** `campaign` for a built-in wave phrase; otherwise `list` names the rules document ('' for an unnamed one). */
   readonly 'phrase-list': Found & { readonly pattern: string; readonly campaign?: string; readonly list?: string }
   readonly 'author-server': { readonly host: string; readonly blocked: boolean }
+  /** `rule` is the rule's name as written; `blocked: false` for a name Mastodon would allow with approval. */
+  readonly 'username-block': { readonly username: string; readonly rule: string; readonly comparison: 'equals' | 'contains'; readonly blocked: boolean }
   readonly 'near-duplicate': { readonly accounts: number; readonly exact: boolean; readonly windowMs: number }
   readonly 'known-spam-text': Record<string, never>
   readonly 'image-duplicate': { readonly accounts: number; readonly windowMs: number }

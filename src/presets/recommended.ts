@@ -1,5 +1,5 @@
 import type { Signal, SignalGroup } from '../signal.js'
-import { authorServer, bareProfile, botAccount, campaignDomain, discordInvite, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, urlShortener } from '../signals/index.js'
+import { authorServer, bareProfile, botAccount, campaignDomain, discordInvite, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, urlShortener, usernameBlock } from '../signals/index.js'
 import type { Thresholds } from '../verdict.js'
 
 /**
@@ -46,6 +46,9 @@ export const RECOMMENDED_WEIGHTS: Readonly<Record<string, number>> = {
   'bot-account': 0.5,
   // Strength 0.25 on a plain server list (1 point), 1 on a blocked one (4 points)
   'author-server': 4,
+  // Mastodon 4.4-style username rules: strength 1 for a blocked name (4 points), 0.5 for one
+  // Mastodon would allow with approval (2 points); nothing fires without rules
+  'username-block': 4,
   // Signs of legitimacy
   'established-author': -2.5,
   'followed-author': -4,
@@ -79,6 +82,7 @@ export const RECOMMENDED_SIGNALS: readonly Signal[] = [
   machineUsername,
   botAccount,
   authorServer,
+  usernameBlock,
   establishedAuthor,
   followedAuthor,
 ]

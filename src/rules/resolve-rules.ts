@@ -6,6 +6,7 @@ import { SpamFilterConfigError } from '../errors.js'
 import { createDomainSet, type DomainSet } from '../links/domain-set.js'
 import { compilePhrase, phraseAnchors, phraseLetterPairs, type CompiledPhrase } from './phrase-pattern.js'
 import type { RulesDocument } from './rules-document.js'
+import type { CompiledUsernameRule } from './username-rule.js'
 import { parseCheckedRules } from './validate-rules.js'
 
 /** The built-in lists merged with the app's rules documents, compiled once. */
@@ -24,6 +25,8 @@ export interface ResolvedRules {
   readonly phraseAnchors: readonly string[]
   /** `phraseLetterPairs(phrases)`: the letter pairs each phrase needs, checked before the text is compacted. */
   readonly phrasePairs?: readonly (readonly number[])[]
+  /** Account name rules (Mastodon 4.4 username blocks), folded; empty without rules. */
+  readonly usernames?: readonly CompiledUsernameRule[]
 }
 
 /** Why a link domain is blocked: a documented campaign, or a rules document's block list. */
@@ -85,5 +88,6 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
     phrases,
     phraseAnchors: phraseAnchors(phrases),
     phrasePairs: phraseLetterPairs(phrases),
+    usernames: checked.flatMap((rules) => rules.usernames),
   }
 }

@@ -39,6 +39,7 @@ const SAMPLES: { readonly [K in BuiltinSignalId]: readonly BuiltinReasonParams[K
     { pattern: 'free nitro', inImage: true, list: 'Mods' },
     { pattern: 'free nitro', inImage: false, list: '' },
   ],
+  'username-block': [{ username: 'sp4mb0t99', rule: 'spambot', comparison: 'contains', blocked: true }, { username: 'Admin', rule: 'admin', comparison: 'equals', blocked: false }],
   'author-server': [{ host: 'open.example', blocked: true }, { host: 'open.example', blocked: false }],
   'near-duplicate': [{ accounts: 3, exact: true, windowMs: DAY }, { accounts: 12, exact: false, windowMs: 6 * HOUR }],
   'known-spam-text': [{}],
@@ -55,7 +56,7 @@ const ENGLISH_WORDS = /\b(?:the|is|an?|with|account|links?|shows|posted|profile|
 function shown(params: object): string[] {
   const out: string[] = []
   for (const [key, value] of Object.entries(params)) {
-    if (key === 'kind' || key === 'traits' || key === 'campaign' || key === 'label' || key === 'top' || key === 'exact' || key === 'inImage' || key === 'reply' || key === 'mentionsOnly' || key === 'blocked' || key.endsWith('Ms') || key === 'marked' || key === 'pattern' || key === 'acct' || key === 'invite') continue
+    if (key === 'kind' || key === 'traits' || key === 'campaign' || key === 'label' || key === 'top' || key === 'exact' || key === 'inImage' || key === 'reply' || key === 'mentionsOnly' || key === 'blocked' || key.endsWith('Ms') || key === 'marked' || key === 'pattern' || key === 'acct' || key === 'invite' || key === 'comparison') continue
     if (typeof value === 'string' && value !== '') out.push(value)
     if (typeof value === 'number' && key !== 'count') out.push(String(value))
   }
