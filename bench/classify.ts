@@ -21,7 +21,8 @@ import { loadFixtureItems } from '../eval/fixtures.js'
 import { loadHamItems } from '../eval/ham-corpus.js'
 import { findCorpus } from '../eval/paths.js'
 import * as source from '../src/index.js'
-import { readStatus, unwrapStatus } from '../src/index.js'
+import * as sourceInternals from '../src/internals.js'
+import { readStatus, unwrapStatus } from '../src/internals.js'
 import { scanLinks } from '../src/links/status-links.js'
 import { resolveOptions } from '../src/options.js'
 import type { SignalContext } from '../src/signal.js'
@@ -37,8 +38,9 @@ const corpus = findCorpus()
 // --dist: time classifyStatus and the floor from the built package (npm run build first), which is
 // what users run; tsx adds a little overhead of its own. The part rows always come from src/.
 const DIST = '../dist/index.js'
-const library = (args.includes('--dist') ? await import(DIST) : source) as Pick<typeof source, 'classifyStatus' | 'htmlToText'>
-const { classifyStatus, htmlToText } = library
+const DIST_INTERNALS = '../dist/internals.js'
+const { classifyStatus } = (args.includes('--dist') ? await import(DIST) : source) as Pick<typeof source, 'classifyStatus'>
+const { htmlToText } = (args.includes('--dist') ? await import(DIST_INTERNALS) : sourceInternals) as Pick<typeof sourceInternals, 'htmlToText'>
 
 const inputs: unknown[] = loadFixtureItems().map((i) => i.input)
 const fixtureCount = inputs.length

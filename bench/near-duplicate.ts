@@ -11,7 +11,8 @@
  * `filter.classify` call (reading the JSON and every signal), and the share of one-word-changed
  * copies found at 500k (recall).
  */
-import { createRecentStatuses, createSpamFilter, readStatus, type NormalizedStatus, type RecentStatuses, type SignalContext, type SpamFilter, type StatusInput } from '../src/index.js'
+import { createSpamFilter, type NormalizedStatus, type SignalContext, type SpamFilter, type StatusInput } from '../src/index.js'
+import { createRecentStatuses, readStatus, type RecentStatuses } from '../src/internals.js'
 
 const LARGE = 500_000
 const SMALL = 1_000

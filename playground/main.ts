@@ -4,7 +4,8 @@
  * library in the page; nothing leaves the browser.
  */
 import { detectFormat, toStatus } from '../src/cli/to-status.js'
-import { classifyStatus, readStatus, unwrapStatus, type Verdict } from '../src/index.js'
+import { classifyStatus, type Verdict } from '../src/index.js'
+import { readStatus, unwrapStatus } from '../src/internals.js'
 import { EXAMPLES } from './examples.js'
 import { highlight } from './highlight.js'
 

@@ -132,6 +132,6 @@ const DEFAULT_OPTIONS: ResolvedOptions = /* @__PURE__ */ resolveOptions()
  * const verdict = classifyStatus(status)
  * if (verdict.label !== 'clean') hideBehind('Filtered: potential spam', verdict.reasons[0].message)
  */
-export function classifyStatus<T>(status: T & RefuseCamelCase<T>, options?: ClassifyOptions): Verdict {
-  return classifyWith(status, options === undefined ? DEFAULT_OPTIONS : resolveOptions(options))
+export function classifyStatus<T, CustomId extends string = never>(status: T & RefuseCamelCase<T>, options?: ClassifyOptions<CustomId>): Verdict {
+  return classifyWith(status, options === undefined ? DEFAULT_OPTIONS : resolveOptions(options as ClassifyOptions<string>))
 }

@@ -1,11 +1,12 @@
 import { classifyRemembering, createFilterMemory, type FilterMemoryOptions, memoryMethods, type SpamFilterMemory } from './history/filter-memory.js'
 import { type AsyncClassifyContext, classifyWithImages, type FilterOcrOptions, resolveFilterOcr } from './ocr/classify-with-images.js'
+import { SpamFilterConfigError } from './errors.js'
 import { resolveOptions, withContext, type ClassifyContext, type ClassifyOptions } from './options.js'
 import type { RefuseCamelCase } from './status/status-input.js'
 import type { Verdict } from './verdict.js'
 
 /** Options of `createSpamFilter`: the classify options, checked once, the OCR and the memory options. */
-export type SpamFilterOptions = ClassifyOptions & FilterOcrOptions & FilterMemoryOptions
+export type SpamFilterOptions<CustomId extends string = never> = ClassifyOptions<CustomId> & FilterOcrOptions & FilterMemoryOptions
 
 /**
  * A classifier that owns state for the caller: options checked once, and later the memory of
@@ -35,9 +36,12 @@ export interface SpamFilter extends SpamFilterMemory {
  * const filter = createSpamFilter({ viewer: { acct: 'me@example.social', follows: followSet } })
  * for (const status of timeline) if (filter.classify(status).label === 'spam') hide(status)
  */
-export function createSpamFilter(options: SpamFilterOptions = {}): SpamFilter {
+export function createSpamFilter<CustomId extends string = never>(options: SpamFilterOptions<CustomId> = {}): SpamFilter {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new SpamFilterConfigError('options', `must be an object or undefined, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}: createSpamFilter({ viewer, … }) or createSpamFilter()`)
+  }
+  const checked = resolveOptions(options as ClassifyOptions<string>, true)
   const memory = createFilterMemory(options)
-  const checked = resolveOptions(options)
   const resolved = memory === undefined ? checked : { ...checked, memory }
   const ocr = resolveFilterOcr(options)
   const classify = (status: unknown, context?: ClassifyContext): Verdict => classifyRemembering(status, withContext(resolved, context), memory)

@@ -71,10 +71,13 @@ export interface SignalContext {
   readonly memory?: StatusMemory
 }
 
-/** A synchronous detector: pure, never throws on any normalized status. */
-export interface Signal {
+/**
+ * A synchronous detector: pure, never throws on any normalized status. `Id` is its id's type:
+ * give a custom signal a literal id (`as const`) and `weights` checks its key too.
+ */
+export interface Signal<Id extends string = SignalId> {
   /** Kebab-case id, equal to the file name of a built-in signal. */
-  readonly id: SignalId
+  readonly id: Id
   readonly group: SignalGroup
   readonly evaluate: (status: NormalizedStatus, context: SignalContext) => SignalHit | undefined
 }

@@ -1,6 +1,6 @@
 import type { Signal, SignalGroup } from '../signal.js'
 import { authorServer, bareProfile, botAccount, campaignDomain, discordInvite, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, urlShortener, usernameBlock } from '../signals/index.js'
-import type { Thresholds } from '../verdict.js'
+import type { BuiltinSignalId, Thresholds } from '../verdict.js'
 
 /**
  * The only place default weights and thresholds live. A weight is the score a signal adds when it
@@ -21,7 +21,7 @@ export interface Preset {
 
 export const RECOMMENDED_THRESHOLDS: Thresholds = { suspicious: 3, spam: 6 }
 
-export const RECOMMENDED_WEIGHTS: Readonly<Record<string, number>> = {
+export const RECOMMENDED_WEIGHTS: { readonly [K in BuiltinSignalId]?: number } = {
   // Post signals
   'mention-density': 4,
   // Link and phrase signals. campaign-domain is blatant and fills the links cap (8) alone: spam
@@ -65,7 +65,7 @@ export const RECOMMENDED_PRESET: Preset = {
  * The built-in signals, in evaluation order. Text read from images (OCR) needs no signal of its
  * own: it fills `imageTexts`, which the link and phrase signals scan.
  */
-export const RECOMMENDED_SIGNALS: readonly Signal[] = [
+export const RECOMMENDED_SIGNALS: readonly Signal<BuiltinSignalId>[] = [
   mentionDensity,
   campaignDomain,
   discordInvite,

@@ -13,7 +13,7 @@ import { hostToUnicode } from '../text/punycode.js'
  * plain list gives strength 0.25 (a weak hint); a list marked `blocked: true` gives strength 1.
  * Nothing fires without a list: there is no built-in one.
  */
-export const authorServer: Signal = {
+export const authorServer: Signal<'author-server'> = {
   id: 'author-server',
   group: 'author',
   evaluate(status, context) {

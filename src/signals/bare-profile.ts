@@ -12,7 +12,7 @@ import type { Signal } from '../signal.js'
  * signal, it counts only next to spam evidence in the post. Fires with 2 of the 4 conditions or
  * more; strength is the share of conditions met.
  */
-export const bareProfile: Signal = {
+export const bareProfile: Signal<'bare-profile'> = {
   id: 'bare-profile',
   group: 'author',
   evaluate(status) {

@@ -8,7 +8,7 @@ import type { Signal } from '../signal.js'
  * **Does not catch / false-positive risk:** most bots are welcome (news feeds, the templated bots in
  * the evaluation ham); an author signal with a small weight, it counts only next to spam evidence.
  */
-export const botAccount: Signal = {
+export const botAccount: Signal<'bot-account'> = {
   id: 'bot-account',
   group: 'author',
   evaluate(status) {

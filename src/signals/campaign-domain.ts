@@ -18,7 +18,7 @@ import { listEvidence } from './format.js'
  * `allowDomains`) beats every block list. Matching is by registrable domain with private
  * suffixes, so blocking `foo.github.io` never blocks `bar.github.io`.
  */
-export const campaignDomain: Signal = {
+export const campaignDomain: Signal<'campaign-domain'> = {
   id: 'campaign-domain',
   group: 'links',
   evaluate(status, context) {

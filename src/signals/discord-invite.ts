@@ -17,7 +17,7 @@ import { listEvidence } from './format.js'
  * when the status mentions someone (invites pushed at strangers), 0.8 otherwise. Invite hosts on
  * an allow list of the rules are ignored.
  */
-export const discordInvite: Signal = {
+export const discordInvite: Signal<'discord-invite'> = {
   id: 'discord-invite',
   group: 'links',
   evaluate(status, context) {

@@ -14,7 +14,7 @@ const DAY = 86_400_000
  * the cap on the `trust` group and blatant content (campaign domains, known spam images) keep such
  * spam flagged.
  */
-export const establishedAuthor: Signal = {
+export const establishedAuthor: Signal<'established-author'> = {
   id: 'established-author',
   group: 'trust',
   evaluate(status, context) {

@@ -9,7 +9,7 @@ import type { Signal } from '../signal.js'
  * **Does not catch / false-positive risk:** a followed account that was hijacked to post campaign
  * links is still flagged, by the blatant rule.
  */
-export const followedAuthor: Signal = {
+export const followedAuthor: Signal<'followed-author'> = {
   id: 'followed-author',
   group: 'trust',
   evaluate(status, context) {

@@ -16,7 +16,7 @@ import { plural } from './format.js'
  *
  * Strength: 0.5 + 0.5 × the share of suspicious copies (new or bare author, strangers mentioned).
  */
-export const imageDuplicate: Signal = {
+export const imageDuplicate: Signal<'image-duplicate'> = {
   id: 'image-duplicate',
   group: 'media',
   evaluate(status, context) {

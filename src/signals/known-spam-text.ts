@@ -13,7 +13,7 @@ import type { Signal } from '../signal.js'
  * common phrase as spam flags every later use of it. `filter.markNotSpam` on a status removes its
  * text from the spam marks.
  */
-export const knownSpamText: Signal = {
+export const knownSpamText: Signal<'known-spam-text'> = {
   id: 'known-spam-text',
   group: 'duplicates',
   evaluate(status, context) {

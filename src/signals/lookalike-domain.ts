@@ -19,7 +19,7 @@ import { listEvidence } from './format.js'
  * or other non-Latin scripts are left alone unless they mix Latin with Cyrillic, Greek or
  * Armenian letters in one label. The rules' `allowDomains` silences a host.
  */
-export const lookalikeDomain: Signal = {
+export const lookalikeDomain: Signal<'lookalike-domain'> = {
   id: 'lookalike-domain',
   group: 'links',
   evaluate(status, context) {

@@ -38,7 +38,7 @@ export function isMachineUsername(username: string): boolean {
  * signal, it counts only next to spam evidence in the post. Exactly 10 characters: strength 1,
  * other lengths 0.6.
  */
-export const machineUsername: Signal = {
+export const machineUsername: Signal<'machine-username'> = {
   id: 'machine-username',
   group: 'author',
   evaluate(status) {

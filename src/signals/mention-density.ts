@@ -19,7 +19,7 @@ import { hasNonAscii } from '../text/ascii.js'
  * ×0.35 for a reply, ×0.6 when the author wrote several words per mention; +0.15 when the post
  * says nothing but the mentions.
  */
-export const mentionDensity: Signal = {
+export const mentionDensity: Signal<'mention-density'> = {
   id: 'mention-density',
   group: 'mentions',
   evaluate(status: NormalizedStatus, context: SignalContext) {

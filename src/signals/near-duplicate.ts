@@ -22,7 +22,7 @@ import { plural } from './format.js'
  * suspicious copies (new or bare author: half; strangers mentioned: half); short text
  * 0.3 + 0.6 × that share, when the share is at least one half.
  */
-export const nearDuplicate: Signal = {
+export const nearDuplicate: Signal<'near-duplicate'> = {
   id: 'near-duplicate',
   group: 'duplicates',
   evaluate(status, context) {

@@ -17,7 +17,7 @@ const DAY = 24 * HOUR
  *
  * Strength: under 1 hour 1, under 1 day 0.9, under 3 days 0.7, under 7 days 0.5, under 30 days 0.25.
  */
-export const newAccount: Signal = {
+export const newAccount: Signal<'new-account'> = {
   id: 'new-account',
   group: 'author',
   evaluate(status, context) {

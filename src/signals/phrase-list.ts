@@ -30,7 +30,7 @@ function joinTexts(status: NormalizedStatus): string {
  * flagged too; phrases of the rules should be specific (several words, quoted). Patterns cannot
  * be regular expressions, so a hostile text cannot make matching slow.
  */
-export const phraseList: Signal = {
+export const phraseList: Signal<'phrase-list'> = {
   id: 'phrase-list',
   group: 'text',
   evaluate(status, context) {

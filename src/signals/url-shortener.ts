@@ -15,7 +15,7 @@ import { listEvidence } from './format.js'
  * links all the time, so the weight is low and this signal never decides a verdict alone.
  * Platform wrappers (t.co, youtu.be) are not on the list; the rules' `allowDomains` removes any.
  */
-export const urlShortener: Signal = {
+export const urlShortener: Signal<'url-shortener'> = {
   id: 'url-shortener',
   group: 'links',
   evaluate(status, context) {

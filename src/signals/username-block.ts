@@ -15,7 +15,7 @@ import type { Signal } from '../signal.js'
  * so it counts only when the post itself looks like spam. Blocked names give strength 1, names
  * Mastodon would "allow with approval" (`blocked: false`) 0.5. Nothing fires without rules.
  */
-export const usernameBlock: Signal = {
+export const usernameBlock: Signal<'username-block'> = {
   id: 'username-block',
   group: 'author',
   evaluate(status, context) {

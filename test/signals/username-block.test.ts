@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { classifyStatus, usernameBlock, validateRules } from '../../src/index.js'
+import { classifyStatus, validateRules } from '../../src/index.js'
+import { usernameBlock } from '../../src/internals.js'
 import { evaluateWithRules } from '../helpers/evaluate-rules.js'
 import { makeSpamAccount, makeStatus, makeWaveStatus } from '../helpers/make-status.js'
 
