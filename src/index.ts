@@ -14,6 +14,7 @@ export type { AllowOptions, ClassifyContext, ClassifyOptions, FollowsOption, Vie
 export type { AsyncClassifyContext, FilterOcrOptions, OcrMode } from './ocr/classify-with-images.js'
 export type { FilterMemoryOptions, SpamFilterMemory } from './history/filter-memory.js'
 export type { MemoryOptions } from './history/memory-options.js'
+export type { ReadLimits } from './status/read-status.js'
 export type { BuiltinSignalId, QuoteState, QuoteVerdict, Reason, SignalId, Skipped, Thresholds, Verdict, VerdictLabel } from './verdict.js'
 
 // Errors (recognisable across the ESM and CommonJS builds)
@@ -29,13 +30,13 @@ export { fromActivityPub } from './status/from-activitypub.js'
 export type { ActivityPubObjectLike } from './status/from-activitypub.js'
 export { fromMisskey } from './status/from-misskey.js'
 export type { FromMisskeyOptions, MisskeyFileLike, MisskeyNoteLike, MisskeyUserLike } from './status/from-misskey.js'
-export type { AccountInput, ClassifiableInput, MediaAttachmentInput, MentionInput, NotificationInput, PollInput, PreviewCardInput, QuoteInput, RefuseCamelCase, StatusInput, TagInput } from './status/status-input.js'
+export type { AccountInput, ClassifiableInput, MediaAttachmentInput, MentionInput, NotificationInput, PollInput, PreviewCardInput, QuoteInput, RefuseCamelCase, CamelCaseStatusKey, StatusInput, TagInput } from './status/status-input.js'
 
 // Outputs and messages
 export { toFilterResult } from './filter-result.js'
 export type { FilterAction, FilterContext, FilterResult, FilterResultOptions, MastoFilterResult } from './filter-result.js'
 export { MESSAGES, renderMessage } from './messages/render.js'
-export type { AllowKind, BareProfileTrait, BuiltinMessages, BuiltinReasonParams, Locale, LookalikeKind, MessageCatalog, MessageFunction, ReasonParam, ReasonParams } from './messages/types.js'
+export type { AllowKind, Found, BareProfileTrait, BuiltinMessages, BuiltinReasonParams, Locale, LookalikeKind, MessageCatalog, MessageFunction, ReasonParam, ReasonParams } from './messages/types.js'
 
 // Rules and shared lists
 export { parseRules, validateRules } from './rules/validate-rules.js'

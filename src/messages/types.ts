@@ -8,7 +8,8 @@ export type ReasonParams = Readonly<Record<string, ReasonParam>>
 
 /** Where a link or phrase was found: the post's own text, or only text read from an image. */
 // A type alias, not an interface: params must be assignable to the `ReasonParams` record.
-type Found = {
+/** Where a link, invite or phrase was found. */
+export type Found = {
   /** True when it was found only in text read from an image (OCR or a QR code). */
   readonly inImage: boolean
 }

@@ -130,7 +130,7 @@ export interface NotificationInput {
 export type ClassifiableInput = StatusInput | NotificationInput
 
 /** Fields only a masto.js (camelCase) entity has, each of which the REST JSON spells in snake_case. */
-type CamelCaseStatusKey = 'createdAt' | 'spoilerText' | 'mediaAttachments' | 'inReplyToId' | 'reblogsCount' | 'repliesCount'
+export type CamelCaseStatusKey = 'createdAt' | 'spoilerText' | 'mediaAttachments' | 'inReplyToId' | 'reblogsCount' | 'repliesCount'
 
 /**
  * `classifyStatus`'s parameter check: any value is accepted (parsed JSON is untyped), except one
