@@ -52,6 +52,16 @@ const entries: Entry[] = [
   { file: 'admin-webhook-status-created.json', shape: 'admin-webhook', statuses: 1, label: 'spam', skipped: false, notes: 'Mastodon admin webhook, event status.created (docs: admin/webhooks)', value: { event: 'status.created', created_at: '2024-02-16T12:00:01.000Z', object: spam } },
   { file: 'admin-webhook-status-updated.json', shape: 'admin-webhook', statuses: 1, label: 'spam', skipped: false, notes: 'Mastodon admin webhook, event status.updated', value: { event: 'status.updated', created_at: '2024-02-16T12:05:00.000Z', object: { ...spam, edited_at: '2024-02-16T12:05:00.000Z' } } },
   { file: 'admin-webhook-account-created.json', shape: 'no-status', statuses: 0, label: 'clean', skipped: true, notes: 'Mastodon admin webhook account.created: an Admin::Account, no status', value: { event: 'account.created', created_at: '2024-02-16T11:54:00.000Z', object: { id: '111941006131200000', username: '5wq130rvkg', domain: null, email: 'x@example.invalid', account: spam.account } } },
+  {
+    file: 'admin-webhook-report-created.json',
+    shape: 'admin-report',
+    statuses: 1,
+    label: 'clean',
+    skipped: true,
+    each: ['spam'],
+    notes: 'Mastodon admin webhook report.created: an Admin::Report whose statuses are the reported ones',
+    value: { event: 'report.created', created_at: '2024-02-16T12:10:00.000Z', object: { id: '7', action_taken: false, category: 'spam', comment: 'spam wave', account: { id: '1', username: 'mod' }, target_account: { id: '2', username: '5wq130rvkg' }, statuses: [spam] } },
+  },
   { file: 'streaming-update.json', shape: 'streaming-event', statuses: 1, label: 'spam', skipped: false, notes: 'Streaming API message: event update, payload a JSON string', value: { stream: ['user'], event: 'update', payload: JSON.stringify(spam) } },
   { file: 'streaming-delete.json', shape: 'no-status', statuses: 0, label: 'clean', skipped: true, notes: 'Streaming API message: event delete, payload a status id', value: { stream: ['public'], event: 'delete', payload: '111939000000000000' } },
   {

@@ -15,6 +15,7 @@ export type InputFormat = 'mastodon' | 'masto' | 'misskey' | 'activitypub'
  * - `notification`: a Notification (`mention`, `status`, `update`, `quote`, …)
  * - `wrapper`: `{ "status": … }` or `{ "object": … }` around a status (JSON lines exports)
  * - `admin-webhook`: a Mastodon admin webhook (`{ event: 'status.created' | 'status.updated', object }`)
+ * - `admin-report`: a Mastodon admin webhook `report.created` / `report.updated`: the reported statuses
  * - `streaming-event`: a Mastodon streaming API message (`{ event: 'update', payload: '…' }`)
  * - `notification-groups`: the API v2 grouped notifications response (`notification_groups`, side-loaded `statuses`, `accounts`)
  * - `edit-history`: `GET /api/v1/statuses/:id/history` (the latest version is the one classified)
@@ -29,6 +30,7 @@ export type InputShape =
   | 'notification'
   | 'wrapper'
   | 'admin-webhook'
+  | 'admin-report'
   | 'streaming-event'
   | 'notification-groups'
   | 'edit-history'
@@ -74,7 +76,7 @@ const ACTIVITYPUB_ACTORS = new Set(['Person', 'Service', 'Application', 'Group',
 /** Notification types whose status is someone else's post addressed to or seen by the viewer. */
 const STATUS_NOTIFICATIONS = new Set(['mention', 'status', 'update', 'quote', 'quoted_update'])
 /** Shapes that hold any number of statuses: `classifyStatus` asks for each to be classified on its own. */
-const CONTAINERS: ReadonlySet<InputShape> = new Set<InputShape>(['list', 'notification-groups', 'activitypub-collection', 'mastodon-archive'])
+const CONTAINERS: ReadonlySet<InputShape> = new Set<InputShape>(['admin-report', 'list', 'notification-groups', 'activitypub-collection', 'mastodon-archive'])
 const WEBHOOK_STATUS_EVENTS = new Set(['status.created', 'status.updated'])
 const STREAM_STATUS_EVENTS = new Set(['update', 'status.update'])
 
@@ -119,8 +121,8 @@ function describeValue(value: unknown): string {
   return `a ${typeof value}`
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
+function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`
 }
 
 /**
@@ -282,6 +284,12 @@ function detect(value: unknown, options: DetectInputOptions, depth: number): Fou
       if (WEBHOOK_STATUS_EVENTS.has(event) && isObject(object)) {
         const inner = detect(object, options, depth + 1)
         return { ...inner, shape: 'admin-webhook', seen: `a Mastodon admin webhook "${event}" of ${inner.seen}` }
+      }
+      const reported = isObject(object) && event.startsWith('report.') ? field(object, 'statuses') : undefined
+      if (Array.isArray(reported)) {
+        // An Admin::Report: the reported statuses, each classified on its own.
+        const statuses = items(reported).filter(isObject).map((status) => convert(status, 'mastodon', options.host))
+        return { shape: 'admin-report', format: statuses.length > 0 ? 'mastodon' : undefined, statuses, seen: `a Mastodon admin webhook "${event.slice(0, 60)}" reporting ${plural(statuses.length, 'status', 'statuses')}` }
       }
       return none(`a Mastodon admin webhook "${event.slice(0, 60)}", which holds no status (only status.created and status.updated do)`)
     }
