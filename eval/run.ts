@@ -10,6 +10,8 @@ import { classifyStatus, createSpamFilter } from '../src/index.js'
 import { evaluate } from './evaluate.js'
 import { loadEvalItems } from './load-items.js'
 import { formatMemoryReport, formatReport } from './report.js'
+import { runGeneralisation } from './generalisation.js'
+import { findCorpus } from './paths.js'
 
 const args = process.argv.slice(2)
 const sharedAt = args.indexOf('--shared')
@@ -21,10 +23,14 @@ const result = evaluate(items, (input) => classifyStatus(input))
 const filter = createSpamFilter()
 const withMemory = evaluate(items, (input) => filter.classify(input))
 
+const corpusDir = findCorpus(sharedDir)
+const generalisation = corpusDir === undefined ? undefined : runGeneralisation(corpusDir, items.filter((i) => i.truth === 'ham' && (i.source === 'ham' || i.source === 'activitypub')).map((i) => i.input))
+
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ corpus, notices, items: items.length, ...result, withMemory }, null, 2))
+  console.log(JSON.stringify({ corpus, notices, items: items.length, ...result, withMemory, generalisation: generalisation?.checks }, null, 2))
 } else {
   console.log(formatReport(result, notices))
   console.log(`\n${formatMemoryReport(withMemory, result)}`)
+  if (generalisation !== undefined) console.log(`\n${generalisation.text}`)
 }
 process.exitCode = [...result.checks, ...withMemory.checks].every((c) => c.pass) ? 0 : 1

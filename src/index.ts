@@ -55,3 +55,13 @@ export type { DomainSet } from './links/domain-set.js'
 export type { CompiledPhrase } from './rules/phrase-pattern.js'
 export type { CompiledUsernameRule } from './rules/username-rule.js'
 export type { CopyMatch, StatusMemory } from './history/status-memory.js'
+
+// Copy waves beside a filter (caller-owned tracker)
+export { createCopyWaves, watchCopyWaves } from './signals/index.js'
+export type { CopyWaveOptions, CopyWaves, WaveReport, WaveStatus } from './signals/index.js'
+
+// Push notifications: decide before a push is shown
+export { classifyPush, createPushClassifier } from './push/classify-push.js'
+export type { PushAbortSignal, PushClassifier, PushClassifyContext, PushClassifyOptions, PushFetch, PushFetchInit, PushFetchResponse, PushFetchSignal, PushVerdict } from './push/classify-push.js'
+export { readPushPayload } from './push/push-payload.js'
+export type { MastodonPushPayload, MisskeyNotificationLike, MisskeyPushPayload, PushPayload } from './push/push-payload.js'

@@ -15,6 +15,7 @@ export { RECOMMENDED_THRESHOLDS, RECOMMENDED_WEIGHTS } from './presets/recommend
 export { bareProfile, botAccount, establishedAuthor, followedAuthor, isMachineUsername, machineUsername, mentionDensity, newAccount } from './signals/index.js'
 export { authorServer, usernameBlock, campaignDomain, discordInvite, linkTextMismatch, lookalikeDomain, phraseList, urlShortener } from './signals/index.js'
 export { imageDuplicate, knownSpamImage, knownSpamText, nearDuplicate } from './signals/index.js'
+export { credentialPhishing, impersonation, unsolicitedMention } from './signals/index.js'
 export { KNOWN_SPAM_IMAGES } from './data/known-spam-images.js'
 export type { KnownSpamImage } from './data/known-spam-images.js'
 export { CAMPAIGN_DOMAINS } from './data/campaign-domains.js'

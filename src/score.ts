@@ -1,7 +1,7 @@
 import { createRenderer, type RenderMessage } from './messages/render.js'
 import type { ReasonParams } from './messages/types.js'
 import type { SignalGroup, SignalHit } from './signal.js'
-import { decideLabel, type Reason, type Skipped, type Thresholds, type Verdict } from './verdict.js'
+import { decideLabel, type Reason, type Skipped, type Thresholds, type Verdict, type VerdictLabel } from './verdict.js'
 
 /** A signal that fired, with its weight. */
 export interface WeightedHit {
@@ -35,8 +35,10 @@ let defaultRender: RenderMessage | undefined
  * 4. `trust` reasons count only when something else added to the score (they explain why a score
  *    is low), lower it at most to 0, and do not count at all next to a blatant hit (a campaign
  *    domain, a known spam image or text): blatant spam is spam whoever posts it.
- * 5. The label comes from the thresholds, except that a hit that `clears` (`followed-author`) clears a verdict
- *    with no blatant hit.
+ * 5. The label comes from the thresholds, except that a blatant hit makes it spam (the blatant
+ *    signals report a warning, such as a moderator's PSA naming a campaign domain without a link,
+ *    as a weak non-blatant hit instead: `warningReading`), and a hit that `clears`
+ *    (`followed-author`) clears a verdict with no blatant hit.
  *
  * @param hits - the hits
  * @param rules - thresholds, caps and the author gate
@@ -87,26 +89,55 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
 
   // The surviving reasons' scores and hits; messages are rendered only for these, once.
   const kept: { signal: string; score: number; hit: SignalHit }[] = []
-  let score = 0
+  let exact = 0
+  let rounded = 0
+  let largest = -1
   let clearing = -1
+  let blatantAt = -1
   for (const r of scored) {
     if (r.group === authorAt && !authorCounts) continue
     const limited = capped[r.group] ?? 0
     if (limited === 0) continue
-    const value = round((r.score * limited) / (totals[r.group] ?? r.score))
-    score += value
+    const unrounded = (r.score * limited) / (totals[r.group] ?? r.score)
+    const value = round(unrounded)
+    exact += unrounded
+    rounded += value
+    if (largest < 0 || value > (kept[largest]?.score ?? 0)) largest = kept.length
     if (clearing < 0 && r.hit.clears === true) clearing = kept.length
+    if (r.hit.blatant === true && value > 0 && (blatantAt < 0 || value > (kept[blatantAt]?.score ?? 0))) blatantAt = kept.length
     kept.push({ signal: r.id, score: value, hit: r.hit })
   }
-  score = Math.max(0, round(score))
-  const cleared = clears && !blatant
-  if (cleared && score > 0 && clearing >= 0) {
+  // The score is the rounded sum of the unrounded reasons (a capped group of 6 scores 6, not 5.99);
+  // the largest reason absorbs the rounding, so the reasons still add up to the score.
+  let score = round(exact)
+  const drift = round(score - rounded)
+  const top = kept[largest]
+  if (drift !== 0 && top !== undefined) top.score = round(top.score + drift)
+  score = Math.max(0, score)
+  // The label always follows from the score the verdict reports (a vetoed or blatant verdict
+  // included), and the reasons still add up to it.
+  let label: VerdictLabel
+  if (blatant) {
+    // A blatant hit (a live campaign link, a wave's sentence outside a warning, known spam) is spam
+    // whatever its weight; the signals themselves decide when a named item is a warning instead.
+    // Its reason counts what makes the score reach the spam threshold.
+    const reason = kept[blatantAt]
+    if (score < rules.thresholds.spam && reason !== undefined) {
+      reason.score = round(reason.score + rules.thresholds.spam - score)
+      score = rules.thresholds.spam
+    }
+    label = 'spam'
+  } else if (clears) {
     // A clearing hit (the viewer follows the author) decides the label: its reason takes the
-    // score to 0, so the verdict reports the score its label comes from, and the reasons still
-    // add up to it.
-    const reason = kept[clearing]!
-    reason.score = round(reason.score - score)
-    score = 0
+    // score to 0.
+    const reason = kept[clearing]
+    if (score > 0 && reason !== undefined) {
+      reason.score = round(reason.score - score)
+      score = 0
+    }
+    label = 'clean'
+  } else {
+    label = decideLabel(score, rules.thresholds)
   }
   const render = rules.render ?? (defaultRender ??= createRenderer('en'))
   const reasons: Reason[] = []
@@ -125,6 +156,5 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
     reasons[j + 1] = reason
   }
 
-  const label = cleared ? 'clean' : decideLabel(score, rules.thresholds)
   return { label, score, reasons, skipped }
 }

@@ -25,6 +25,9 @@ export type BuiltinSignalId =
   | 'known-spam-text'
   | 'image-duplicate'
   | 'known-spam-image'
+  | 'unsolicited-mention'
+  | 'impersonation'
+  | 'credential-phishing'
   | 'quoted-status'
 
 /** A signal id: a built-in one (autocompleted) or any custom string. */

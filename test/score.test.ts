@@ -24,6 +24,31 @@ function expectReasonsAddUp(verdict: Verdict): void {
 const scores = (verdict: Verdict): Record<string, number> => Object.fromEntries(verdict.reasons.map((r) => [r.signal, r.score]))
 
 describe('scoreHits', () => {
+  describe('labels a blatant hit spam (issue 11)', () => {
+    test('whatever its weight', () => {
+      const verdict = scoreHits([hit('phrase-list', 'text', 4, 1, true)], RULES)
+      expect(verdict.label).toBe('spam')
+      // The label follows from the score (issue 13): the blatant reason counts what reaches the
+      // spam threshold, and the reasons still add up.
+      expect(verdict.score).toBe(RULES.thresholds.spam)
+      expect(verdict.reasons).toEqual([expect.objectContaining({ signal: 'phrase-list', score: RULES.thresholds.spam })])
+    })
+
+    test('and a non-blatant hit of the same score suspicious', () => {
+      expect(scoreHits([hit('phrase-list', 'text', 4, 1, false)], RULES).label).toBe('suspicious')
+    })
+  })
+
+  describe('rounds the score once', () => {
+    test('so a capped group scores its cap, with reasons that still add up exactly', () => {
+      // text 4 + 3 + 1.5 = 8.5, capped at 6: the unrounded reasons add up to 6, the rounded ones to 5.99.
+      const verdict = scoreHits([hit('phrase-list', 'text', 4), hit('credential-phishing', 'text', 3), hit('impersonation', 'text', 1.5)], RULES)
+      expect(verdict.score).toBe(6)
+      expect(verdict.label).toBe('spam')
+      expect(Math.round(verdict.reasons.reduce((sum, r) => sum + r.score, 0) * 100) / 100).toBe(6)
+    })
+  })
+
   describe('caps groups', () => {
     test('scaling the reasons of a capped group so they add up to the score', () => {
       // mentions 4 (cap 4); author 2 + 1.5 + 1 = 4.5, capped to 4 and scaled by 8/9.

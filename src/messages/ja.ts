@@ -1,4 +1,4 @@
-import type { BareProfileTrait, BuiltinMessages, LookalikeKind } from './types.js'
+import type { BareProfileTrait, BuiltinMessages, LookalikeKind, StrangerTrait, WarningParams } from './types.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -31,12 +31,57 @@ const CAMPAIGNS: Readonly<Record<string, string>> = {
 }
 const campaignName = (campaign: string): string => CAMPAIGNS[campaign] ?? campaign
 
-function lookalike(kind: LookalikeKind, imitates: string): string {
-  if (kind === 'homoglyph') return `似た形の文字で ${imitates} を装っています`
-  if (kind === 'mixed-script') return `ラテン文字と別の文字体系の文字が混ざっています（${imitates} と読めます）`
-  if (kind === 'one-letter') return `${imitates} と1文字だけ違います`
-  return `${imitates} の名前とフィッシングでよく使われる語を組み合わせています`
+function lookalike(kind: LookalikeKind, imitates: string, other: string): string {
+  switch (kind) {
+    case 'homoglyph':
+      return `似た形の文字で ${imitates} を装っています`
+    case 'mixed-script':
+      return `ラテン文字と別の文字体系の文字が混ざっています（${imitates} と読めます）`
+    case 'one-letter':
+      return `${imitates} と1文字だけ違います`
+    case 'brand-lure':
+      return `${imitates} の名前とフィッシングでよく使われる語を組み合わせています`
+    case 'reads-alike':
+      return `見分けにくい文字で ${imitates} を綴っています`
+    case 'reads-alike-other-tld':
+      return `見分けにくい文字で ${imitates} を綴り、別のトップレベルドメインに置いています`
+    case 'other-tld':
+      return `${imitates.split('.')[0] ?? imitates} を ${imitates} とは別のトップレベルドメインに置いています`
+    case 'typo':
+      return `${imitates} と1文字の打ち間違いほどしか違いません`
+    case 'prefix-domain':
+      return `${imitates} を無関係なドメイン ${other} の前に付けています`
+    case 'prefix-name':
+      return `${imitates} という名前を無関係なドメイン ${other} の前に付けています`
+    case 'ip':
+      return '名前ではなくIPアドレスそのものです'
+    case 'cheap-tld':
+      return `安価なトップレベルドメイン ${imitates} 上の無作為に見える名前です`
+    case 'percent-encoded':
+      return `ホスト名をパーセントエンコードで隠しています（${imitates} と読めます）`
+    case 'userinfo':
+      return `@ の前に ${imitates} を置き、実際の行き先が ${other} であることを隠しています`
+  }
 }
+
+const STRANGER: Readonly<Record<StrangerTrait, string>> = {
+  'age-hour': '作成から1時間未満',
+  'age-day': '作成から1日未満',
+  'age-week': '作成から1週間未満',
+  'age-month': '作成から30日未満',
+  'no-followers': 'フォロワー0人',
+  'few-followers': 'フォロワーが少ない',
+  'bare-profile': 'プロフィールが空',
+  'sparse-profile': 'プロフィールがほぼ空',
+  'follows-nobody': '誰もフォローしていない',
+  'machine-username': '機械的なユーザー名',
+}
+
+function warningText({ warning, warningWords = [] }: WarningParams): string {
+  return warning === 'words' ? `長く活動しているアカウントが${warningWords.map((w) => `「${w}」`).join('や')}という語と一緒に挙げています` : '長く活動しているアカウントが引用符の中で挙げています'
+}
+
+const PARTS: Readonly<Record<string, string>> = { action: '操作の要求', threat: 'アカウントへの脅し', urgency: '期限の強調', account: 'アカウントへの言及' }
 
 const LABELS = { clean: '問題なし', suspicious: 'スパムの疑いあり', spam: 'スパム' } as const
 const listName = (list: string | undefined): string => (list === undefined || list === '' ? 'あなたのブロックリスト' : `ブロックリスト「${list}」`)
@@ -51,13 +96,13 @@ export const ja: BuiltinMessages = {
         : kind === 'server'
           ? `投稿者のサーバー ${host ?? ''} は許可リストに入っています。`
           : `@${acct ?? ''} の投稿をスパムではないと指定しています。`,
-  'mention-density': ({ count, reply, strangers, mentionsOnly }) => {
-    const notes = [reply ? '返信で' : '返信ではない投稿で']
+  'mention-density': ({ count, reply, strangerReply, strangers, mentionsOnly }) => {
+    const notes = [reply ? (strangerReply === true ? '見知らぬアカウントからの返信で' : '返信で') : '返信ではない投稿で']
     if (mentionsOnly) notes.push('本文なしに')
     const strangersNote = strangers === undefined ? '' : `（うち${strangers}件はあなたがフォローしていないアカウント）`
     return `${notes.join('')}${count}件のアカウントにメンションしています${strangersNote}。`
   },
-  'new-account': ({ ageMs }) => `アカウントはこの投稿の${durationJa(ageMs)}前に作成されました。`,
+  'new-account': ({ ageMs, profileFilled }) => `アカウントはこの投稿の${durationJa(ageMs)}前に作成されました${profileFilled === true ? '（プロフィールは記入されています）' : ''}。`,
   'bare-profile': ({ traits }) => `プロフィールがほぼ空です：${traits.map((t) => TRAITS[t]).join('、')}。`,
   'machine-username': ({ username }) => `ユーザー名「${username}」は機械的に作られたように見えます。`,
   'bot-account': () => 'アカウントが自動投稿（bot）として設定されています。',
@@ -69,8 +114,9 @@ export const ja: BuiltinMessages = {
     return `投稿者は長く活動しているアカウントです：${found.join('、')}。`
   },
   'followed-author': () => 'あなたがフォローしているアカウントです。',
-  'campaign-domain': ({ host, count, inImage, campaign, list }) => {
+  'campaign-domain': ({ host, count, inImage, campaign, list, warning, warningWords }) => {
     const why = campaign !== undefined ? `${campaignName(campaign)}で使われた` : `${listName(list)}にある`
+    if (warning !== undefined) return `${why} ${host} にリンクなしで触れていますが、注意喚起と読めます（${warningText({ warning, ...(warningWords === undefined ? {} : { warningWords }) })}）。`
     const where = inImage ? '画像の中に' : ''
     return count === 1 ? `${where}${why} ${host} へのリンクがあります。` : `${where}スパムキャンペーンのリンクが${count}件あります（${why} ${host} など）。`
   },
@@ -78,12 +124,25 @@ export const ja: BuiltinMessages = {
     const where = inImage ? '画像の中に' : ''
     return count === 1 ? `${where}Discordサーバーへの招待があります（${invite}）。` : `${where}Discordサーバーへの招待が${count}件あります。`
   },
-  'lookalike-domain': ({ host, imitates, kind, inImage }) => `${inImage ? '画像の中に' : ''} ${host} へのリンクがあります。このドメインは${lookalike(kind, imitates)}。`.trimStart(),
+  'lookalike-domain': ({ host, imitates, kind, inImage, other }) => `${inImage ? '画像の中に' : ''} ${host} へのリンクがあります。このドメインは${lookalike(kind, imitates, other ?? '')}。`.trimStart(),
   'link-text-mismatch': ({ shown, target }) => `リンクの表示は ${shown} ですが、実際のリンク先は ${target} です。`,
   'url-shortener': ({ host, inImage }) => `${inImage ? '画像の中に' : ''}短縮URL（${host}）によるリンクがあり、本当のリンク先が隠されています。`,
-  'phrase-list': ({ pattern, inImage, campaign, list }) => {
+  'phrase-list': ({ pattern, inImage, campaign, list, warning, warningWords }) => {
     const source = campaign !== undefined ? `${campaignName(campaign)}の` : list === undefined || list === '' ? 'あなたのフレーズリストの' : `フレーズリスト「${list}」の`
+    if (warning !== undefined) return `${source}フレーズ ${pattern} を引用していますが、注意喚起と読めます（${warningText({ warning, ...(warningWords === undefined ? {} : { warningWords }) })}）。`
     return `${inImage ? '画像の中に' : ''}${source}フレーズ ${pattern} が含まれています。`
+  },
+  'credential-phishing': ({ parts, warningWords, noLink }) => {
+    const notes: string[] = []
+    if (warningWords.length > 0) notes.push(`注意喚起の語（${warningWords.join('、')}）と一緒`)
+    if (noLink) notes.push('リンクなし')
+    return `アカウントを狙うフィッシングの文面に見えます（${parts.map((p) => PARTS[p] ?? p).join('、')}）${notes.length === 0 ? '' : `。${notes.join('、')}`}。`
+  },
+  impersonation: ({ name, claim, host, direct }) => `表示名「${name}」は${claim}のスタッフを名乗っていますが、投稿は${host === '' ? '不明なサーバー' : `サーバー ${host} `}からです${direct ? '（あなた宛て）' : ''}。`,
+  'unsolicited-mention': ({ acct, shape, others, traits, followers }) => {
+    const what = shape === 'mentions' ? 'あなたにメンションしています' : shape === 'mentions-others' ? `あなたと他の${others}件のアカウントにメンションしています` : shape === 'quiet-reply' ? 'あなたに返信しています' : 'リンク付きであなたに返信しています'
+    const facts = traits.map((t) => (t === 'few-followers' && followers !== undefined ? `フォロワー${followers}人` : STRANGER[t]))
+    return `あなたがフォローしていない @${acct} が${what}（${facts.join('、')}）。`
   },
   'author-server': ({ host, blocked }) => (blocked ? `投稿者のサーバー ${host} はあなたがブロックしているサーバーです。` : `投稿者のサーバー ${host} はスパムを送ったサーバーのリストに入っています。`),
   'username-block': ({ username, rule, comparison, blocked }) =>

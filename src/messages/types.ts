@@ -17,8 +17,33 @@ export type Found = {
 /** Traits of a bare profile, in the order they are checked. */
 export type BareProfileTrait = 'default-avatar' | 'no-display-name' | 'name-is-username' | 'empty-bio' | 'no-follows'
 
-/** How a host imitates a well-known one. */
-export type LookalikeKind = 'homoglyph' | 'mixed-script' | 'one-letter' | 'brand-lure'
+/**
+ * How a host imitates a well-known one: look-alike letters (`homoglyph`, `reads-alike`, also on
+ * another TLD), a mix of scripts, one letter or typo off, a brand with a lure word, the name on
+ * another TLD, the domain or name in front of an unrelated domain, an IP host, a random name on a
+ * cheap TLD, a percent-encoded host, user info before `@`.
+ */
+export type LookalikeKind =
+  | 'homoglyph'
+  | 'mixed-script'
+  | 'one-letter'
+  | 'brand-lure'
+  | 'reads-alike'
+  | 'reads-alike-other-tld'
+  | 'other-tld'
+  | 'typo'
+  | 'prefix-domain'
+  | 'prefix-name'
+  | 'ip'
+  | 'cheap-tld'
+  | 'percent-encoded'
+  | 'userinfo'
+
+/** Facts that make an author a stranger (`unsolicited-mention`). */
+export type StrangerTrait = 'age-hour' | 'age-day' | 'age-week' | 'age-month' | 'no-followers' | 'few-followers' | 'bare-profile' | 'sparse-profile' | 'follows-nobody' | 'machine-username'
+
+/** A named campaign item read as a warning: next to warning words, or in quotation marks, from a settled account. */
+export type WarningParams = { readonly warning?: 'words' | 'quotes'; readonly warningWords?: readonly string[] }
 
 /** Why a status is allowed (the `allow-list` reason). */
 export type AllowKind = 'own' | 'account' | 'server' | 'marked'
@@ -30,8 +55,9 @@ export type AllowKind = 'own' | 'account' | 'server' | 'marked'
 export interface BuiltinReasonParams {
   readonly 'allow-list': { readonly kind: AllowKind; readonly acct?: string; readonly host?: string }
   /** `strangers` is set when the viewer follows some of the accounts mentioned. */
-  readonly 'mention-density': { readonly count: number; readonly reply: boolean; readonly strangers?: number; readonly mentionsOnly: boolean }
-  readonly 'new-account': { readonly ageMs: number }
+  readonly 'mention-density': { readonly count: number; readonly reply: boolean; readonly strangerReply?: boolean; readonly strangers?: number; readonly mentionsOnly: boolean }
+  /** `profileFilled`: the profile has a picture, a bio and a name of its own (half strength). */
+  readonly 'new-account': { readonly ageMs: number; readonly profileFilled?: boolean }
   readonly 'bare-profile': { readonly traits: readonly BareProfileTrait[] }
   readonly 'machine-username': { readonly username: string }
   readonly 'bot-account': { readonly acct: string }
@@ -39,13 +65,19 @@ export interface BuiltinReasonParams {
   readonly 'established-author': { readonly ageMs?: number; readonly followers?: number; readonly posts?: number }
   readonly 'followed-author': { readonly acct: string }
   /** `campaign` names a documented campaign; otherwise `list` names the rules document ('' for an unnamed one). */
-  readonly 'campaign-domain': Found & { readonly host: string; readonly count: number; readonly campaign?: string; readonly list?: string }
+  readonly 'campaign-domain': Found & WarningParams & { readonly host: string; readonly count: number; readonly campaign?: string; readonly list?: string }
   readonly 'discord-invite': Found & { readonly count: number; readonly invite: string }
-  readonly 'lookalike-domain': Found & { readonly host: string; readonly imitates: string; readonly kind: LookalikeKind }
+  readonly 'lookalike-domain': Found & { readonly host: string; readonly imitates: string; readonly kind: LookalikeKind; readonly other?: string }
   readonly 'link-text-mismatch': { readonly shown: string; readonly target: string }
   readonly 'url-shortener': Found & { readonly host: string }
   /** `campaign` for a built-in wave phrase; otherwise `list` names the rules document ('' for an unnamed one). */
-  readonly 'phrase-list': Found & { readonly pattern: string; readonly campaign?: string; readonly list?: string }
+  readonly 'phrase-list': Found & WarningParams & { readonly pattern: string; readonly campaign?: string; readonly list?: string }
+  /** The parts of a phishing text found (action, threat, urgency, account), warning words next to it, and whether it has no link. */
+  readonly 'credential-phishing': { readonly parts: readonly ('action' | 'threat' | 'urgency' | 'account')[]; readonly warningWords: readonly string[]; readonly noLink: boolean }
+  /** The display name, what it claims (`mastodon support`, `Discord`), the author's server (`''` unknown), and whether it writes to the viewer. */
+  readonly impersonation: { readonly name: string; readonly claim: string; readonly host: string; readonly direct: boolean }
+  /** `shape`: mentions the viewer (alone or with `others`), a quiet reply, a reply with a link; `followers` for `few-followers`. */
+  readonly 'unsolicited-mention': { readonly acct: string; readonly shape: 'mentions' | 'mentions-others' | 'quiet-reply' | 'reply-with-link'; readonly others: number; readonly traits: readonly StrangerTrait[]; readonly followers?: number }
   readonly 'author-server': { readonly host: string; readonly blocked: boolean }
   /** `rule` is the rule's name as written; `blocked: false` for a name Mastodon would allow with approval. */
   readonly 'username-block': { readonly username: string; readonly rule: string; readonly comparison: 'equals' | 'contains'; readonly blocked: boolean }

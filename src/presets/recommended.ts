@@ -1,5 +1,5 @@
 import type { Signal, SignalGroup } from '../signal.js'
-import { authorServer, bareProfile, botAccount, campaignDomain, discordInvite, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, urlShortener, usernameBlock } from '../signals/index.js'
+import { authorServer, bareProfile, botAccount, campaignDomain, credentialPhishing, discordInvite, impersonation, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, unsolicitedMention, urlShortener, usernameBlock } from '../signals/index.js'
 import type { BuiltinSignalId, Thresholds } from '../verdict.js'
 
 /**
@@ -24,6 +24,10 @@ export const RECOMMENDED_THRESHOLDS: Thresholds = { suspicious: 3, spam: 6 }
 export const RECOMMENDED_WEIGHTS: { readonly [K in BuiltinSignalId]?: number } = {
   // Post signals
   'mention-density': 4,
+  // A stranger mentions the viewer (viewer-relative; strength = the author's strangeness²): a
+  // minutes-old bare account counts 2.5 and opens the author gate; a day-old person with a picture
+  // 0.75, below the gate.
+  'unsolicited-mention': 2.5,
   // Link and phrase signals. campaign-domain is blatant and fills the links cap (8) alone: spam
   // whoever posts it (trust signals do not count next to a blatant hit).
   'campaign-domain': 8,
@@ -32,6 +36,11 @@ export const RECOMMENDED_WEIGHTS: { readonly [K in BuiltinSignalId]?: number } =
   'link-text-mismatch': 2,
   'url-shortener': 1,
   'phrase-list': 4,
+  // Generic shapes of phishing. credential-phishing at full strength (action, threat, urgency,
+  // account) with a look-alike link (3) is spam (8); a staff claim in the name adds 3 (2.1 outside
+  // a direct message), capped with the other text signals at 6.
+  'credential-phishing': 5,
+  impersonation: 3,
   // Memory signals (createSpamFilter only). near-duplicate alone stays below suspicious unless its
   // copies come from new or bare accounts mentioning strangers; known spam (the user's marks, the
   // Feb 2024 images) is spam on its own and blatant.
@@ -67,12 +76,15 @@ export const RECOMMENDED_PRESET: Preset = {
  */
 export const RECOMMENDED_SIGNALS: readonly Signal<BuiltinSignalId>[] = [
   mentionDensity,
+  unsolicitedMention,
   campaignDomain,
   discordInvite,
   lookalikeDomain,
   linkTextMismatch,
   urlShortener,
   phraseList,
+  credentialPhishing,
+  impersonation,
   nearDuplicate,
   knownSpamText,
   imageDuplicate,

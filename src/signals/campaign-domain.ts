@@ -3,6 +3,7 @@ import { rulesOf } from '../rules/default-rules.js'
 import type { BlockSource } from '../rules/resolve-rules.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
+import { WARNING_STRENGTH, warningReading } from './warning-context.js'
 
 /**
  * The status links to a domain of a documented spam campaign, or to a domain on a block list of
@@ -14,7 +15,9 @@ import { listEvidence } from './format.js'
  * `discord.gg/ctkpaarr`; links written as text or read from an image too.
  *
  * **Does not catch / false-positive risk:** new campaign domains until a list names them. A post
- * quoting a campaign URL to warn people is flagged too; the app's allow list (rules
+ * that names a campaign domain or code without a live link, from a settled author, with no
+ * mention blast, next to warning words or in quotes (see `warningReading`), is a warning: the hit
+ * is then not blatant and counts a quarter, which the author's trust cancels. The app's allow list (rules
  * `allowDomains`) beats every block list. Matching is by registrable domain with private
  * suffixes, so blocking `foo.github.io` never blocks `bar.github.io`.
  */
@@ -27,6 +30,7 @@ export const campaignDomain: Signal<'campaign-domain'> = {
     const evidence: string[] = []
     const why: BlockSource[] = []
     let onlyImages = true
+    let live = false
     for (const link of scan.links) {
       if (rules.allowed.match(link.host) !== undefined) continue
       const hit = rules.blocked.match(link.host)
@@ -34,6 +38,7 @@ export const campaignDomain: Signal<'campaign-domain'> = {
       evidence.push(link.host)
       why.push(hit.value)
       if (link.origin !== 'image') onlyImages = false
+      if (link.origin === 'content' || link.origin === 'card') live = true
     }
     for (const invite of scan.invites) {
       const campaign = rules.campaignInvites.get(invite.code.toLowerCase())
@@ -41,9 +46,18 @@ export const campaignDomain: Signal<'campaign-domain'> = {
       evidence.push(`${invite.host}/${invite.code}`)
       why.push({ campaign })
       if (invite.origin !== 'image') onlyImages = false
+      if (invite.origin === 'content' || invite.origin === 'card') live = true
     }
     const first = evidence[0]
     if (first === undefined) return undefined
+    const warning = onlyImages ? undefined : warningReading(status, context, live)
+    if (warning !== undefined) {
+      return {
+        strength: WARNING_STRENGTH,
+        params: { host: first, count: evidence.length, inImage: false, ...why[0], ...warning },
+        evidence: listEvidence(evidence),
+      }
+    }
     return {
       strength: 1,
       blatant: true,

@@ -2,6 +2,7 @@ import { linksOf } from '../links/status-links.js'
 import { rulesOf } from '../rules/default-rules.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
+import { countWords } from './mention-density.js'
 
 /**
  * The status carries a Discord server invite, however disguised (see `findDiscordInvites`): in a
@@ -14,7 +15,9 @@ import { listEvidence } from './format.js'
  * **Does not catch / false-positive risk:** people share their community's Discord every day.
  * Alone this signal only makes a status suspicious, never spam: from an account the viewer
  * follows the verdict is cleared, and an established author's trust outweighs it. Strength 1
- * when the status mentions someone (invites pushed at strangers), 0.8 otherwise. Invite hosts on
+ * when the status mentions someone with little text of its own (invites pushed at strangers),
+ * 0.4 when it writes 6 words or more per mention to at most 3 people (a friend inviting friends),
+ * 0.8 with no mention. Invite hosts on
  * an allow list of the rules are ignored.
  */
 export const discordInvite: Signal<'discord-invite'> = {
@@ -27,8 +30,12 @@ export const discordInvite: Signal<'discord-invite'> = {
     if (first === undefined) return undefined
     const inImage = invites.every((i) => i.origin === 'image')
     const codes = invites.map((i) => `${i.host}/${i.code}`)
+    // Pushed at the mentioned (little text of one's own), or shown to one's followers, or shared in
+    // a message to a few people (several sentences per mention: a friend's invitation).
+    const mentions = status.mentions.length
+    const conversational = mentions > 0 && mentions <= 3 && countWords(status.prose) >= mentions * 6
     return {
-      strength: status.mentions.length > 0 ? 1 : 0.8,
+      strength: mentions === 0 ? 0.8 : conversational ? 0.4 : 1,
       params: { count: invites.length, invite: codes[0] ?? '', inImage },
       evidence: listEvidence(codes),
     }

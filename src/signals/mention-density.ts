@@ -3,6 +3,10 @@ import type { Signal, SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { listEvidence } from './format.js'
 import { hasNonAscii } from '../text/ascii.js'
+import { authorStrangeness } from './author-trust.js'
+
+/** Strangeness (see `authorStrangeness`) from which a reply is not softened. */
+const STRANGER_REPLY = 0.7
 
 /**
  * Many mentions in a post that says little else.
@@ -16,7 +20,8 @@ import { hasNonAscii } from '../text/ascii.js'
  * that mentions some of them counts half. A single mention never fires.
  *
  * Strength by mention count (2: 0.35, 3: 0.55, 4: 0.7, 5–9: 0.85, 10+: 1), then scaled by shape:
- * ×0.35 for a reply, ×0.6 when the author wrote several words per mention; +0.15 when the post
+ * ×0.35 for a reply (not for a reply from a fresh, bare stranger, strangeness ≥ 0.7: such "replies"
+ * are how waves slip in), ×0.6 when the author wrote several words per mention (×0.3 for 6 words or more per mention among at most 3 people); +0.15 when the post
  * says nothing but the mentions.
  */
 export const mentionDensity: Signal<'mention-density'> = {
@@ -42,12 +47,23 @@ export const mentionDensity: Signal<'mention-density'> = {
     const words = countWords(status.prose)
     const mentionsOnly = words === 0 && status.links.length === 0
     let strength = count >= 10 ? 1 : count >= 5 ? 0.85 : count === 4 ? 0.7 : count === 3 ? 0.55 : 0.35
-    if (status.isReply) strength *= 0.35
-    if (words >= count * 4) strength *= 0.6
+    // A reply counts about a third (threads carry every participant), unless the author is a
+    // fresh, bare stranger: a "reply" is then the wave's way in, not a conversation.
+    const strangerReply = status.isReply && authorStrangeness(status, context).score >= STRANGER_REPLY
+    if (status.isReply && !strangerReply) strength *= 0.35
+    // A sentence or more per mention is a conversation; several per mention among a few people, a letter.
+    if (count <= 3 && words >= count * 6) strength *= 0.3
+    else if (words >= count * 4) strength *= 0.6
     const someFollowed = known && followed > 0
     if (someFollowed) strength *= 0.5
     if (mentionsOnly) strength = Math.min(1, strength + 0.15)
-    const params: BuiltinReasonParams['mention-density'] = someFollowed ? { count, reply: status.isReply, strangers, mentionsOnly } : { count, reply: status.isReply, mentionsOnly }
+    const params: BuiltinReasonParams['mention-density'] = {
+      count,
+      reply: status.isReply,
+      ...(strangerReply ? { strangerReply: true } : {}),
+      ...(someFollowed ? { strangers } : {}),
+      mentionsOnly,
+    }
     return {
       strength,
       params,

@@ -4,6 +4,7 @@ import { SPAM_PHRASES } from '../data/spam-phrases.js'
 import type { Signal } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { listEvidence } from './format.js'
+import { WARNING_STRENGTH, warningReading } from './warning-context.js'
 
 /** The built-in wave phrases' campaigns: a phrase noted with one of these is a campaign's, not a list's. */
 const CAMPAIGNS: ReadonlySet<string> = /* @__PURE__ */ new Set(SPAM_PHRASES.map((p) => p.campaign))
@@ -26,8 +27,9 @@ function joinTexts(status: NormalizedStatus): string {
  *
  * **Catches:** the wave texts however they are spaced or widened.
  *
- * **Does not catch / false-positive risk:** people quoting a wave's text to warn others are
- * flagged too; phrases of the rules should be specific (several words, quoted). Patterns cannot
+ * **Does not catch / false-positive risk:** people quoting a wave's text to warn others: from a
+ * settled author with no mention blast, next to warning words or in quotes (see
+ * `warningReading`), the hit is not blatant and counts a quarter; otherwise they are flagged; phrases of the rules should be specific (several words, quoted). Patterns cannot
  * be regular expressions, so a hostile text cannot make matching slow.
  */
 export const phraseList: Signal<'phrase-list'> = {
@@ -44,10 +46,19 @@ export const phraseList: Signal<'phrase-list'> = {
     }
     const first = matched[0]
     if (first === undefined) return undefined
+    const source = first.note !== undefined && CAMPAIGNS.has(first.note) ? { campaign: first.note } : { list: first.note ?? '' }
+    const warning = inImage ? undefined : warningReading(status, context, false)
+    if (warning !== undefined) {
+      return {
+        strength: WARNING_STRENGTH,
+        params: { pattern: first.pattern, inImage: false, ...source, ...warning },
+        evidence: listEvidence(matched.map((p) => p.pattern)),
+      }
+    }
     return {
       strength: 1,
       blatant: matched.some((p) => p.blatant),
-      params: first.note !== undefined && CAMPAIGNS.has(first.note) ? { pattern: first.pattern, inImage, campaign: first.note } : { pattern: first.pattern, inImage, list: first.note ?? '' },
+      params: { pattern: first.pattern, inImage, ...source },
       evidence: listEvidence(matched.map((p) => p.pattern)),
     }
   },

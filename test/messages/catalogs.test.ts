@@ -13,8 +13,16 @@ const DAY = 24 * HOUR
  */
 const SAMPLES: { readonly [K in BuiltinSignalId]: readonly BuiltinReasonParams[K][] } = {
   'allow-list': [{ kind: 'own', acct: 'me@home.example' }, { kind: 'account', acct: 'friend@example.social' }, { kind: 'server', host: 'my-community.example' }, { kind: 'marked', acct: 'bob@example.net' }],
-  'mention-density': [{ count: 4, reply: false, mentionsOnly: true }, { count: 12, reply: true, strangers: 3, mentionsOnly: false }, { count: 2, reply: false, strangers: 1, mentionsOnly: false }],
-  'new-account': [{ ageMs: 6 * 60_000 }, { ageMs: 5 * HOUR }, { ageMs: 12 * DAY }],
+  'mention-density': [{ count: 4, reply: false, mentionsOnly: true }, { count: 12, reply: true, strangers: 3, mentionsOnly: false }, { count: 2, reply: false, strangers: 1, mentionsOnly: false }, { count: 3, reply: true, strangerReply: true, mentionsOnly: true }],
+  'new-account': [{ ageMs: 6 * 60_000 }, { ageMs: 5 * HOUR }, { ageMs: 12 * DAY, profileFilled: true }],
+  'unsolicited-mention': [
+    { acct: 'xk3v9qm2pa@spam.example', shape: 'mentions', others: 0, traits: ['age-hour', 'no-followers', 'bare-profile', 'follows-nobody', 'machine-username'] },
+    { acct: 'new@example.social', shape: 'mentions-others', others: 3, traits: ['age-day', 'few-followers', 'sparse-profile'], followers: 3 },
+    { acct: 'new@example.social', shape: 'quiet-reply', others: 0, traits: ['age-week'] },
+    { acct: 'new@example.social', shape: 'reply-with-link', others: 0, traits: ['age-month'] },
+  ],
+  impersonation: [{ name: 'Mastodon Support', claim: 'mastodon support', host: 'netprocesse.com', direct: true }, { name: 'Nitro Team', claim: 'Discord', host: '', direct: false }],
+  'credential-phishing': [{ parts: ['action', 'threat', 'urgency', 'account'], warningWords: [], noLink: false }, { parts: ['threat', 'account'], warningWords: ['scam', 'PSA'], noLink: true }],
   'bare-profile': [{ traits: ['default-avatar', 'name-is-username', 'empty-bio', 'no-follows'] }, { traits: ['no-display-name', 'empty-bio'] }],
   'machine-username': [{ username: '5wq130rvkg' }],
   'bot-account': [{ acct: 'bot@example.social' }],
@@ -24,6 +32,8 @@ const SAMPLES: { readonly [K in BuiltinSignalId]: readonly BuiltinReasonParams[K
     { host: '荒らし.com', count: 1, inImage: false, campaign: 'the February 2024 荒らし共栄圏 wave' },
     { host: 'spam.example', count: 3, inImage: true, list: 'Friends' },
     { host: 'spam.example', count: 1, inImage: false, list: '' },
+    { host: 'ctkpaarr.org', count: 1, inImage: false, campaign: 'the February 2024 荒らし共栄圏 wave', warning: 'words', warningWords: ['block', 'report'] },
+    { host: 'spam.example', count: 1, inImage: false, list: 'Friends', warning: 'quotes' },
   ],
   'discord-invite': [{ count: 1, invite: 'discord.gg/ctkpaarr', inImage: false }, { count: 2, invite: 'discord.gg/abc', inImage: true }],
   'lookalike-domain': [
@@ -31,6 +41,16 @@ const SAMPLES: { readonly [K in BuiltinSignalId]: readonly BuiltinReasonParams[K
     { host: 'dіscord.gg', imitates: 'discord.gg', kind: 'homoglyph', inImage: true },
     { host: 'mаstodon.example', imitates: 'mastodon.example', kind: 'mixed-script', inImage: false },
     { host: 'mastodon-support.example', imitates: 'mastodon', kind: 'brand-lure', inImage: false },
+    { host: 'rnastodon.social', imitates: 'mastodon.social', kind: 'reads-alike', inImage: false },
+    { host: 'rnastodon.xyz', imitates: 'mastodon.social', kind: 'reads-alike-other-tld', inImage: false },
+    { host: 'misskey.xyz', imitates: 'misskey.io', kind: 'other-tld', inImage: false },
+    { host: 'mastodn.social', imitates: 'mastodon.social', kind: 'typo', inImage: true },
+    { host: 'mastodon.social.evil.example', imitates: 'mastodon.social', kind: 'prefix-domain', other: 'evil.example', inImage: false },
+    { host: 'discord.gift-claim.example', imitates: 'discord', kind: 'prefix-name', other: 'gift-claim.example', inImage: false },
+    { host: '203.0.113.7', imitates: '', kind: 'ip', inImage: false },
+    { host: 'xkqzvb.top', imitates: '.top', kind: 'cheap-tld', inImage: false },
+    { host: 'discord.gg', imitates: 'discord.gg', kind: 'percent-encoded', inImage: false },
+    { host: 'evil.example', imitates: 'mastodon.social', kind: 'userinfo', other: 'evil.example', inImage: false },
   ],
   'link-text-mismatch': [{ shown: 'joinmastodon.org', target: 'evil.example' }],
   'url-shortener': [{ host: 'bit.ly', inImage: false }, { host: 'yip.su', inImage: true }],
@@ -38,6 +58,8 @@ const SAMPLES: { readonly [K in BuiltinSignalId]: readonly BuiltinReasonParams[K
     { pattern: '"画像が貼れなかったのでメンションだけします"', inImage: false, campaign: 'the February 2024 荒らし共栄圏 wave' },
     { pattern: 'free nitro', inImage: true, list: 'Mods' },
     { pattern: 'free nitro', inImage: false, list: '' },
+    { pattern: '荒らし共栄圏', inImage: false, campaign: 'the February 2024 荒らし共栄圏 wave', warning: 'words', warningWords: ['通報'] },
+    { pattern: 'free nitro', inImage: false, list: 'Mods', warning: 'quotes' },
   ],
   'username-block': [{ username: 'sp4mb0t99', rule: 'spambot', comparison: 'contains', blocked: true }, { username: 'Admin', rule: 'admin', comparison: 'equals', blocked: false }],
   'author-server': [{ host: 'open.example', blocked: true }, { host: 'open.example', blocked: false }],
@@ -56,7 +78,7 @@ const ENGLISH_WORDS = /\b(?:the|is|an?|with|account|links?|shows|posted|profile|
 function shown(params: object): string[] {
   const out: string[] = []
   for (const [key, value] of Object.entries(params)) {
-    if (key === 'kind' || key === 'traits' || key === 'campaign' || key === 'label' || key === 'top' || key === 'exact' || key === 'inImage' || key === 'reply' || key === 'mentionsOnly' || key === 'blocked' || key.endsWith('Ms') || key === 'marked' || key === 'pattern' || key === 'acct' || key === 'invite' || key === 'comparison') continue
+    if (key === 'kind' || key === 'traits' || key === 'campaign' || key === 'label' || key === 'top' || key === 'exact' || key === 'inImage' || key === 'reply' || key === 'mentionsOnly' || key === 'blocked' || key.endsWith('Ms') || key === 'marked' || key === 'pattern' || key === 'acct' || key === 'invite' || key === 'comparison' || key === 'others' || key === 'shape' || key === 'warning') continue
     if (typeof value === 'string' && value !== '') out.push(value)
     if (typeof value === 'number' && key !== 'count') out.push(String(value))
   }

@@ -10,8 +10,8 @@ const require = createRequire(import.meta.url)
 
 describe('errors of the ESM and CommonJS builds', () => {
   test('are instanceof each other, and of TypeError / Error', async () => {
-    const esm = (await import('../../dist/index.js')) as typeof Library
-    const cjs = require('../../dist/index.cjs') as typeof Library
+    const esm = (await import('../../dist/index.js')) as unknown as typeof Library
+    const cjs = require('../../dist/index.cjs') as unknown as typeof Library
     expect(esm.SpamFilterConfigError).not.toBe(cjs.SpamFilterConfigError)
     let fromCjs: unknown
     try {

@@ -14,7 +14,10 @@ describe('the root export', () => {
       'RECOMMENDED_SIGNALS',
       'SpamFilterConfigError',
       'SpamFilterMemoryError',
+      'classifyPush',
       'classifyStatus',
+      'createCopyWaves',
+      'createPushClassifier',
       'createSpamFilter',
       'detectInput',
       'fromActivityPub',
@@ -22,9 +25,11 @@ describe('the root export', () => {
       'fromMisskey',
       'parseRules',
       'parseServerList',
+      'readPushPayload',
       'renderMessage',
       'toFilterResult',
       'validateRules',
+      'watchCopyWaves',
     ])
   })
 

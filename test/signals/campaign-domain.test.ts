@@ -86,4 +86,24 @@ describe('campaignDomain', () => {
       expect(classifyStatus(status, options).label).toBe(label)
     })
   })
+
+  describe('reads a warning as a warning (issue 11)', () => {
+    const text = (content: string, account: object = {}): ReturnType<typeof makeStatus> => makeStatus({ content: `<p>${content}</p>`, account })
+    // case | status | whether it reads as a warning
+    test.each([
+      ['a moderator naming the domain in plain text next to "report"', text('PSA: spam links to ctkpaarr.org going around, please report and block.'), true],
+      ['a moderator naming it in Japanese next to 通報', text('【注意】荒らし.com へのリンクは踏まないで、通報をお願いします。'), true],
+      ['a moderator naming the invite next to "don\'t click"', text("Don't click discord.gg/ctkpaarr, it is the spam wave."), true],
+      ['an author naming it in quotes', text('What is "ctkpaarr.org" and why does everyone get it?'), true],
+      ['a live link, even with warning words', link('https://ctkpaarr.org/', 'report this: ctkpaarr.org'), false],
+      ['a new account naming it next to "report"', text('report ctkpaarr.org', STRANGER), false],
+      ['plain text with no warning words or quotes', text('visit ctkpaarr.org'), false],
+    ])('%s', (_case, status, warning) => {
+      const hit = evaluate(campaignDomain, status)
+      expect(hit?.blatant === true).toBe(!warning)
+      expect(hit?.strength).toBe(warning ? 0.25 : 1)
+      if (warning) expect(hit?.message).toMatch(/^Names .+, without a link, as a warning \((next to|in quotation marks)/u)
+      expect(classifyStatus(status).label).toBe(warning ? 'clean' : 'spam')
+    })
+  })
 })

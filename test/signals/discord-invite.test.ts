@@ -26,6 +26,8 @@ describe('discordInvite', () => {
   test('is stronger when the status mentions someone', () => {
     expect(evaluate(discordInvite, makeMentionStatus(['bob@b.example'], 'discord.gg/abc'))?.strength).toBe(1)
     expect(evaluate(discordInvite, withText('discord.gg/abc'))?.strength).toBe(0.8)
+    // A friend inviting two friends, 6 words or more per mention: 0.4.
+    expect(evaluate(discordInvite, makeMentionStatus(['bob@b.example', 'eve@c.example'], 'thank you both for the help moving here, our book club is at discord.gg/abc'))?.strength).toBe(0.4)
   })
 
   test('says "in an image" when the invite was read from an image', () => {

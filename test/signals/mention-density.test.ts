@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { countWords, mentionDensity } from '../../src/signals/mention-density.js'
 import { evaluate, type EvaluateOptions } from '../helpers/evaluate.js'
-import { makeMentionStatus, someAccts, type StatusOverrides } from '../helpers/make-status.js'
+import { makeMentionStatus, makeSpamAccount, someAccts, type StatusOverrides } from '../helpers/make-status.js'
 
 const REPLY: StatusOverrides = { in_reply_to_id: '111938000000000000', in_reply_to_account_id: '109000000000000002' }
 const SIXTEEN_WORDS = 'we are all meeting at the park on saturday at ten so bring some food please'
@@ -25,6 +25,8 @@ describe('mentionDensity', () => {
       ['gently for 4 mentions and 16 words', someAccts(4), SIXTEEN_WORDS, {}, {}, 0.42, 'Mentions 4 accounts in a post that is not a reply.'],
       ['gently for a reply with 4 mentions', someAccts(4), 'thanks', REPLY, {}, 0.245, 'Mentions 4 accounts in a reply.'],
       ['gently for a reply with 10 mentions and nothing else', someAccts(10), '', REPLY, {}, 0.5, 'Mentions 10 accounts in a reply, with no other text.'],
+      ['in full for a "reply" with 4 mentions from a minutes-old bare account', someAccts(4), 'thanks', { ...REPLY, account: makeSpamAccount() }, {}, 0.7, 'Mentions 4 accounts in a reply from a stranger.'],
+      ['very gently for a letter to 2 friends (6 words or more per mention)', someAccts(2), SIXTEEN_WORDS, {}, {}, 0.105, 'Mentions 2 accounts in a post that is not a reply.'],
       [
         'at half strength when the viewer follows some of them',
         ['a@x.example', 'b@x.example', 'c@y.example', 'd@y.example'],

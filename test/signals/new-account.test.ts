@@ -4,7 +4,8 @@ import { evaluate } from '../helpers/evaluate.js'
 import { DAY, HOUR, makeStatus, NOW, snowflakeId } from '../helpers/make-status.js'
 
 /** A status by an account created `age` ms before the post, with a precise `created_at`. */
-const byAccountAged = (age: number): ReturnType<typeof makeStatus> => makeStatus({ account: { created_at: new Date(NOW - age).toISOString(), id: '1' } })
+/** Its profile has no bio, so the strength is not halved for a filled-in profile. */
+const byAccountAged = (age: number): ReturnType<typeof makeStatus> => makeStatus({ account: { created_at: new Date(NOW - age).toISOString(), id: '1', note: '' } })
 
 describe('newAccount', () => {
   describe('fires', () => {
@@ -23,13 +24,18 @@ describe('newAccount', () => {
       expect(hit?.evidence).toEqual([new Date(NOW - age).toISOString()])
     })
 
+    test('at half strength when the profile is filled in (picture, bio, a name of its own)', () => {
+      const status = makeStatus({ account: { created_at: new Date(NOW - 5 * HOUR).toISOString(), id: '1' } })
+      expect(evaluate(newAccount, status)).toMatchObject({ strength: 0.45, message: 'The account was created 5 hours before this post, though its profile is filled in.' })
+    })
+
     test('with the minute from the snowflake id when created_at is rounded to midnight', () => {
-      const status = makeStatus({ account: { created_at: '2024-02-16T00:00:00.000Z', id: snowflakeId(NOW - 10 * 60_000) } })
+      const status = makeStatus({ account: { created_at: '2024-02-16T00:00:00.000Z', id: snowflakeId(NOW - 10 * 60_000), note: '' } })
       expect(evaluate(newAccount, status)).toMatchObject({ strength: 1, message: 'The account was created 10 minutes before this post.' })
     })
 
     test('with the post time from `now` when the status has none', () => {
-      const status = makeStatus({ created_at: null, account: { created_at: '2024-02-16T11:30:00.000Z' } })
+      const status = makeStatus({ created_at: null, account: { created_at: '2024-02-16T11:30:00.000Z', note: '' } })
       expect(evaluate(newAccount, status, { now: NOW })?.strength).toBe(1)
     })
   })

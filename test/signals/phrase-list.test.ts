@@ -76,3 +76,23 @@ describe('phraseList', () => {
     expect(classifyStatus(makeMentionStatus(someAccts(4), '画像が貼れなかったのでメンションだけします', { account: { followers_count: 3, statuses_count: 10 } })).label).toBe('spam')
   })
 })
+
+describe('phraseList reads a quoted wave sentence as a warning (issue 11)', () => {
+  // case | content | account | whether it reads as a warning
+  test.each([
+    ['an established user quoting it in quotes', 'Got this today: “画像が貼れなかったのでメンションだけします” — blocked.', {}, true],
+    ['an established user quoting it next to "scam"', 'Action Required: Verify Your Mastodon Account is a scam, ignore it', {}, true],
+    ['the same words from a new account', 'Got this today: “画像が貼れなかったのでメンションだけします” — blocked.', { followers_count: 3, statuses_count: 10 }, false],
+  ])('%s', (_case, content, account, warning) => {
+    const status = makeStatus({ content: `<p>${content}</p>`, account })
+    const hit = evaluate(phraseList, status)
+    expect(hit?.blatant === true).toBe(!warning)
+    if (warning) expect(hit?.message).toMatch(/^Quotes the phrase .+, as a warning \(/u)
+    expect(classifyStatus(status).label).toBe(warning ? 'clean' : 'spam')
+  })
+
+  test('but not with mentions of strangers (the wave\'s shape)', () => {
+    const status = makeMentionStatus(someAccts(4), '“画像が貼れなかったのでメンションだけします” blocked')
+    expect(evaluate(phraseList, status)?.blatant).toBe(true)
+  })
+})

@@ -1,0 +1,97 @@
+import type { NormalizedStatus } from '../status/normalized-status.js'
+import { skeleton } from '../text/deobfuscate.js'
+
+/**
+ * The one place the signals of issue 11 (`credential-phishing`, `impersonation`, the warning
+ * context of the blatant signals) read a status's text for matching: through the shared
+ * de-obfuscation layer (`skeleton` of `src/text/deobfuscate.ts`: NFKC, case, TR39 look-alikes,
+ * marks and format characters, bidi overrides, spelled punctuation, spaced letters), and cue
+ * lists are folded the same way (`foldCue`).
+ */
+
+/** Characters of the joined text read at most. */
+export const MAX_CHARS = 4000
+const cache = /* @__PURE__ */ new WeakMap<NormalizedStatus, string>()
+const wordCache = /* @__PURE__ */ new WeakMap<NormalizedStatus, string>()
+
+/**
+ * Every text field a reader sees, joined one a line, as a skeleton: the content warning, the
+ * content, poll options, media descriptions, card texts and text read from images.
+ *
+ * @param status - a normalized status
+ * @returns the folded text of the first `MAX_CHARS` characters (computed once per status object)
+ */
+export function matchableText(status: NormalizedStatus): string {
+  let text = cache.get(status)
+  if (text !== undefined) return text
+  let joined = status.spoilerText
+  const add = (part: string): void => {
+    if (part !== '') joined = joined === '' ? part : `${joined}\n${part}`
+  }
+  add(status.text)
+  for (const extra of status.extraTexts) add(extra)
+  for (const image of status.imageTexts) add(image)
+  // Phishing and warnings are short: a long article is read on its first `MAX_CHARS`, which bounds
+  // the cost of one status.
+  text = skeleton(joined.length > MAX_CHARS ? joined.slice(0, MAX_CHARS) : joined)
+  cache.set(status, text)
+  return text
+}
+
+/**
+ * `wordText(matchableText(status))`, computed once per status.
+ *
+ * @param status - a normalized status
+ * @returns the status's words between single spaces
+ */
+export function matchableWords(status: NormalizedStatus): string {
+  let words = wordCache.get(status)
+  if (words === undefined) {
+    words = wordText(matchableText(status))
+    wordCache.set(status, words)
+  }
+  return words
+}
+
+/**
+ * A cue of a lexicon folded as `matchableText` folds text (kana lose their voicing marks in the
+ * skeleton: `ログイン` is matched as `ロクイン`).
+ *
+ * @param cue - a cue as written in a list
+ * @returns the folded cue
+ */
+export function foldCue(cue: string): string {
+  return skeleton(cue)
+}
+
+/**
+ * A name folded for matching, for callers that keep only its letters: the skeleton (lower case
+ * alone for printable ASCII), then the digits people type for letters the
+ * way Mastodon 4.4's username blocks fold them (`UsernameBlock::HOMOGLYPHS`: 1→i, 2→z, 3→e, 4→a,
+ * 5→s, 7→t, 8→b, 9→g, 0→o), plus `@`→a and `$`→s.
+ *
+ * @param name - a display name or username
+ * @returns the folded name
+ */
+export function matchableName(name: string): string {
+  // Plain ASCII names need no skeleton: lower case is all it would do to the letters the
+  // callers keep (separators and spacing are dropped by them).
+  const folded = PLAIN_ASCII.test(name) ? name.toLowerCase() : skeleton(name)
+  return folded.replace(/[0-9@$]/gu, (c) => LEET[c] ?? c)
+}
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/u
+
+const LEET: Readonly<Record<string, string>> = { '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '0': 'o', '@': 'a', $: 's' }
+
+/**
+ * Text reduced to words separated by single spaces, with a space at each end, so that a cue can
+ * be found as `" cue "` (a whole word) or `" stem"` (a word start). Letters and digits of any
+ * script are kept; everything else separates.
+ *
+ * @param folded - text from `matchableText`
+ * @returns the spaced word text
+ */
+export function wordText(folded: string): string {
+  return ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
+}

@@ -1,0 +1,69 @@
+import { replaceMapped, type Transformed } from './types.js'
+import { skeletonChars } from './skeleton-chars.js'
+
+const skeleton = (text: string): string => skeletonChars(text).text
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')
+
+/** Japanese words for a dot and a slash (`ドット`, `てん`, `スラッシュ`), as skeletons. */
+const JAPANESE_DOT = /* @__PURE__ */ ['ドット', 'てん', 'テン'].map(skeleton)
+const JAPANESE_SLASH = /* @__PURE__ */ ['スラッシュ'].map(skeleton)
+/**
+ * Katakana spellings of invite hosts' names, as skeletons, and what they spell: `ディスコード`
+ * (also with a long-vowel mark read as a dash) is `discord`.
+ */
+const KATAKANA_NAMES: readonly (readonly [string, string])[] = /* @__PURE__ */ (
+  [
+    ['ディスコード', 'discord'],
+    ['ディスコ-ド', 'discord'],
+    ['ディスコ―ド', 'discord'],
+    ['ディスコド', 'discord'],
+  ] as const
+).map(([kana, name]) => [skeleton(kana), name] as const)
+const NAME_OF = /* @__PURE__ */ new Map(KATAKANA_NAMES)
+const KATAKANA_START = /* @__PURE__ */ new RegExp(`[${[...new Set(KATAKANA_NAMES.map(([kana]) => kana[0] ?? ''))].join('')}]`, 'u')
+
+const DOT_WORDS = /* @__PURE__ */ ['\\.', 'dot', '。', '・', ...JAPANESE_DOT.map(escape)].join('|')
+const SLASH_WORDS = /* @__PURE__ */ ['/', 'slash', ...JAPANESE_SLASH.map(escape)].join('|')
+const SPACE = '[ \\t\\u3000]'
+// One expression for every spelling, tried left to right:
+// 1. a dot or slash in brackets: `(dot)`, `[.]`, `{ / }`, `(てん)`;
+// 2. between two ASCII letters or digits: ` dot `, ` slash ` (spaces required), or a dot, slash,
+//    ideographic full stop, katakana middle dot or Japanese word with up to 3 spaces around;
+// (Katakana spellings of invite hosts' names are read first, by KATAKANA.)
+const PUNCTUATION = /* @__PURE__ */ new RegExp(
+  [
+    `${SPACE}{0,3}[(\\[{<]${SPACE}{0,2}(?<bd>${DOT_WORDS})${SPACE}{0,2}[)\\]}>]${SPACE}{0,3}`,
+    `${SPACE}{0,3}[(\\[{<]${SPACE}{0,2}(?<bs>${SLASH_WORDS})${SPACE}{0,2}[)\\]}>]${SPACE}{0,3}`,
+    `(?<=[a-z0-9])(?:${SPACE}{1,3}(?<wd>dot)${SPACE}{1,3}|${SPACE}{0,3}(?<d>[.。・]|${JAPANESE_DOT.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
+    `(?<=[a-z0-9])(?:${SPACE}{1,3}(?<ws>slash)${SPACE}{1,3}|${SPACE}{0,3}(?<s>/|${JAPANESE_SLASH.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
+  ].join('|'),
+  'gu',
+)
+const KATAKANA = /* @__PURE__ */ new RegExp(KATAKANA_NAMES.map(([kana]) => escape(kana)).join('|'), 'gu')
+// What every spelling needs: a bracket, a space, a dot-like or slash-like character, or kana.
+const MAY_SPELL = /[([{<\s.。・/\u3000-\u30ff]/u
+
+/**
+ * Reads spelled-out and bracketed punctuation in a skeleton as the punctuation it spells, in
+ * English and Japanese: `discord (dot) gg`, `discord[.]gg`, `discord dot gg`, `discord . gg`,
+ * `discord。gg`, `discordドットgg`, `discordてんgg`, `gg スラッシュ abc` and `gg slash abc`; and the
+ * katakana spelling `ディスコード` as `discord`. Between ASCII letters or digits only (a
+ * Japanese sentence's `。` and an ordinary `てん` stay). Linear (bounded repetitions, no
+ * backtracking across a match).
+ *
+ * @param text - a skeleton (lowercase; output of `skeletonChars`)
+ * @param from - offsets of `text` in the original, or `undefined`
+ * @returns the text with punctuation undisguised
+ */
+export function readSpelledPunctuation(text: string, from: readonly number[] | undefined): Transformed {
+  if (!MAY_SPELL.test(text)) return { text, from: from === undefined ? undefined : [...from] }
+  const named = KATAKANA_START.test(text) ? replaceMapped(text, from, KATAKANA, (m) => NAME_OF.get(m[0])) : { text, from }
+  return replaceMapped(named.text, named.from, PUNCTUATION, (m) => {
+    const g = m.groups ?? {}
+    if (g['bd'] !== undefined || g['wd'] !== undefined || g['d'] !== undefined) return m[0] === '.' ? undefined : '.'
+    return m[0] === '/' ? undefined : '/'
+  })
+}
+
+/** The expressions of `readSpelledPunctuation`, for the ungated reference in the tests. */
+export const SPELLED_PUNCTUATION = { punctuation: PUNCTUATION, katakana: KATAKANA, nameOf: NAME_OF } as const
