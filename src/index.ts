@@ -36,7 +36,7 @@ export type { AccountInput, ClassifiableInput, MediaAttachmentInput, MentionInpu
 export { toFilterResult } from './filter-result.js'
 export type { FilterAction, FilterContext, FilterResult, FilterResultOptions, MastoFilterResult } from './filter-result.js'
 export { MESSAGES, renderMessage } from './messages/render.js'
-export type { AllowKind, Found, BareProfileTrait, BuiltinMessages, BuiltinReasonParams, Locale, LookalikeKind, MessageCatalog, MessageFunction, ReasonParam, ReasonParams } from './messages/types.js'
+export type { AllowKind, Found, WarningParams, StrangerTrait, BareProfileTrait, BuiltinMessages, BuiltinReasonParams, Locale, LookalikeKind, MessageCatalog, MessageFunction, ReasonParam, ReasonParams } from './messages/types.js'
 
 // Rules and shared lists
 export { parseRules, validateRules } from './rules/validate-rules.js'
@@ -59,9 +59,10 @@ export type { CopyMatch, StatusMemory } from './history/status-memory.js'
 // Copy waves beside a filter (caller-owned tracker)
 export { createCopyWaves, watchCopyWaves } from './signals/index.js'
 export type { CopyWaveOptions, CopyWaves, WaveReport, WaveStatus } from './signals/index.js'
+export type { ClassifyingFilter } from './signals/copy-waves.js'
 
 // Push notifications: decide before a push is shown
 export { classifyPush, createPushClassifier } from './push/classify-push.js'
 export type { PushAbortSignal, PushClassifier, PushClassifyContext, PushClassifyOptions, PushFetch, PushFetchInit, PushFetchResponse, PushFetchSignal, PushVerdict } from './push/classify-push.js'
 export { readPushPayload } from './push/push-payload.js'
-export type { MastodonPushPayload, MisskeyNotificationLike, MisskeyPushPayload, PushPayload } from './push/push-payload.js'
+export type { MastodonPushPayload, MisskeyNotificationLike, MisskeyPushPayload, PushPayload, ReadMastodonPush, ReadMisskeyPush } from './push/push-payload.js'
