@@ -198,6 +198,10 @@ describe('unknown option keys', () => {
     expect(() => createSpamFilter({ memory: false, ocrMode: 'never' })).not.toThrow()
   })
 
+  test('memory options are checked too', () => {
+    expect(() => createSpamFilter({ memory: { maxStatus: 10 } as never })).toThrow('option memory.maxStatus is not an option: did you mean memory.maxStatuses?')
+  })
+
   test('per-call context keys are checked too', () => {
     expect(() => createSpamFilter().classify(makeStatus(), { vewer: {} } as never)).toThrow('option context.vewer is not an option: did you mean context.viewer?')
   })
