@@ -328,6 +328,8 @@ function detect(value: unknown, options: DetectInputOptions, depth: number): Fou
     const found = detect(inner, options, depth + 1)
     return { ...found, shape: found.statuses.length > 0 ? 'notification' : 'no-status', seen: `a "${type}" notification of ${found.seen}` }
   }
+  const acct = content === undefined ? asString(field(value, 'acct')) : undefined
+  if (acct !== undefined && has(value, 'username') && !looksLikeStatus(value)) return none(`an account (@${acct.slice(0, 100)}), which is not a status`)
   if (content === undefined && type === undefined && !looksLikeStatus(value)) {
     // `{ "status": … }` / `{ "object": … }`: the wrapper of many exports and queues.
     for (const key of ['status', 'object', 'data', 'item']) {

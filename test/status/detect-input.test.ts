@@ -50,6 +50,7 @@ describe('detectInput', () => {
     expect(detectInput({}).seen).toBe('an empty object')
     expect(detectInput({ foo: 1, bar: 2 }).seen).toBe('an object with no status fields (keys: foo, bar)')
     expect(detectInput([]).seen).toBe('an empty array')
+    expect(detectInput({ id: '1', username: 'alice', acct: 'alice@example.social', note: '' }).seen).toBe('an account (@alice@example.social), which is not a status')
     expect(detectInput({ id: '1', type: 'favourite', account: {}, status: makeStatus() }).seen).toMatch(/^a "favourite" notification, whose status is your own/u)
     expect(detectInput({ event: 'report.created', created_at: 'x', object: {} }).shape).toBe('no-status')
     expect(detectInput({ type: 'Delete', actor: 'https://a.example/u', object: 'https://a.example/n/1' }).shape).toBe('no-status')
