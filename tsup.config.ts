@@ -23,6 +23,9 @@ export default defineConfig([{
   sourcemap: false,
   // The CLI build writes dist/cli.js at the same time: cleaning must leave it alone.
   clean: ['!cli.js'],
+  // Shared chunks for CommonJS too: the internals and OCR entries reuse the core's code instead of
+  // repeating it (and the error classes stay one class per build).
+  splitting: true,
   treeshake: true,
   target: 'es2020',
   platform: 'neutral',
