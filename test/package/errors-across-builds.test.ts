@@ -10,7 +10,9 @@ const require = createRequire(import.meta.url)
 
 describe('errors of the ESM and CommonJS builds', () => {
   test('are instanceof each other, and of TypeError / Error', async () => {
-    const esm = (await import('../../dist/index.js')) as unknown as typeof Library
+    // A variable path: the typecheck runs before the build, so it must not resolve dist/.
+    const DIST = '../../dist/index.js'
+    const esm = (await import(DIST)) as typeof Library
     const cjs = require('../../dist/index.cjs') as unknown as typeof Library
     expect(esm.SpamFilterConfigError).not.toBe(cjs.SpamFilterConfigError)
     let fromCjs: unknown
