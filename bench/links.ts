@@ -9,7 +9,8 @@
 import { find } from 'linkifyjs'
 
 import { RECOMMENDED_SIGNALS } from '../src/index.js'
-import { prepareForLinkify } from '../src/links/find-text-links.js'
+import { splitAtCjk } from '../src/links/find-text-links.js'
+import { skeleton } from '../src/text/deobfuscate.js'
 import { scanLinks } from '../src/links/status-links.js'
 import { resolveOptions } from '../src/options.js'
 import type { SignalContext } from '../src/signal.js'
@@ -65,7 +66,7 @@ const ungated = measure(
   statuses,
   (s) => {
     let found = 0
-    for (const text of [s.text, s.spoilerText, ...s.extraTexts]) if (text !== '') found += find(prepareForLinkify(text), 'url').length
+    for (const text of [s.text, s.spoilerText, ...s.extraTexts]) if (text !== '') found += find(splitAtCjk(skeleton(text)), 'url').length
     return found
   },
   { rounds },

@@ -21,7 +21,7 @@ import { classifyStatus, createCopyWaves, createSpamFilter, type AccountInput, t
 import { createDomainSet } from '../src/links/domain-set.js'
 import { resolveOptions, type ResolvedOptions } from '../src/options.js'
 import { DEFAULT_RULES } from '../src/rules/default-rules.js'
-import { phraseAnchors, phraseLetterPairs } from '../src/rules/phrase-pattern.js'
+import { createPhraseMatcher } from '../src/rules/phrase-pattern.js'
 import type { ResolvedRules } from '../src/rules/resolve-rules.js'
 import type { Check } from './evaluate.js'
 import { DISGUISE_CLASSES, type Disguised, disguise, plain, type SpamBase } from './disguise.js'
@@ -169,8 +169,7 @@ export function rulesWithout(campaign: string): ResolvedRules {
     campaignInvites: new Map(CAMPAIGN_INVITE_CODES.filter((c) => keep(c.campaign)).map((c) => [c.code.toLowerCase(), c.campaign])),
     shorteners: campaign === 'all' ? createDomainSet<string>([]) : DEFAULT_RULES.shorteners,
     phrases,
-    phraseAnchors: phraseAnchors(phrases),
-    phrasePairs: phraseLetterPairs(phrases),
+    phraseMatcher: createPhraseMatcher(phrases),
   }
 }
 

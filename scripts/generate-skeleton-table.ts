@@ -116,7 +116,8 @@ function confusable(char: string): string {
     const category = info.get(cp)?.category ?? ''
     if (ASCII_WORD.test(folded) || (ASCII_PUNCT.test(folded) && /^[PS]/u.test(category))) result = folded
     // TR39 writes capital I as its prototype l; a letter named I reads as i (Lisu ꓲ).
-    if (result === 'l' && /LETTER (?:CAPITAL )?I$/u.test(info.get(cp)?.name ?? '')) result = 'i'
+    // So does a capital whose small letter reads as i (Cyrillic І).
+    if (result === 'l' && (/LETTER (?:CAPITAL )?I$/u.test(info.get(cp)?.name ?? '') || (char.toLowerCase() !== char && confusable(char.toLowerCase()) === 'i'))) result = 'i'
   }
   if (result === char) {
     const name = info.get(cp)?.name ?? ''

@@ -1,10 +1,11 @@
 import { scanLinks, type LinkScan } from './links/status-links.js'
 import type { BuiltinReasonParams } from './messages/types.js'
-import { resolveOptions, type ClassifyOptions, type ResolvedOptions } from './options.js'
+import { isContextOnly, resolveOptions, withContext, type ClassifyOptions, type ResolvedOptions } from './options.js'
 import { scoreHits, type WeightedHit } from './score.js'
 import type { SignalContext } from './signal.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
 import { findStatus } from './status/detect-input.js'
+import { isArray } from './status/fields.js'
 import { readStatus } from './status/read-status.js'
 import type { RefuseCamelCase } from './status/status-input.js'
 import { readQuote, withQuote } from './status/quote.js'
@@ -40,6 +41,12 @@ function allowed(status: NormalizedStatus, resolved: ResolvedOptions): Verdict |
   return undefined
 }
 
+/** What a `truncated` entry says: which fields were cut. */
+function truncationDetail(cut: readonly string[] | undefined): string {
+  if (cut === undefined || (cut.length === 1 && cut[0] === 'content')) return 'content longer than limits.maxContentLength was cut'
+  return `text past the status's work budget (limits.maxTextLength, limits.maxContentLength) was not read: ${cut.join(', ')}`
+}
+
 /**
  * Runs the signals of resolved options over an already normalized status.
  *
@@ -67,7 +74,7 @@ export function classifyNormalized(status: NormalizedStatus, resolved: ResolvedO
       skipped.push({ signal: signal.id, because: 'error', detail: error instanceof Error ? error.message : String(error) })
     }
   }
-  if (status.truncated) skipped.push({ signal: 'input', because: 'truncated', detail: 'content longer than limits.maxContentLength was cut' })
+  if (status.truncated) skipped.push({ signal: 'input', because: 'truncated', detail: truncationDetail(status.cut) })
   return scoreHits(hits, resolved, skipped)
 }
 
@@ -77,10 +84,11 @@ export function classifyNormalized(status: NormalizedStatus, resolved: ResolvedO
  *
  * @param seen - what was seen, in words
  * @param count - how many statuses it holds
+ * @param refused - the reason a notification chain was refused (a cycle, too deep), said as is
  * @returns the verdict
  */
-export function noStatusVerdict(seen: string, count: number): Verdict {
-  const detail = count === 0 ? `no status to classify in ${seen}` : `${seen}: classify each status on its own (detectInput(value).statuses lists them)`
+export function noStatusVerdict(seen: string, count: number, refused?: string): Verdict {
+  const detail = refused ?? (count === 0 ? `no status to classify in ${seen}` : `${seen}: classify each status on its own (detectInput(value).statuses lists them)`)
   return cleanVerdict(undefined, [{ signal: 'input', because: 'invalid-input', detail }])
 }
 
@@ -110,7 +118,7 @@ export function classifyFound(status: object, resolved: ResolvedOptions, classif
  */
 export function classifyWith(input: unknown, resolved: ResolvedOptions): Verdict {
   const found = findStatus(input)
-  if (found.status === undefined) return noStatusVerdict(found.seen, found.count)
+  if (found.status === undefined) return noStatusVerdict(found.seen, found.count, found.detail)
   return classifyFound(found.status, resolved)
 }
 
@@ -126,12 +134,33 @@ const DEFAULT_OPTIONS: ResolvedOptions = /* @__PURE__ */ resolveOptions()
  * shape `detectInput` recognises (wrappers, admin webhooks, streaming events, masto.js entities,
  * Misskey notes, ActivityPub objects). A masto.js entity is refused by the type: pass it through
  * `fromMasto` (at run time it is adapted anyway).
- * @param options - viewer, thresholds, weights, allow lists, signals
+ * @param options - viewer, thresholds, weights, allow lists, signals. Options holding only `now`
+ * and `viewer` apply over the default options without resolving them again; the same options
+ * object passed again is not checked again (pass a new object to change options)
  * @returns the verdict: label, score and reasons, highest score first
  * @example
  * const verdict = classifyStatus(status)
  * if (verdict.label !== 'clean') hideBehind('Filtered: potential spam', verdict.reasons[0].message)
  */
 export function classifyStatus<T, CustomId extends string = never>(status: T & RefuseCamelCase<T>, options?: ClassifyOptions<CustomId>): Verdict {
-  return classifyWith(status, options === undefined ? DEFAULT_OPTIONS : resolveOptions(options as ClassifyOptions<string>))
+  return classifyWith(status, resolveForCall(options as ClassifyOptions<string> | undefined))
+}
+
+// Options resolved per options object: an app that passes the same object on every call has it
+// checked once. Pass a new object to change options (one object is read once).
+const RESOLVED = /* @__PURE__ */ new WeakMap<object, ResolvedOptions>()
+
+/**
+ * The resolved options of a `classifyStatus` call: the default; per-call context alone
+ * (`{ now }`, `{ viewer }`) over the default, with nothing else checked again; options seen
+ * before as the same object, as resolved then; anything else resolved in full.
+ */
+function resolveForCall(options: ClassifyOptions<string> | undefined): ResolvedOptions {
+  if (options === undefined) return DEFAULT_OPTIONS
+  if (typeof options !== 'object' || options === null || isArray(options)) return resolveOptions(options)
+  const known = RESOLVED.get(options)
+  if (known !== undefined) return known
+  const resolved = isContextOnly(options) ? withContext(DEFAULT_OPTIONS, options, '') : resolveOptions(options)
+  RESOLVED.set(options, resolved)
+  return resolved
 }

@@ -7,7 +7,7 @@ import { RECOMMENDED_PRESET, RECOMMENDED_SIGNALS } from './presets/recommended.j
 import { DEFAULT_RULES } from './rules/default-rules.js'
 import { resolveRules, type ResolvedRules, type RulesOption } from './rules/resolve-rules.js'
 import type { Signal, SignalGroup, ViewerContext } from './signal.js'
-import { DEFAULT_READ_LIMITS, type ReadLimits } from './status/read-status.js'
+import { DEFAULT_READ_LIMITS, DEFAULT_TEXT_BUDGET, type ReadLimits } from './status/read-status.js'
 import type { BuiltinSignalId, Thresholds } from './verdict.js'
 
 /** Whom the viewer follows: a set or list of accts (`user@host`, lowercase), or a predicate. */
@@ -54,7 +54,7 @@ export interface ClassifyOptions<CustomId extends string = never> extends Classi
   readonly allow?: AllowOptions
   /** The signals to run. @default RECOMMENDED_SIGNALS */
   readonly signals?: readonly Signal<BuiltinSignalId | CustomId>[]
-  /** Reading limits for hostile input. @default { maxContentLength: 100000, maxListLength: 500 } */
+  /** Reading limits for hostile input. @default { maxContentLength: 100000, maxListLength: 500, maxTextLength: 200000 } */
   readonly limits?: Partial<ReadLimits>
   /**
    * Rules documents (block and allow lists of link domains, author server lists, phrase lists),
@@ -120,6 +120,8 @@ function readNow(now: unknown, option: string): number | undefined {
 function stringList(value: unknown, option: string): string[] {
   if (value === undefined) return []
   if (!Array.isArray(value)) throw new SpamFilterConfigError(option, 'must be an array of strings')
+  // Checked before the entries: a sparse `Array(2 ** 32 - 1)` is refused at once.
+  if (value.length > 1_000_000) throw new SpamFilterConfigError(option, `has ${value.length} entries, more than 1000000`)
   return value.map((entry: unknown, index) => {
     if (typeof entry !== 'string' || entry.trim() === '') throw new SpamFilterConfigError(`${option}[${index}]`, `must be a non-empty string, got ${JSON.stringify(entry)}`)
     return entry
@@ -185,10 +187,10 @@ export function resolveOptions(options: ClassifyOptions<string> = {}, filter = f
   optionalObject(options.thresholds, 'thresholds', '{ suspicious?, spam? }')
   optionalObject(options.weights, 'weights', '{ [signal id]: number }')
   optionalObject(options.allow, 'allow', '{ accounts?, domains? }')
-  optionalObject(options.limits, 'limits', '{ maxContentLength?, maxListLength? }')
+  optionalObject(options.limits, 'limits', '{ maxContentLength?, maxListLength?, maxTextLength? }')
   if (options.thresholds !== undefined) checkKeys(options.thresholds, ['suspicious', 'spam'], 'thresholds')
   if (options.allow !== undefined) checkKeys(options.allow, ['accounts', 'domains'], 'allow')
-  if (options.limits !== undefined) checkKeys(options.limits, ['maxContentLength', 'maxListLength'], 'limits')
+  if (options.limits !== undefined) checkKeys(options.limits, ['maxContentLength', 'maxListLength', 'maxTextLength'], 'limits')
   const thresholds = {
     suspicious: finite(options.thresholds?.suspicious ?? preset.thresholds.suspicious, 'thresholds.suspicious'),
     spam: finite(options.thresholds?.spam ?? preset.thresholds.spam, 'thresholds.spam'),
@@ -198,6 +200,7 @@ export function resolveOptions(options: ClassifyOptions<string> = {}, filter = f
 
   const signalList = options.signals ?? RECOMMENDED_SIGNALS
   if (!Array.isArray(signalList)) throw new SpamFilterConfigError('signals', 'must be an array of signals')
+  if (signalList.length > 1_000) throw new SpamFilterConfigError('signals', `has ${signalList.length} signals, more than 1000`)
   const seen = new Set<string>()
   const weights = options.weights ?? {}
   const signals = signalList.map((signal: Signal, index) => {
@@ -218,6 +221,7 @@ export function resolveOptions(options: ClassifyOptions<string> = {}, filter = f
   const limits = {
     maxContentLength: options.limits?.maxContentLength ?? DEFAULT_READ_LIMITS.maxContentLength,
     maxListLength: options.limits?.maxListLength ?? DEFAULT_READ_LIMITS.maxListLength,
+    maxTextLength: options.limits?.maxTextLength ?? DEFAULT_TEXT_BUDGET,
   }
   for (const [key, value] of Object.entries(limits)) {
     if (!Number.isInteger(value) || value < 1) throw new SpamFilterConfigError(`limits.${key}`, `must be a positive integer, got ${String(value)}`)
@@ -246,13 +250,25 @@ export function resolveOptions(options: ClassifyOptions<string> = {}, filter = f
  * @param context - the call's context
  * @returns options for this call
  */
-export function withContext(resolved: ResolvedOptions, context: ClassifyContext | undefined): ResolvedOptions {
+export function withContext(resolved: ResolvedOptions, context: ClassifyContext | undefined, prefix = 'context.'): ResolvedOptions {
   if (context === undefined) return resolved
-  if (typeof context !== 'object' || context === null) throw new SpamFilterConfigError('context', 'must be an object { now?, viewer? }')
-  checkKeys(context, [...CONTEXT_KEYS, 'signal'], 'context')
+  if (typeof context !== 'object' || context === null) throw new SpamFilterConfigError(prefix === '' ? 'options' : 'context', 'must be an object { now?, viewer? }')
+  checkKeys(context, [...CONTEXT_KEYS, 'signal'], prefix === '' ? '' : 'context')
   return {
     ...resolved,
-    viewer: context.viewer === undefined ? resolved.viewer : resolveViewer(context.viewer, 'context.viewer'),
-    now: context.now === undefined ? resolved.now : readNow(context.now, 'context.now'),
+    viewer: context.viewer === undefined ? resolved.viewer : resolveViewer(context.viewer, `${prefix}viewer`),
+    now: context.now === undefined ? resolved.now : readNow(context.now, `${prefix}now`),
   }
+}
+
+/**
+ * Whether options hold only per-call context (`now`, `viewer`): then they apply over options
+ * resolved once (`withContext`), and nothing else is checked again.
+ *
+ * @param options - the options of a call
+ * @returns `true` for `{ now }`, `{ viewer }`, `{ now, viewer }` and `{}`
+ */
+export function isContextOnly(options: object): boolean {
+  for (const key in options) if (key !== 'now' && key !== 'viewer') return false
+  return true
 }

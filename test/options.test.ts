@@ -92,7 +92,7 @@ describe('resolveOptions', () => {
     expect(resolved.viewer.host).toBe('example.social')
     expect([...resolved.allowAccounts]).toEqual(['friend@example.social'])
     expect(resolved.allowDomains).toEqual(['trusted.example'])
-    expect(resolved.limits).toEqual({ maxContentLength: 100_000, maxListLength: 50 })
+    expect(resolved.limits).toEqual({ maxContentLength: 100_000, maxListLength: 50, maxTextLength: 200_000 })
     expect(resolved.signals.map((s) => s.signal.id)).not.toContain('bot-account')
     expect(resolved.signals).toHaveLength(RECOMMENDED_SIGNALS.length - 1)
   })
@@ -215,3 +215,32 @@ describe('createSpamFilter(null) and other non-objects', () => {
   })
 })
 
+describe('classifyStatus: per-call options', () => {
+  const status = makeWaveStatus()
+  test('{ now } and { viewer } give what fully resolved options give', () => {
+    for (const options of [{ now: Date.parse('2024-02-16T13:00:00Z') }, { viewer: { acct: 'me@example.social', follows: ['x@y.example'] } }, {}] as ClassifyOptions[]) {
+      expect(classifyStatus(status, options)).toEqual(classifyStatus(status, { ...options, thresholds: {} }))
+    }
+  })
+
+  test('still names a bad per-call option', () => {
+    expect(configError(() => classifyStatus(status, { now: Number.NaN })).option).toBe('now')
+    expect(configError(() => classifyStatus(status, { viewer: { acct: 5 as never } })).option).toBe('viewer.acct')
+  })
+
+  test('the same options object is resolved once', () => {
+    let reads = 0
+    const options = {
+      get thresholds() {
+        reads++
+        return { spam: 6 }
+      },
+    }
+    classifyStatus(status, options)
+    const once = reads
+    expect(once).toBeGreaterThan(0)
+    classifyStatus(status, options)
+    classifyStatus(status, options)
+    expect(reads).toBe(once)
+  })
+})

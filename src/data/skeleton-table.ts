@@ -14,7 +14,7 @@
  * strokes) become that letter. Left out: mappings inside other scripts (kana to kanji) and ASCII
  * to ASCII (`m` → `rn`, `0` → `O`).
  *
- * 9637 code points in 2438 records `start,length[+],target` (base 36; `+`: the
+ * 9637 code points in 2435 records `start,length[+],target` (base 36; `+`: the
  * target's code point grows with the source's; no length: 1). Target `~`: NFKC then lower case at run
  * time; `^`: NFKD, marks removed, lower case at run time; each used only where it gives the
  * same skeleton (5789 code points).
@@ -24,7 +24,7 @@ export const SKELETON_TABLE =
   "5c,6,^;5i,,ae;5j,9,^;5s,,d;5t,6,^;5z,,x;60,,o;61,5,^;66,,~;67,,ss;68,6,^;6e,,ae;6f,9,^;" +
   "6p,6,^;6w,,o;6x,5,^;73,h,^;7k,2,d;7m,k,^;86,2,h;88,9,^;8h,,i;8i,6,^;8p,6,^;8v,4,l;8z,6,^;" +
   "95,2,~;98,6,^;9e,2,oe;9g,i,^;9y,2,t;a0,o,^;ao,5,b;au,,~;av,2,c;ax,4,d;b1,,g;b2,2,~;b4,,c;" +
-  "b5,2,f;b7,,g;b8,,y;ba,2,l;bc,2,k;be,,l;bg,,w;bh,2,n;bj,,o;bk,2,^;bm,,~;bo,2,p;bq,,r;br,,2;" +
+  "b5,2,f;b7,,g;b8,,y;ba,2,i;bc,2,k;be,,l;bg,,w;bh,2,n;bj,,o;bk,2,^;bm,,~;bo,2,p;bq,,r;br,,2;" +
   "bt,,~;bv,4,t;bz,2,^;c1,,~;c2,,v;c3,2,y;c5,2,z;c7,,3;c8,,~;cb,,2;cc,,5;cd,,s;cg,,l;ch,,ll;" +
   "ck,,^;cl,,d;cm,2,^;co,,l;cp,2,^;cr,,n;cs,h,^;da,4,^;de,2,ae;dg,2,g;di,8,^;dq,,3;dr,3,^;" +
   "du,,d;dv,3,^;dy,2,~;e0,4,^;e4,2,ae;e6,2,o;e8,s,^;f0,,3;f2,2,^;f4,,n;f5,,d;f6,2,8;f8,2,z;" +
@@ -33,20 +33,20 @@ export const SKELETON_TABLE =
   "h4,3,i;h7,3,l;hb,,w;hd,,rn;he,3,n;hh,,o;hi,,oe;ho,3,r;hs,,r;hu,,s;i0,,t;i3,,u;i7,2+,y;" +
   "i9,,z;ih,,b;ij,2+,g;il,,j;in,,l;io,,q;ir,,dz;it,,dz;iu,,ts;iw,,tc;iy,,ls;iz,,lz;j4,,^;" +
   "j5,,h;j6,2,^;j8,3,~;jb,2,^;k7,,-;k8,3,^;kb,,i;kc,2,^;kg,,y;kh,3,^;kk,,~;l4,,:;lc,34,;og,,~;" +
-  "oi,,~;ok,,~;om,,~;oq,,i;ou,,^;ov,,j;p0,2,^;p2,,a;p3,,~;p4,,e;p5,,h;p6,,l;p8,,o;pa,,y;pb,,^;" +
-  "pc,,i;pd,2+,a;pf,,y;pg,,~;ph,,e;pi,,z;pj,,h;pk,,o;pl,,l;pm,,k;pn,,~;po,2+,m;pq,,~;pr,,o;" +
-  "ps,,~;pt,,p;pv,,o;pw,,t;px,,y;py,,~;pz,,x;q0,2,~;q2,,l;q3,,y;q4,,a;q5,,c;q6,,n;q7,,i;q8,,u;" +
+  "oi,,~;ok,,~;om,,~;oq,,i;ou,,^;ov,,j;p0,2,^;p2,,a;p3,,~;p4,,e;p5,2+,h;p8,,o;pa,,y;pb,,^;" +
+  "pc,,i;pd,2+,a;pf,,y;pg,,~;ph,,e;pi,,z;pj,,h;pk,,o;pl,,i;pm,,k;pn,,~;po,2+,m;pq,,~;pr,,o;" +
+  "ps,,~;pt,,p;pv,,o;pw,,t;px,,y;py,,~;pz,,x;q0,2,~;q2,,i;q3,,y;q4,,a;q5,,c;q6,,n;q7,,i;q8,,u;" +
   "q9,,a;qa,,ss;qb,,y;qd,,c;qf,2+,n;qh,,i;ql,,v;qn,,o;qp,,p;qq,2,o;qs,2+,t;qy,,i;qz,,u;r0,,o;" +
   "r1,,u;r2,,^;r3,,~;r4,,ss;r5,,o;r6,3,y;r9,2,~;rc,,~;re,2,o;rg,,f;ri,,~;rk,,~;rm,,~;ro,,~;" +
   "rq,,~;rs,,2;ru,,~;rw,,~;ry,,~;s0,,~;s1,,p;s2,,c;s3,,j;s4,,o;s5,,c;s7,,~;s9,,c;sa,,m;sd,3,~;" +
-  "sg,2,e;si,,~;sj,,y;sk,,c;sl,,s;sm,2,l;so,,j;sp,2,~;sr,,h;ss,,k;st,,^;su,,y;sv,,~;sw,2+,a;" +
+  "sg,2,e;si,,~;sj,,y;sk,,c;sl,,s;sm,2,i;so,,j;sp,2,~;sr,,h;ss,,k;st,,^;su,,y;sv,,~;sw,2+,a;" +
   "sy,,b;sz,,y;t0,,~;t1,,e;t2,,~;t3,,3;t4,,~;t5,,^;t6,,k;t7,,~;t8,,m;t9,,h;ta,,o;tb,,~;tc,,p;" +
   "td,,c;te,,t;tf,,y;tg,,~;th,,x;ti,5,~;tn,,bl;to,,b;tp,,~;tq,,lo;tr,,~;ts,,a;tt,,6;tu,,b;" +
   "tv,,r;tx,,e;u1,,^;u5,,h;u6,,o;u8,,p;u9,,c;ua,,t;ub,,y;ud,,x;uo,2,e;ur,,r;us,,c;ut,,s;" +
   "uu,2,i;uw,,j;uz,,h;v0,2,^;v2,,y;v4,2,w;v6,2,b;v8,,~;va,,~;vc,,~;ve,,~;vg,,~;vi,,~;vk,,~;" +
   "vm,2,o;vo,4,v;vs,,~;vu,,~;vw,2,w;vy,,~;w0,,~;w3,7,;wa,,~;wc,2,b;we,,~;wg,,~;wi,,y;wj,,r;" +
   "wk,,~;wm,,~;wo,,3;wq,,k;ws,,~;wu,,k;ww,,~;wy,2,h;x0,,~;x2,,~;x4,,~;x6,2,c;x8,2,t;xa,4,y;" +
-  "xe,,x;xg,,~;xi,,~;xk,,~;xm,2,h;xo,4,e;xs,,l;xt,2,^;xv,,~;xx,,~;xz,4,h;y3,,~;y5,,m;y7,,i;" +
+  "xe,,x;xg,,~;xi,,~;xk,,~;xm,2,h;xo,4,e;xs,,i;xt,2,^;xv,,~;xx,,~;xz,4,h;y3,,~;y5,,m;y7,,i;" +
   "y8,4,a;yc,2,ae;ye,2,e;yg,,~;yi,4,^;ym,,3;yn,,^;yo,,3;yq,4,^;yu,6,o;z0,2,^;z2,6,y;z8,2,^;" +
   "za,,~;zc,,bl;zd,,^;ze,,~;zg,,~;zi,,~;zk,2,d;zm,,~;zo,,~;zq,,~;zs,,~;zu,,~;zw,2,g;zy,,~;" +
   "100,2,c;102,,~;104,,~;106,,~;108,,~;10a,2,q;10c,2,w;10e,,~;10g,,~;10i,,~;10k,,~;10m,,~;" +
@@ -92,124 +92,124 @@ export const SKELETON_TABLE =
   "5uo,,^;5up,,~;5uq,,g;5ur,,~;5us,4,i;5uw,,j;5ux,3,l;5v0,,rn;5v1,,~;5v2,3,n;5v5,,o;5v6,,~;" +
   "5v7,,s;5v8,,~;5v9,,t;5va,2,~;5vc,2,u;5ve,,~;5vf,,^;5vg,2,z;5vi,,~;5vj,,o;5vk,1s,;5xc,4a,^;" +
   "61m,,a;61n,,^;61p,,f;61q,,ss;61s,2i,^;64a,,~;64c,,~;64e,2,y;64g,g,a;64w,6,c;654,6,e;" +
-  "65c,8,n;65k,8,h;65s,8,i;660,8,l;668,6,o;66g,6,o;66o,8,u;66x,,y;66z,,y;671,,y;673,,y;" +
-  "674,g,^;67k,2,a;67m,2,c;67o,2,n;67q,2,i;67s,2,o;67u,2,u;67w,2,^;680,g,a;68g,8,n;68o,8,h;" +
-  "68w,g,^;69c,5,a;69i,7,a;69p,,^;69q,,i;69r,3,^;69u,3,n;69y,2,n;6a0,2,e;6a2,3,h;6a5,3,^;" +
-  "6a8,4,i;6ae,2,i;6ag,4,l;6al,3,^;6ao,4,u;6as,2,p;6au,2,u;6aw,4,y;6b0,,p;6b1,3,^;6b6,3,^;" +
-  "6ba,2,^;6bc,2,o;6be,5,^;6bk,b,^;6bv,5,;6c0,4,-;6c6,,ll;6c7,,^;6ck,3,^;6cq,5,;6cv,,^;" +
-  "6cz,2,~;6d2,2,~;6d8,,^;6da,,^;6dd,,/;6df,,-;6dg,,/;6dj,3,^;6dz,,~;6e2,,:;6e7,,^;6e8,5,;" +
-  "6ee,a,;6eo,2,^;6es,7,^;6ez,,-;6f0,f,^;6ff,,-;6fg,3,^;6fk,4,^;6fo,,~;6fp,8,^;6g1,,c;6g5,,rn;" +
-  "6g8,,^;6g9,,w;6gb,,d;6gc,,c;6gd,,k;6ge,,t;6gm,,lt;6gt,,f;6hc,x,;6io,3,^;6ir,,~;6it,2,^;" +
-  "6iv,,c;6ix,,~;6iy,5,^;6j3,,h;6j4,4,^;6j9,2,^;6jd,5,^;6jk,3,^;6jo,,^;6jq,,~;6js,,^;6ju,4,^;" +
-  "6jy,,e;6jz,3,^;6k2,,~;6k3,2,^;6k5,4,~;6k9,,^;6kb,,^;6kc,,~;6kd,2,y;6kf,2,~;6kl,5,^;" +
-  "6kw,,1/7;6kx,,1/9;6ky,,1/10;6kz,,1/3;6l0,,2/3;6l1,,1/5;6l2,,2/5;6l3,,3/5;6l4,,4/5;6l5,,1/6;" +
-  "6l6,,5/6;6l7,,1/8;6l8,,3/8;6l9,,5/8;6la,,7/8;6lb,,1/;6lc,w,^;6mb,,~;6mh,,0/3;6my,2,^;" +
-  "6ni,,^;6od,3,^;6pw,,^;6q1,,^;6q4,,^;6qa,,-;6qd,,/;6qm,,oo;6qr,2,l;6qt,2,ll;6qw,,v;6qx,,n;" +
-  "6qy,,u;6r0,2,~;6r3,2,~;6ra,,:;6rc,,-;6rl,,^;6ro,,^;6rr,,^;6rt,,^;6sg,,^;6si,,^;6st,5,^;" +
-  "6t0,2,^;6t4,2,^;6tc,2,^;6tg,2,^;6tk,2,^;6ty,,o;6u5,,o;6uc,,t;6uk,4,^;6v5,,v;6v6,,n;6v7,,u;" +
-  "6w0,4,^;6wa,4,^;6wk,,c;6wv,,e;6y1,2,~;6zl,,t;6zw,,o;703,,i;704,,p;706,,a;707,,c;708,,i;" +
-  "70a,,a;73c,,10;73x,,l;76o,3v,^;7e9,,/;7eb,,x;7ti,,-;7uz,,/;7vd,,t;7wg,,;84r,2,x;8ae,,/;" +
-  "8ag,,/;8b0,,~;8bt,2,-;8bz,2,x;8dw,3,^;8gs,,^;8ow,1c,~;8rk,3,l;8rn,,p;8ro,,r;8rp,,a;8rq,,t;" +
-  "8rr,2,h;8rt,2,k;8rv,2,z;8rx,,a;8ry,,m;8rz,2,~;8s1,2+,v;8s3,,w;8s4,,v;8s5,,~;8s8,,e;8sa,,o;" +
-  "8sc,2,^;8se,,s;8sf,,z;8sg,,~;8si,,~;8sk,,y;8sl,,r;8sm,,~;8so,2,c;8sq,,~;8ss,,~;8su,,h;" +
-  "8sw,,~;8sy,,l;8t0,,k;8t2,,~;8t4,,m;8t6,,n;8t8,,~;8ta,2,o;8tc,,~;8te,2,p;8tg,2,c;8ti,,t;" +
-  "8tk,,y;8tm,,~;8to,,x;8tq,,~;8ts,,~;8tu,,~;8tw,,~;8ty,,~;8u0,,~;8u2,,~;8u4,,~;8u6,,~;8u8,,~;" +
-  "8ua,,~;8uc,,~;8ue,,~;8ug,,~;8ui,,9;8uk,,3;8um,,~;8uo,2,l;8uq,,6;8us,,~;8uu,,~;8uw,,~;" +
-  "8uy,,~;8v0,,~;8v2,,~;8v4,,~;8v6,,~;8vf,,~;8vh,,~;8vj,3,;8vm,,~;8xd,,o;8xk,,v;8xl,,e;8xt,,o;" +
-  "8y7,,l;8yc,,o;8yd,,q;8yl,,x;8z3,,~;8zj,,;928,w,;93u,,-;97j,,~;99v,,~;9a8,3,~;9ab,,/;" +
-  "9ac,5u,~;9hc,,^;9hj,,o;9ii,4,;9iu,,~;9iw,3,~;9jg,,^;9ji,,^;9jk,,^;9jm,,^;9jo,,^;9jq,,^;" +
-  "9js,,^;9ju,,^;9jw,,^;9jy,,^;9k0,,^;9k2,,^;9k5,,^;9k7,,^;9k9,,^;9kg,2,^;9kj,2,^;9km,2,^;" +
-  "9kp,2,^;9ks,2,^;9lg,,^;9ll,2,;9ln,2,^;9lq,,^;9lr,,~;9m4,,^;9m6,,^;9m8,,^;9ma,,^;9mc,,^;" +
-  "9me,,^;9mg,,^;9mi,,^;9mk,,^;9mm,,^;9mo,,^;9mq,,^;9mt,,^;9mv,,^;9mx,,^;9n4,2,^;9n7,2,^;" +
-  "9na,2,^;9nd,2,^;9ng,2,^;9o4,,^;9o7,4,^;9oe,,^;9of,,~;9pt,1f,~;9r8,,;9r9,16,~;9si,e,~;" +
-  "9ub,,/;9vk,v,~;9wg,14,~;9xs,g,^;9y8,v,~;9z4,1d,~;a0h,f,^;a0w,c,~;a18,4,^;a1c,1c,~;a2o,,^;" +
-  "a2p,,~;a2q,,^;a2r,,~;a2s,,^;a2t,2,~;a2v,,^;a2w,6,~;a32,4,^;a36,,~;a37,,^;a38,,~;a39,,^;" +
-  "a3a,2,~;a3c,3,^;a3f,3,~;a3i,,^;a3j,2,~;a3l,,^;a3m,2,~;a3o,3,^;a3r,4,~;a3v,8,^;a43,,~;" +
-  "a44,,^;a45,2,~;a47,2,^;a49,,~;a4a,5,^;a4f,,~;a4g,,^;a4h,9,~;a4q,3,^;a4t,,~;a4u,,^;a4v,4,~;" +
-  "a4z,2,^;a51,,~;a52,,^;a53,q,~;a5t,a,^;a63,5,~;a68,2,^;a6a,,~;a6b,9,^;a6k,2,~;a6m,7,^;" +
-  "a6t,,~;a6u,5,^;a6z,,~;a70,b,^;a7b,,m/s;a7c,,m/s2;a7d,5,^;a7i,,rad/s;a7j,,rad/s2;a7k,2,^;" +
-  "a7m,,~;a7n,3,^;a7q,,~;a7r,5,^;a7w,,~;a7x,3,^;a80,2,~;a82,4,^;a86,,c/kg;a87,n,^;a8u,,v/m;" +
-  "a8v,,a/m;a8w,v,~;a9r,,^;wk0,,b;wk1,,p;wk2,2,d;wk4,,t;wk6,,g;wk7,,k;wk9,,j;wka,,c;wkc,,z;" +
-  "wkd,,f;wkf,2+,m;wkh,,l;wki,,s;wkj,,r;wkm,,v;wkn,,h;wkq,3+,w;wku,,a;wkw,,e;wky,,i;wkz,,o;" +
-  "wl0,,u;wl1,,n;wsu,,.;wu8,,~;wua,,~;wuc,,2;wue,2,i;wug,,~;wui,,~;wuk,,~;wum,,~;wuo,,~;" +
-  "wuq,,~;wus,,~;wuu,,~;wuw,,~;wuy,,~;wv0,,~;wv2,,~;wv4,,~;wv6,,~;wv8,,~;wva,,~;wvc,,~;wve,,~;" +
-  "wvg,,~;wvj,4,;wvo,a,;ww0,,~;ww2,,~;ww4,,~;ww6,,~;ww8,,~;wwa,,~;wwc,,~;wwe,,~;wwg,,~;wwi,,~;" +
-  "wwk,2,h;wwm,,~;wwo,2,oo;wwq,,~;wws,2,~;wwu,2,;wyn,,v;wz3,,2;wz4,2,;x0i,,~;x0k,,~;x0m,,~;" +
-  "x0o,,t3;x0q,,~;x0s,,~;x0u,,~;x0w,,f;x0x,,s;x0y,2,aa;x10,2,ao;x12,2,au;x14,4,av;x18,2,ay;" +
-  "x1a,,~;x1c,6,k;x1i,,~;x1k,2,l;x1m,4,o;x1q,2,oo;x1s,6,p;x1y,4,q;x22,,2;x24,,~;x26,2,v;" +
-  "x28,2,w;x2a,,~;x2c,,~;x2e,,~;x2g,,~;x2i,,3;x2k,,~;x2m,,9;x2o,,~;x2v,,tf;x2x,,~;x2z,,~;" +
-  "x31,2,~;x34,,~;x36,,~;x38,,~;x3a,,~;x3d,,:;x3f,,~;x3h,,~;x3i,,l;x3k,2,n;x3m,3,c;x3p,,h;" +
-  "x3q,2,b;x3s,2,f;x3u,,~;x3w,,~;x3y,2,u;x40,2,g;x42,2,k;x44,2,n;x46,2,r;x48,2,s;x4a,,h;" +
-  "x4b,,3;x4c,,g;x4d,,l;x4e,,i;x4f,,q;x4g,2,~;x4i,,j;x4j,,x;x4k,,b;x4l,,ss;x4m,,~;x4o,2,u;" +
-  "x4q,,~;x4s,,~;x4u,,~;x4w,,~;x4y,,~;x50,,c;x51,,s;x52,,z;x53,2,d;x55,2,s;x5c,,~;x5i,,~;" +
-  "x5k,,~;x6a,3,^;x6d,,~;x6g,,h;x6h,,oe;x6q,,;x6u,,;x6z,,;x7p,2,;x7w,,;xc4,2,;xcw,i,;xdr,,;" +
-  "xeu,8,;xfr,b,;xhc,3,;xir,,;xiu,4,;xj0,2,;xk5,,;xm1,6,;xm9,2,;xmd,2,;xmr,,;xn0,,;xoc,,;" +
-  "xps,,;xpu,3,;xpz,2,;xq6,2,;xq9,,;xrg,2,;xrq,,;xte,,e;xtg,2+,e;xtj,3,l;xtm,2+,m;xtp,2,o;" +
-  "xty,4,r;xu6,,u;xua,,u;xue,4,x;xui,,y;xuk,,~;xul,2,l;xun,,u;xur,,uo;xux,,~;xv4,,d;xv5,,r;" +
-  "xv6,,t;xv8,,o;xv9,,i;xve,,a;xvf,,j;xvg,,e;xvl,,r;xvn,,w;xvv,,h;xvy,,o;xw0,,g;xw3,,z;xwb,,c;" +
-  "xwc,,u;xwi,,r;xwp,,v;xwq,,s;xwu,,l;xwv,,c;xwy,,p;xx7,,o;xyd,,;xyg,,;xyl,,;1d6o,7i,~;" +
-  "1de8,,~;1dea,,~;1ded,a,~;1deo,,~;1deq,,~;1det,2,~;1dey,1w,~;1dgw,2y,~;1dkw,7,^;1dlf,5,~;" +
-  "1dlp,,^;1dlq,,;1dlr,,^;1dls,9,~;1dm1,,-;1dm2,b,^;1dmd,,l;1dme,,^;1dmg,,v;1dmh,4,^;1dmm,,^;" +
-  "1dmo,,^;1dmp,,o;1dmr,2,^;1dmu,5,^;1dmz,,l;1dn0,3,^;1dn3,2d,~;1dpg,a,o;1dpq,2,~;1dps,2,^;" +
-  "1dqr,n,~;1dre,2,\u064al;1drg,2,\u064ao;1dri,e,^;1drw,4,~;1ds0,5,^;1ds5,1e,~;1dtj,,\u0643l;1dtk,p,~;" +
-  "1du9,,o\u062c;1dua,,o\u0645;1dub,,o\u0649;1duc,,o\u064a;1dud,6,~;1duj,f,^;1duy,m,~;1dvk,,\u0643l;1dvl,7,~;1dvs,,\u0645l;" +
-  "1dvt,7,~;1dw0,,^;1dw1,6,~;1dw7,4,^;1dwb,,\u064ao;1dwc,4,~;1dwg,,\u0628o;1dwh,4,~;1dwl,,\u062ao;1dwm,13,~;" +
-  "1dxp,,\u0644o;1dxq,8,~;1dxy,,\u0646o;1dxz,,o\u062c;1dy0,,o\u0645;1dy1,,o;1dy2,4,~;1dy6,,\u064ao;1dy7,,^;1dy8,,\u064ao;" +
-  "1dy9,,~;1dya,,\u0628o;1dyb,,~;1dyc,,\u062ao;1dyd,,~;1dye,,\u062bo;1dyf,,~;1dyg,,\u0633o;1dyh,,~;1dyi,,\u0634o;" +
-  "1dyj,4,~;1dyn,,\u0646o;1dyo,,~;1dyp,,\u064ao;1dyq,3,^;1dyt,1o,~;1e0h,,\u0633o;1e0i,,\u0634o;1e0j,9,~;1e0s,2,l;" +
-  "1e1c,1s,~;1e36,,~;1e37,,o\u0645\u062c;1e38,,o\u0645\u0645;1e39,1f,~;1e5s,2,~;1e5u,,l\u0644\u0644o;1e5v,,l\u0643\u0628\u0631;1e5w,3,~;" +
-  "1e5z,,\u0639\u0644\u064ao;1e60,2,~;1e62,,\u0635\u0644\u0649 l\u0644\u0644o \u0639\u0644\u064ao \u0648\u0633\u0644\u0645;1e63,,\u062c\u0644 \u062c\u0644l\u0644o;1e64,,\u0631\u06ccl\u0644;1e68,g,;1e6o,,^;" +
-  "1e6p,2,~;1e6r,4,^;1e6v,2,~;1e6x,,^;1e74,g,;1e7k,,:;1e7l,,~;1e7m,,-;1e7n,6,^;1e7t,c,~;" +
-  "1e87,a,^;1e8h,,~;1e8i,,^;1e8k,4,^;1e8o,,-;1e8p,4,^;1e8t,2,~;1e8v,8,^;1e94,4,^;1e9c,3,^;" +
-  "1e9g,,^;1e9i,a,^;1e9s,,~;1e9t,4,l;1e9x,2,^;1e9z,2,l;1ea1,4,^;1ea5,2,l;1ea7,2i,~;1ecp,4,o;" +
-  "1ect,8,~;1ed1,8,\u0644l;1edb,,;1edd,2m,^;1efz,1r,~;1ehq,3,;1eht,u,~;1eiq,6,~;1eiy,6,~;1ej6,6,~;" +
-  "1eje,3,~;1ejk,,c;1ejl,2,~;1ejn,,^;1ejo,,~;1ejp,,y;1ejq,,w;1ejs,,l;1ejt,6,~;1ek9,3,;1evi,,n;" +
-  "1evq,,x;1evr,,v;1evs,,lls;1evt,,ll;1eyl,,;1f2a,,b;1f2e,2+,e;1f2i,,l;1f2o,,x;1f2q,,o;" +
-  "1f2t,,p;1f2u,2+,s;1f34,3+,a;1f39,,f;1f3f,,o;1f3k,,m;1f3l,,t;1f3m,,y;1f3o,,x;1f4f,,h;1f4w,,;" +
-  "1f5h,,z;1f5t,2+,b;1f61,,i;1f69,,m;1f6d,,t;1f6f,,x;1f6i,,8;1f6o,,l;1f6q,,x;1f92,5,;1fcw,,~;" +
-  "1fcx,,c;1fcy,2,~;1fd0,,o;1fd1,g,~;1fdh,,c;1fdi,5,~;1fdn,,l;1fdo,4,~;1fds,,s;1fdt,7,~;" +
-  "1fe1,,c;1fe4,,o;1fel,,c;1fer,,l;1few,,s;1fhs,4,~;1fhw,,r;1fhx,d,~;1fia,,o;1fib,a,~;1fil,,h;" +
-  "1fim,,u;1fin,3,~;1fiq,,7;1fir,,~;1fje,,o;1fjq,,u;1fkj,,n;1fkm,,o;1fko,,k;1fks,,c;1fkt,,v;" +
-  "1fl1,,f;1fl2,,l;1fl3,,x;1fn4,b,~;1fng,f,~;1fnw,7,~;1fo4,2,~;1g1t,2,~;1g1v,,ae;1g1w,2,b;" +
-  "1g1z,,dz;1g20,,~;1g21,,dz;1g22,,~;1g23,3,d;1g26,4,~;1g2a,3,g;1g2d,2,h;1g2f,2,~;1g2h,,ls;" +
-  "1g2i,,lz;1g2j,3,l;1g2m,4,~;1g2q,,o;1g2r,,oe;1g2s,,~;1g2t,,^;1g2u,2,~;1g2w,3,r;1g2z,,tc;" +
-  "1g30,,ts;1g31,2,~;1g33,,t;1g34,,v;1g36,,y;1g37,3,~;1g3a,,l;1g3b,,ll;1g3c,2,~;1g3e,,s;" +
-  "1gjl,3,;1gjp,2,;1gjw,4,;1gl4,3,;1glb,,;1gls,,.;1gpx,2,;1h1c,1f,~;1h5w,4,;1hgr,2,;1hj1,3,;" +
-  "1hl2,b,;1hmq,4,;1hq9,,;1hrs,f,;1htc,,;1htf,2,;1htr,3,;1hui,,^;1huk,,^;1huz,,^;1hv7,4,;" +
-  "1hvd,2,;1hvh,,;1hvm,,;1hvx,,;1hxc,3,;1hyf,5,;1hyl,8,;1i0j,,;1i0w,2,;1i2e,9,;1i2x,4,;1i33,,;" +
-  "1i5r,3,;1i5w,,;1i5y,2,;1i66,,;1i69,,;1ian,,;1iar,8,;1ibk,2,;1id7,2,;1idc,,;1iee,7,;1ieo,5,;" +
-  "1ik8,8,;1iki,3,;1ikm,,;1ila,,;1inn,6,;1inu,,;1inv,,\ud805;1inz,2,;1io2,2,;1io5,,w;1iog,,o;" +
-  "1iuq,4,;1iv0,2,;1iv3,2,;1ivw,2,;1iyb,8,;1iyl,,;1iyn,2,;1j1n,,;1j1p,,;1j1s,6,;1j1z,,;" +
-  "1j40,,rn;1j46,,v;1j4a,,w;1j4e,2,w;1j4t,3,;1j4y,4,;1j53,5,;1jcf,9,;1jcp,2,;1jfk,,v;1jfl,,s;" +
-  "1jfm,,f;1jfn,,l;1jfo,,y;1jfp,,~;1jfq,,e;1jfr,,~;1jfs,,o;1jft,,z;1jfu,,3;1jfv,,~;1jfw,,9;" +
-  "1jfx,,~;1jfy,,e;1jfz,,4;1jg0,2,~;1jg2,,l;1jg3,2,~;1jg5,,o;1jg6,,9;1jg7,,o;1jg8,,u;1jg9,2,~;" +
-  "1jgb,,5;1jgc,,t;1jgd,3,~;1jgg,,v;1jgh,,s;1jgi,,f;1jgj,,i;1jgk,,z;1jgm,,7;1jgo,,o;1jgq,,3;" +
-  "1jgs,,9;1jgu,,c;1jh1,,6;1jh2,,9;1jh3,,o;1jh4,,u;1jh8,,y;1jhc,,o;1jhf,,rn;1jhh,,z;1jhi,,w;" +
-  "1jhl,,c;1jho,,x;1jhr,,w;1jhu,,c;1jjv,2,;1jjy,,;1jk3,,;1jo4,4,;1joa,2,;1jog,,;1jpd,a,;" +
-  "1jqr,6,;1jqz,4,;1jrb,,;1jrl,6,;1jrt,3,;1jt6,d,;1jtk,2,;1k4w,7,;1k54,6,;1k5b,,;1k7m,m,;" +
-  "1k8a,7,;1k8i,2,;1k8l,2,;1kc1,6,;1kca,,;1kcc,2,;1kcf,7,;1kcn,,;1keo,2,;1ket,,;1kev,,;" +
-  "1koj,2,;1kow,2,;1kqe,5,;1kqo,,;1kqq,,;1ovk,h,;1ow7,f,;1zow,5,;1zqo,7,;20cg,w,~;20hz,,y;" +
-  "20i0,,v;20i2,,t;20ie,,l;20iw,,l;20j1,,c;20j9,,r;20je,,s;20jf,,3;20jk,,a;20jm,,u;20jn,,y;" +
-  "20jz,,;20lr,4,;20o4,,;2ftp,2,;2fts,4,;2jgg,1a,;2jhs,n,;2jxa,7,~;2jxj,3,;2jxv,g,;2jyd,7,;" +
-  "2jze,4,;2jzv,6,~;2k1y,,3;2k25,,v;2k2a,,7;2k2b,,f;2k2e,,r;2k2i,,o;2k2p,,c;2k2q,,w;2k2y,,l;" +
-  "2k3e,,/;2k3m,3,;2k3p,,n;2kg0,2d,^;2kie,1z,^;2kke,2,^;2kki,,^;2kkl,2,^;2kkp,4,^;2kku,c,^;" +
-  "2kl7,,^;2kl9,7,^;2klh,1t,^;2knb,4,^;2knh,8,^;2knq,7,^;2kny,s,^;2kor,4,^;2kow,5,^;2kp2,,^;" +
-  "2kp6,7,^;2kpe,9e,^;2kys,,i;2kyt,,~;2kyw,2+,a;2kyy,,y;2kyz,,~;2kz0,,e;2kz1,,z;2kz2,,h;" +
-  "2kz3,,o;2kz4,,l;2kz5,,k;2kz6,,~;2kz7,2+,m;2kz9,,~;2kza,,o;2kzb,,~;2kzc,,p;2kzd,2,o;2kzf,,t;" +
-  "2kzg,,y;2kzh,,~;2kzi,,x;2kzj,3,~;2kzm,,a;2kzn,,ss;2kzo,,y;2kzp,,~;2kzq,,c;2kzr,,~;" +
-  "2kzs,2+,n;2kzu,,i;2kzv,3,~;2kzy,,v;2kzz,,~;2l00,,o;2l01,,~;2l02,,p;2l03,2,o;2l05,2+,t;" +
-  "2l07,5,~;2l0c,,c;2l0d,,o;2l0e,2,~;2l0g,,p;2l0h,,~;2l0i,2+,a;2l0k,,y;2l0l,,~;2l0m,,e;" +
-  "2l0n,,z;2l0o,,h;2l0p,,o;2l0q,,l;2l0r,,k;2l0s,,~;2l0t,2+,m;2l0v,,~;2l0w,,o;2l0x,,~;2l0y,,p;" +
-  "2l0z,2,o;2l11,,t;2l12,,y;2l13,,~;2l14,,x;2l15,3,~;2l18,,a;2l19,,ss;2l1a,,y;2l1b,,~;2l1c,,c;" +
-  "2l1d,,~;2l1e,2+,n;2l1g,,i;2l1h,3,~;2l1k,,v;2l1l,,~;2l1m,,o;2l1n,,~;2l1o,,p;2l1p,2,o;" +
-  "2l1r,2+,t;2l1t,5,~;2l1y,,c;2l1z,,o;2l20,2,~;2l22,,p;2l23,,~;2l24,2+,a;2l26,,y;2l27,,~;" +
-  "2l28,,e;2l29,,z;2l2a,,h;2l2b,,o;2l2c,,l;2l2d,,k;2l2e,,~;2l2f,2+,m;2l2h,,~;2l2i,,o;2l2j,,~;" +
-  "2l2k,,p;2l2l,2,o;2l2n,,t;2l2o,,y;2l2p,,~;2l2q,,x;2l2r,3,~;2l2u,,a;2l2v,,ss;2l2w,,y;2l2x,,~;" +
-  "2l2y,,c;2l2z,,~;2l30,2+,n;2l32,,i;2l33,3,~;2l36,,v;2l37,,~;2l38,,o;2l39,,~;2l3a,,p;" +
-  "2l3b,2,o;2l3d,2+,t;2l3f,5,~;2l3k,,c;2l3l,,o;2l3m,2,~;2l3o,,p;2l3p,,~;2l3q,2+,a;2l3s,,y;" +
-  "2l3t,,~;2l3u,,e;2l3v,,z;2l3w,,h;2l3x,,o;2l3y,,l;2l3z,,k;2l40,,~;2l41,2+,m;2l43,,~;2l44,,o;" +
-  "2l45,,~;2l46,,p;2l47,2,o;2l49,,t;2l4a,,y;2l4b,,~;2l4c,,x;2l4d,3,~;2l4g,,a;2l4h,,ss;2l4i,,y;" +
-  "2l4j,,~;2l4k,,c;2l4l,,~;2l4m,2+,n;2l4o,,i;2l4p,3,~;2l4s,,v;2l4t,,~;2l4u,,o;2l4v,,~;2l4w,,p;" +
+  "65c,8,n;65k,8,h;65s,g,i;668,6,o;66g,6,o;66o,8,u;66x,,y;66z,,y;671,,y;673,,y;674,g,^;" +
+  "67k,2,a;67m,2,c;67o,2,n;67q,2,i;67s,2,o;67u,2,u;67w,2,^;680,g,a;68g,8,n;68o,8,h;68w,g,^;" +
+  "69c,5,a;69i,7,a;69p,,^;69q,,i;69r,3,^;69u,3,n;69y,2,n;6a0,2,e;6a2,3,h;6a5,3,^;6a8,4,i;" +
+  "6ae,6,i;6al,3,^;6ao,4,u;6as,2,p;6au,2,u;6aw,4,y;6b0,,p;6b1,3,^;6b6,3,^;6ba,2,^;6bc,2,o;" +
+  "6be,5,^;6bk,b,^;6bv,5,;6c0,4,-;6c6,,ll;6c7,,^;6ck,3,^;6cq,5,;6cv,,^;6cz,2,~;6d2,2,~;6d8,,^;" +
+  "6da,,^;6dd,,/;6df,,-;6dg,,/;6dj,3,^;6dz,,~;6e2,,:;6e7,,^;6e8,5,;6ee,a,;6eo,2,^;6es,7,^;" +
+  "6ez,,-;6f0,f,^;6ff,,-;6fg,3,^;6fk,4,^;6fo,,~;6fp,8,^;6g1,,c;6g5,,rn;6g8,,^;6g9,,w;6gb,,d;" +
+  "6gc,,c;6gd,,k;6ge,,t;6gm,,lt;6gt,,f;6hc,x,;6io,3,^;6ir,,~;6it,2,^;6iv,,c;6ix,,~;6iy,5,^;" +
+  "6j3,,h;6j4,4,^;6j9,2,^;6jd,5,^;6jk,3,^;6jo,,^;6jq,,~;6js,,^;6ju,4,^;6jy,,e;6jz,3,^;6k2,,~;" +
+  "6k3,2,^;6k5,4,~;6k9,,^;6kb,,^;6kc,,~;6kd,2,y;6kf,2,~;6kl,5,^;6kw,,1/7;6kx,,1/9;6ky,,1/10;" +
+  "6kz,,1/3;6l0,,2/3;6l1,,1/5;6l2,,2/5;6l3,,3/5;6l4,,4/5;6l5,,1/6;6l6,,5/6;6l7,,1/8;6l8,,3/8;" +
+  "6l9,,5/8;6la,,7/8;6lb,,1/;6lc,w,^;6mb,,~;6mh,,0/3;6my,2,^;6ni,,^;6od,3,^;6pw,,^;6q1,,^;" +
+  "6q4,,^;6qa,,-;6qd,,/;6qm,,oo;6qr,2,l;6qt,2,ll;6qw,,v;6qx,,n;6qy,,u;6r0,2,~;6r3,2,~;6ra,,:;" +
+  "6rc,,-;6rl,,^;6ro,,^;6rr,,^;6rt,,^;6sg,,^;6si,,^;6st,5,^;6t0,2,^;6t4,2,^;6tc,2,^;6tg,2,^;" +
+  "6tk,2,^;6ty,,o;6u5,,o;6uc,,t;6uk,4,^;6v5,,v;6v6,,n;6v7,,u;6w0,4,^;6wa,4,^;6wk,,c;6wv,,e;" +
+  "6y1,2,~;6zl,,t;6zw,,o;703,,i;704,,p;706,,a;707,,c;708,,i;70a,,a;73c,,10;73x,,l;76o,3v,^;" +
+  "7e9,,/;7eb,,x;7ti,,-;7uz,,/;7vd,,t;7wg,,;84r,2,x;8ae,,/;8ag,,/;8b0,,~;8bt,2,-;8bz,2,x;" +
+  "8dw,3,^;8gs,,^;8ow,1c,~;8rk,3,l;8rn,,p;8ro,,r;8rp,,a;8rq,,t;8rr,2,h;8rt,2,k;8rv,2,z;8rx,,a;" +
+  "8ry,,m;8rz,2,~;8s1,2+,v;8s3,,w;8s4,,v;8s5,,~;8s8,,e;8sa,,o;8sc,2,^;8se,,s;8sf,,z;8sg,,~;" +
+  "8si,,~;8sk,,y;8sl,,r;8sm,,~;8so,2,c;8sq,,~;8ss,,~;8su,,h;8sw,,~;8sy,,l;8t0,,k;8t2,,~;" +
+  "8t4,,m;8t6,,n;8t8,,~;8ta,2,o;8tc,,~;8te,2,p;8tg,2,c;8ti,,t;8tk,,y;8tm,,~;8to,,x;8tq,,~;" +
+  "8ts,,~;8tu,,~;8tw,,~;8ty,,~;8u0,,~;8u2,,~;8u4,,~;8u6,,~;8u8,,~;8ua,,~;8uc,,~;8ue,,~;8ug,,~;" +
+  "8ui,,9;8uk,,3;8um,,~;8uo,2,l;8uq,,6;8us,,~;8uu,,~;8uw,,~;8uy,,~;8v0,,~;8v2,,~;8v4,,~;" +
+  "8v6,,~;8vf,,~;8vh,,~;8vj,3,;8vm,,~;8xd,,o;8xk,,v;8xl,,e;8xt,,o;8y7,,l;8yc,,o;8yd,,q;8yl,,x;" +
+  "8z3,,~;8zj,,;928,w,;93u,,-;97j,,~;99v,,~;9a8,3,~;9ab,,/;9ac,5u,~;9hc,,^;9hj,,o;9ii,4,;" +
+  "9iu,,~;9iw,3,~;9jg,,^;9ji,,^;9jk,,^;9jm,,^;9jo,,^;9jq,,^;9js,,^;9ju,,^;9jw,,^;9jy,,^;" +
+  "9k0,,^;9k2,,^;9k5,,^;9k7,,^;9k9,,^;9kg,2,^;9kj,2,^;9km,2,^;9kp,2,^;9ks,2,^;9lg,,^;9ll,2,;" +
+  "9ln,2,^;9lq,,^;9lr,,~;9m4,,^;9m6,,^;9m8,,^;9ma,,^;9mc,,^;9me,,^;9mg,,^;9mi,,^;9mk,,^;" +
+  "9mm,,^;9mo,,^;9mq,,^;9mt,,^;9mv,,^;9mx,,^;9n4,2,^;9n7,2,^;9na,2,^;9nd,2,^;9ng,2,^;9o4,,^;" +
+  "9o7,4,^;9oe,,^;9of,,~;9pt,1f,~;9r8,,;9r9,16,~;9si,e,~;9ub,,/;9vk,v,~;9wg,14,~;9xs,g,^;" +
+  "9y8,v,~;9z4,1d,~;a0h,f,^;a0w,c,~;a18,4,^;a1c,1c,~;a2o,,^;a2p,,~;a2q,,^;a2r,,~;a2s,,^;" +
+  "a2t,2,~;a2v,,^;a2w,6,~;a32,4,^;a36,,~;a37,,^;a38,,~;a39,,^;a3a,2,~;a3c,3,^;a3f,3,~;a3i,,^;" +
+  "a3j,2,~;a3l,,^;a3m,2,~;a3o,3,^;a3r,4,~;a3v,8,^;a43,,~;a44,,^;a45,2,~;a47,2,^;a49,,~;" +
+  "a4a,5,^;a4f,,~;a4g,,^;a4h,9,~;a4q,3,^;a4t,,~;a4u,,^;a4v,4,~;a4z,2,^;a51,,~;a52,,^;a53,q,~;" +
+  "a5t,a,^;a63,5,~;a68,2,^;a6a,,~;a6b,9,^;a6k,2,~;a6m,7,^;a6t,,~;a6u,5,^;a6z,,~;a70,b,^;" +
+  "a7b,,m/s;a7c,,m/s2;a7d,5,^;a7i,,rad/s;a7j,,rad/s2;a7k,2,^;a7m,,~;a7n,3,^;a7q,,~;a7r,5,^;" +
+  "a7w,,~;a7x,3,^;a80,2,~;a82,4,^;a86,,c/kg;a87,n,^;a8u,,v/m;a8v,,a/m;a8w,v,~;a9r,,^;wk0,,b;" +
+  "wk1,,p;wk2,2,d;wk4,,t;wk6,,g;wk7,,k;wk9,,j;wka,,c;wkc,,z;wkd,,f;wkf,2+,m;wkh,,l;wki,,s;" +
+  "wkj,,r;wkm,,v;wkn,,h;wkq,3+,w;wku,,a;wkw,,e;wky,,i;wkz,,o;wl0,,u;wl1,,n;wsu,,.;wu8,,~;" +
+  "wua,,~;wuc,,2;wue,2,i;wug,,~;wui,,~;wuk,,~;wum,,~;wuo,,~;wuq,,~;wus,,~;wuu,,~;wuw,,~;" +
+  "wuy,,~;wv0,,~;wv2,,~;wv4,,~;wv6,,~;wv8,,~;wva,,~;wvc,,~;wve,,~;wvg,,~;wvj,4,;wvo,a,;ww0,,~;" +
+  "ww2,,~;ww4,,~;ww6,,~;ww8,,~;wwa,,~;wwc,,~;wwe,,~;wwg,,~;wwi,,~;wwk,2,h;wwm,,~;wwo,2,oo;" +
+  "wwq,,~;wws,2,~;wwu,2,;wyn,,v;wz3,,2;wz4,2,;x0i,,~;x0k,,~;x0m,,~;x0o,,t3;x0q,,~;x0s,,~;" +
+  "x0u,,~;x0w,,f;x0x,,s;x0y,2,aa;x10,2,ao;x12,2,au;x14,4,av;x18,2,ay;x1a,,~;x1c,6,k;x1i,,~;" +
+  "x1k,2,l;x1m,4,o;x1q,2,oo;x1s,6,p;x1y,4,q;x22,,2;x24,,~;x26,2,v;x28,2,w;x2a,,~;x2c,,~;" +
+  "x2e,,~;x2g,,~;x2i,,3;x2k,,~;x2m,,9;x2o,,~;x2v,,tf;x2x,,~;x2z,,~;x31,2,~;x34,,~;x36,,~;" +
+  "x38,,~;x3a,,~;x3d,,:;x3f,,~;x3h,,~;x3i,,l;x3k,2,n;x3m,3,c;x3p,,h;x3q,2,b;x3s,2,f;x3u,,~;" +
+  "x3w,,~;x3y,2,u;x40,2,g;x42,2,k;x44,2,n;x46,2,r;x48,2,s;x4a,,h;x4b,,3;x4c,,g;x4d,,l;x4e,,i;" +
+  "x4f,,q;x4g,2,~;x4i,,j;x4j,,x;x4k,,b;x4l,,ss;x4m,,~;x4o,2,u;x4q,,~;x4s,,~;x4u,,~;x4w,,~;" +
+  "x4y,,~;x50,,c;x51,,s;x52,,z;x53,2,d;x55,2,s;x5c,,~;x5i,,~;x5k,,~;x6a,3,^;x6d,,~;x6g,,h;" +
+  "x6h,,oe;x6q,,;x6u,,;x6z,,;x7p,2,;x7w,,;xc4,2,;xcw,i,;xdr,,;xeu,8,;xfr,b,;xhc,3,;xir,,;" +
+  "xiu,4,;xj0,2,;xk5,,;xm1,6,;xm9,2,;xmd,2,;xmr,,;xn0,,;xoc,,;xps,,;xpu,3,;xpz,2,;xq6,2,;" +
+  "xq9,,;xrg,2,;xrq,,;xte,,e;xtg,2+,e;xtj,3,l;xtm,2+,m;xtp,2,o;xty,4,r;xu6,,u;xua,,u;xue,4,x;" +
+  "xui,,y;xuk,,~;xul,2,l;xun,,u;xur,,uo;xux,,~;xv4,,d;xv5,,r;xv6,,t;xv8,,o;xv9,,i;xve,,a;" +
+  "xvf,,j;xvg,,e;xvl,,r;xvn,,w;xvv,,h;xvy,,o;xw0,,g;xw3,,z;xwb,,c;xwc,,u;xwi,,r;xwp,,v;xwq,,s;" +
+  "xwu,,l;xwv,,c;xwy,,p;xx7,,o;xyd,,;xyg,,;xyl,,;1d6o,7i,~;1de8,,~;1dea,,~;1ded,a,~;1deo,,~;" +
+  "1deq,,~;1det,2,~;1dey,1w,~;1dgw,2y,~;1dkw,7,^;1dlf,5,~;1dlp,,^;1dlq,,;1dlr,,^;1dls,9,~;" +
+  "1dm1,,-;1dm2,b,^;1dmd,,l;1dme,,^;1dmg,,v;1dmh,4,^;1dmm,,^;1dmo,,^;1dmp,,o;1dmr,2,^;" +
+  "1dmu,5,^;1dmz,,l;1dn0,3,^;1dn3,2d,~;1dpg,a,o;1dpq,2,~;1dps,2,^;1dqr,n,~;1dre,2,\u064al;" +
+  "1drg,2,\u064ao;1dri,e,^;1drw,4,~;1ds0,5,^;1ds5,1e,~;1dtj,,\u0643l;1dtk,p,~;1du9,,o\u062c;1dua,,o\u0645;" +
+  "1dub,,o\u0649;1duc,,o\u064a;1dud,6,~;1duj,f,^;1duy,m,~;1dvk,,\u0643l;1dvl,7,~;1dvs,,\u0645l;1dvt,7,~;1dw0,,^;" +
+  "1dw1,6,~;1dw7,4,^;1dwb,,\u064ao;1dwc,4,~;1dwg,,\u0628o;1dwh,4,~;1dwl,,\u062ao;1dwm,13,~;1dxp,,\u0644o;1dxq,8,~;" +
+  "1dxy,,\u0646o;1dxz,,o\u062c;1dy0,,o\u0645;1dy1,,o;1dy2,4,~;1dy6,,\u064ao;1dy7,,^;1dy8,,\u064ao;1dy9,,~;1dya,,\u0628o;" +
+  "1dyb,,~;1dyc,,\u062ao;1dyd,,~;1dye,,\u062bo;1dyf,,~;1dyg,,\u0633o;1dyh,,~;1dyi,,\u0634o;1dyj,4,~;1dyn,,\u0646o;" +
+  "1dyo,,~;1dyp,,\u064ao;1dyq,3,^;1dyt,1o,~;1e0h,,\u0633o;1e0i,,\u0634o;1e0j,9,~;1e0s,2,l;1e1c,1s,~;1e36,,~;" +
+  "1e37,,o\u0645\u062c;1e38,,o\u0645\u0645;1e39,1f,~;1e5s,2,~;1e5u,,l\u0644\u0644o;1e5v,,l\u0643\u0628\u0631;1e5w,3,~;1e5z,,\u0639\u0644\u064ao;1e60,2,~;" +
+  "1e62,,\u0635\u0644\u0649 l\u0644\u0644o \u0639\u0644\u064ao \u0648\u0633\u0644\u0645;1e63,,\u062c\u0644 \u062c\u0644l\u0644o;1e64,,\u0631\u06ccl\u0644;1e68,g,;1e6o,,^;1e6p,2,~;1e6r,4,^;" +
+  "1e6v,2,~;1e6x,,^;1e74,g,;1e7k,,:;1e7l,,~;1e7m,,-;1e7n,6,^;1e7t,c,~;1e87,a,^;1e8h,,~;" +
+  "1e8i,,^;1e8k,4,^;1e8o,,-;1e8p,4,^;1e8t,2,~;1e8v,8,^;1e94,4,^;1e9c,3,^;1e9g,,^;1e9i,a,^;" +
+  "1e9s,,~;1e9t,4,l;1e9x,2,^;1e9z,2,l;1ea1,4,^;1ea5,2,l;1ea7,2i,~;1ecp,4,o;1ect,8,~;1ed1,8,\u0644l;" +
+  "1edb,,;1edd,2m,^;1efz,1r,~;1ehq,3,;1eht,u,~;1eiq,6,~;1eiy,6,~;1ej6,6,~;1eje,3,~;1ejk,,c;" +
+  "1ejl,2,~;1ejn,,^;1ejo,,~;1ejp,,y;1ejq,,w;1ejs,,l;1ejt,6,~;1ek9,3,;1evi,,n;1evq,,x;1evr,,v;" +
+  "1evs,,lls;1evt,,ll;1eyl,,;1f2a,,b;1f2e,2+,e;1f2i,,l;1f2o,,x;1f2q,,o;1f2t,,p;1f2u,2+,s;" +
+  "1f34,3+,a;1f39,,f;1f3f,,o;1f3k,,m;1f3l,,t;1f3m,,y;1f3o,,x;1f4f,,h;1f4w,,;1f5h,,z;1f5t,2+,b;" +
+  "1f61,,i;1f69,,m;1f6d,,t;1f6f,,x;1f6i,,8;1f6o,,l;1f6q,,x;1f92,5,;1fcw,,~;1fcx,,c;1fcy,2,~;" +
+  "1fd0,,o;1fd1,g,~;1fdh,,c;1fdi,5,~;1fdn,,l;1fdo,4,~;1fds,,s;1fdt,7,~;1fe1,,c;1fe4,,o;" +
+  "1fel,,c;1fer,,l;1few,,s;1fhs,4,~;1fhw,,r;1fhx,d,~;1fia,,o;1fib,a,~;1fil,,h;1fim,,u;" +
+  "1fin,3,~;1fiq,,7;1fir,,~;1fje,,o;1fjq,,u;1fkj,,n;1fkm,,o;1fko,,k;1fks,,c;1fkt,,v;1fl1,,f;" +
+  "1fl2,,l;1fl3,,x;1fn4,b,~;1fng,f,~;1fnw,7,~;1fo4,2,~;1g1t,2,~;1g1v,,ae;1g1w,2,b;1g1z,,dz;" +
+  "1g20,,~;1g21,,dz;1g22,,~;1g23,3,d;1g26,4,~;1g2a,3,g;1g2d,2,h;1g2f,2,~;1g2h,,ls;1g2i,,lz;" +
+  "1g2j,3,l;1g2m,4,~;1g2q,,o;1g2r,,oe;1g2s,,~;1g2t,,^;1g2u,2,~;1g2w,3,r;1g2z,,tc;1g30,,ts;" +
+  "1g31,2,~;1g33,,t;1g34,,v;1g36,,y;1g37,3,~;1g3a,,l;1g3b,,ll;1g3c,2,~;1g3e,,s;1gjl,3,;" +
+  "1gjp,2,;1gjw,4,;1gl4,3,;1glb,,;1gls,,.;1gpx,2,;1h1c,1f,~;1h5w,4,;1hgr,2,;1hj1,3,;1hl2,b,;" +
+  "1hmq,4,;1hq9,,;1hrs,f,;1htc,,;1htf,2,;1htr,3,;1hui,,^;1huk,,^;1huz,,^;1hv7,4,;1hvd,2,;" +
+  "1hvh,,;1hvm,,;1hvx,,;1hxc,3,;1hyf,5,;1hyl,8,;1i0j,,;1i0w,2,;1i2e,9,;1i2x,4,;1i33,,;1i5r,3,;" +
+  "1i5w,,;1i5y,2,;1i66,,;1i69,,;1ian,,;1iar,8,;1ibk,2,;1id7,2,;1idc,,;1iee,7,;1ieo,5,;1ik8,8,;" +
+  "1iki,3,;1ikm,,;1ila,,;1inn,6,;1inu,,;1inv,,\ud805;1inz,2,;1io2,2,;1io5,,w;1iog,,o;1iuq,4,;" +
+  "1iv0,2,;1iv3,2,;1ivw,2,;1iyb,8,;1iyl,,;1iyn,2,;1j1n,,;1j1p,,;1j1s,6,;1j1z,,;1j40,,rn;" +
+  "1j46,,v;1j4a,,w;1j4e,2,w;1j4t,3,;1j4y,4,;1j53,5,;1jcf,9,;1jcp,2,;1jfk,,v;1jfl,,s;1jfm,,f;" +
+  "1jfn,,i;1jfo,,y;1jfp,,~;1jfq,,e;1jfr,,~;1jfs,,o;1jft,,z;1jfu,,3;1jfv,,~;1jfw,,9;1jfx,,~;" +
+  "1jfy,,e;1jfz,,4;1jg0,2,~;1jg2,,l;1jg3,2,~;1jg5,,o;1jg6,,9;1jg7,,o;1jg8,,u;1jg9,2,~;1jgb,,5;" +
+  "1jgc,,t;1jgd,3,~;1jgg,,v;1jgh,,s;1jgi,,f;1jgj,,i;1jgk,,z;1jgm,,7;1jgo,,o;1jgq,,3;1jgs,,9;" +
+  "1jgu,,c;1jh1,,6;1jh2,,9;1jh3,,o;1jh4,,u;1jh8,,y;1jhc,,o;1jhf,,rn;1jhh,,z;1jhi,,w;1jhl,,c;" +
+  "1jho,,x;1jhr,,w;1jhu,,c;1jjv,2,;1jjy,,;1jk3,,;1jo4,4,;1joa,2,;1jog,,;1jpd,a,;1jqr,6,;" +
+  "1jqz,4,;1jrb,,;1jrl,6,;1jrt,3,;1jt6,d,;1jtk,2,;1k4w,7,;1k54,6,;1k5b,,;1k7m,m,;1k8a,7,;" +
+  "1k8i,2,;1k8l,2,;1kc1,6,;1kca,,;1kcc,2,;1kcf,7,;1kcn,,;1keo,2,;1ket,,;1kev,,;1koj,2,;" +
+  "1kow,2,;1kqe,5,;1kqo,,;1kqq,,;1ovk,h,;1ow7,f,;1zow,5,;1zqo,7,;20cg,w,~;20hz,,y;20i0,,v;" +
+  "20i2,,t;20ie,,l;20iw,,l;20j1,,c;20j9,,r;20je,,s;20jf,,3;20jk,,a;20jm,,u;20jn,,y;20jz,,;" +
+  "20lr,4,;20o4,,;2ftp,2,;2fts,4,;2jgg,1a,;2jhs,n,;2jxa,7,~;2jxj,3,;2jxv,g,;2jyd,7,;2jze,4,;" +
+  "2jzv,6,~;2k1y,,3;2k25,,v;2k2a,,7;2k2b,,f;2k2e,,r;2k2i,,o;2k2p,,c;2k2q,,w;2k2y,,l;2k3e,,/;" +
+  "2k3m,3,;2k3p,,n;2kg0,2d,^;2kie,1z,^;2kke,2,^;2kki,,^;2kkl,2,^;2kkp,4,^;2kku,c,^;2kl7,,^;" +
+  "2kl9,7,^;2klh,1t,^;2knb,4,^;2knh,8,^;2knq,7,^;2kny,s,^;2kor,4,^;2kow,5,^;2kp2,,^;2kp6,7,^;" +
+  "2kpe,9e,^;2kys,,i;2kyt,,~;2kyw,2+,a;2kyy,,y;2kyz,,~;2kz0,,e;2kz1,,z;2kz2,,h;2kz3,,o;" +
+  "2kz4,,l;2kz5,,k;2kz6,,~;2kz7,2+,m;2kz9,,~;2kza,,o;2kzb,,~;2kzc,,p;2kzd,2,o;2kzf,,t;2kzg,,y;" +
+  "2kzh,,~;2kzi,,x;2kzj,3,~;2kzm,,a;2kzn,,ss;2kzo,,y;2kzp,,~;2kzq,,c;2kzr,,~;2kzs,2+,n;" +
+  "2kzu,,i;2kzv,3,~;2kzy,,v;2kzz,,~;2l00,,o;2l01,,~;2l02,,p;2l03,2,o;2l05,2+,t;2l07,5,~;" +
+  "2l0c,,c;2l0d,,o;2l0e,2,~;2l0g,,p;2l0h,,~;2l0i,2+,a;2l0k,,y;2l0l,,~;2l0m,,e;2l0n,,z;2l0o,,h;" +
+  "2l0p,,o;2l0q,,l;2l0r,,k;2l0s,,~;2l0t,2+,m;2l0v,,~;2l0w,,o;2l0x,,~;2l0y,,p;2l0z,2,o;2l11,,t;" +
+  "2l12,,y;2l13,,~;2l14,,x;2l15,3,~;2l18,,a;2l19,,ss;2l1a,,y;2l1b,,~;2l1c,,c;2l1d,,~;" +
+  "2l1e,2+,n;2l1g,,i;2l1h,3,~;2l1k,,v;2l1l,,~;2l1m,,o;2l1n,,~;2l1o,,p;2l1p,2,o;2l1r,2+,t;" +
+  "2l1t,5,~;2l1y,,c;2l1z,,o;2l20,2,~;2l22,,p;2l23,,~;2l24,2+,a;2l26,,y;2l27,,~;2l28,,e;" +
+  "2l29,,z;2l2a,,h;2l2b,,o;2l2c,,l;2l2d,,k;2l2e,,~;2l2f,2+,m;2l2h,,~;2l2i,,o;2l2j,,~;2l2k,,p;" +
+  "2l2l,2,o;2l2n,,t;2l2o,,y;2l2p,,~;2l2q,,x;2l2r,3,~;2l2u,,a;2l2v,,ss;2l2w,,y;2l2x,,~;2l2y,,c;" +
+  "2l2z,,~;2l30,2+,n;2l32,,i;2l33,3,~;2l36,,v;2l37,,~;2l38,,o;2l39,,~;2l3a,,p;2l3b,2,o;" +
+  "2l3d,2+,t;2l3f,5,~;2l3k,,c;2l3l,,o;2l3m,2,~;2l3o,,p;2l3p,,~;2l3q,2+,a;2l3s,,y;2l3t,,~;" +
+  "2l3u,,e;2l3v,,z;2l3w,,h;2l3x,,o;2l3y,,l;2l3z,,k;2l40,,~;2l41,2+,m;2l43,,~;2l44,,o;2l45,,~;" +
+  "2l46,,p;2l47,2,o;2l49,,t;2l4a,,y;2l4b,,~;2l4c,,x;2l4d,3,~;2l4g,,a;2l4h,,ss;2l4i,,y;2l4j,,~;" +
+  "2l4k,,c;2l4l,,~;2l4m,2+,n;2l4o,,i;2l4p,3,~;2l4s,,v;2l4t,,~;2l4u,,o;2l4v,,~;2l4w,,p;" +
   "2l4x,2,o;2l4z,2+,t;2l51,5,~;2l56,,c;2l57,,o;2l58,2,~;2l5a,,p;2l5b,,~;2l5c,2+,a;2l5e,,y;" +
   "2l5f,,~;2l5g,,e;2l5h,,z;2l5i,,h;2l5j,,o;2l5k,,l;2l5l,,k;2l5m,,~;2l5n,2+,m;2l5p,,~;2l5q,,o;" +
   "2l5r,,~;2l5s,,p;2l5t,2,o;2l5v,,t;2l5w,,y;2l5x,,~;2l5y,,x;2l5z,3,~;2l62,,a;2l63,,ss;2l64,,y;" +

@@ -64,6 +64,16 @@ export function createFilterMemory(options: FilterMemoryOptions): RecentStatuses
   return createRecentStatuses(options.memory)
 }
 
+/** `value` when it is iterable (a revoked proxy or a throwing `in` is not), else `undefined`. */
+function iterableOf(value: unknown): Iterable<unknown> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  try {
+    return Symbol.iterator in value ? (value as Iterable<unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function read(input: unknown, resolved: ResolvedOptions): NormalizedStatus | undefined {
   const found = findStatus(input)
   return found.status === undefined ? undefined : readStatus(found.status, resolved.viewer.host, resolved.limits)
@@ -85,7 +95,7 @@ function contextOf(status: NormalizedStatus, resolved: ResolvedOptions): SignalC
 export function classifyRemembering(input: unknown, resolved: ResolvedOptions, memory: RecentStatuses | undefined): Verdict {
   if (memory === undefined) return classifyWith(input, resolved)
   const found = findStatus(input)
-  if (found.status === undefined) return noStatusVerdict(found.seen, found.count)
+  if (found.status === undefined) return noStatusVerdict(found.seen, found.count, found.detail)
   return classifyFound(found.status, resolved, (status) => {
     const acct = status.author.acct
     const verdict = memory.isAllowedAuthor(acct)
@@ -126,11 +136,16 @@ export function memoryMethods(memory: RecentStatuses | undefined, resolved: Reso
     observe(statuses, context) {
       const target = need()
       const options = withContext(resolved, context)
-      const list = typeof statuses === 'object' && statuses !== null && Symbol.iterator in statuses ? (statuses as Iterable<unknown>) : [statuses]
+      const list = iterableOf(statuses) ?? [statuses]
       let added = 0
-      for (const input of list) {
-        const status = read(input, options)
-        if (status !== undefined && target.remember(status, contextOf(status, options))) added++
+      try {
+        for (const input of list) {
+          const status = read(input, options)
+          if (status !== undefined && target.remember(status, contextOf(status, options))) added++
+        }
+      } catch {
+        // A hostile iterable (a revoked proxy, a throwing iterator) ends the observation there:
+        // what was read so far stays remembered.
       }
       return added
     },

@@ -2,7 +2,7 @@ import { IMAGE_FINGERPRINT_BYTES } from '../media/blurhash.js'
 import { MINHASH_SIZE } from '../text/minhash.js'
 import { checksum, createByteReader, createByteWriter, type ByteReader, type ByteWriter } from './byte-io.js'
 import { keysBySlot } from './chain-index.js'
-import type { MarkedText } from './feedback.js'
+import { MAX_MARKS, type MarkedText } from './feedback.js'
 import { imageAppend, imageAt } from './image-ring.js'
 import { SpamFilterMemoryError } from './memory-error.js'
 import type { MemoryState } from './recent-statuses.js'
@@ -100,22 +100,43 @@ export function serializeMemory(state: MemoryState, windowSeconds: number): Uint
   return result
 }
 
-function readTexts(input: ByteReader): MarkedText[] {
+/** The most statuses or images any memory holds (the largest `maxStatuses`/`maxImages`). */
+const MAX_ENTRIES = 4_000_000
+
+/**
+ * Reads a list's length and checks it before anything is read: no more than `max` entries (what
+ * an exporter can write), and no more than the bytes left can hold, so a forged count costs
+ * nothing.
+ */
+function readCount(input: ByteReader, what: string, max: number, entryBytes: number): number {
   const count = input.u32()
-  const marks: MarkedText[] = []
+  if (count > max) throw new SpamFilterMemoryError('format', `the export holds ${count} ${what}, more than the ${max} a memory keeps`)
+  if (count * entryBytes > input.remaining) throw new SpamFilterMemoryError('truncated', `${count} ${what} need at least ${count * entryBytes} bytes, ${input.remaining} are left`)
+  return count
+}
+
+// Each list is filled with a loop, never `push(...list)`: a spread of a large array overflows the stack.
+function readTexts(input: ByteReader, marks: MarkedText[], what: string): void {
+  const count = readCount(input, what, MAX_MARKS, 1 + MINHASH_SIZE)
   for (let i = 0; i < count; i++) {
     const kind = input.u8()
     if (kind !== 1 && kind !== 2) throw new SpamFilterMemoryError('format', `unknown text kind ${kind}`)
     marks.push({ kind: kind === 2 ? 'long' : 'short', packed: input.bytes(MINHASH_SIZE).slice() })
   }
-  return marks
 }
 
-function readImages(input: ByteReader): Uint8Array[] {
-  const count = input.u32()
-  const marks: Uint8Array[] = []
+function readImages(input: ByteReader, marks: Uint8Array[], what: string): void {
+  const count = readCount(input, what, MAX_MARKS, IMAGE_FINGERPRINT_BYTES)
   for (let i = 0; i < count; i++) marks.push(input.bytes(IMAGE_FINGERPRINT_BYTES).slice())
-  return marks
+}
+
+/** `instanceof` that never throws (it does on a revoked proxy). */
+function isBytes(data: unknown): data is Uint8Array {
+  try {
+    return data instanceof Uint8Array
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -127,7 +148,7 @@ function readImages(input: ByteReader): Uint8Array[] {
  * @returns the filled state
  */
 export function deserializeMemory(data: unknown, target: MemoryState): MemoryState {
-  if (!(data instanceof Uint8Array)) throw new SpamFilterMemoryError('format', 'expected a Uint8Array (or a base64 string) from exportMemory')
+  if (!isBytes(data)) throw new SpamFilterMemoryError('format', 'expected a Uint8Array (or a base64 string) from exportMemory')
   if (data.length < 13 || MAGIC.some((byte, i) => data[i] !== byte)) throw new SpamFilterMemoryError('format', 'not a mastodon-spam-filter memory export')
   if (data[4] !== MEMORY_FORMAT_VERSION) throw new SpamFilterMemoryError('version', `version ${String(data[4])}, this library reads version ${MEMORY_FORMAT_VERSION}`)
   const end = data.length - 4
@@ -141,7 +162,7 @@ export function deserializeMemory(data: unknown, target: MemoryState): MemorySta
   // (feedback is kept).
   const sourceBuckets = input.u32()
   const placeable = sourceBuckets >= ring.index.buckets
-  const count = input.u32()
+  const count = readCount(input, 'statuses', MAX_ENTRIES, 9 + MINHASH_SIZE + 1 + 4 * STATUS_TABLES)
   const sequences: number[] = []
   const skip = Math.max(0, count - ring.capacity)
   const keys = new Uint32Array(STATUS_TABLES)
@@ -162,7 +183,7 @@ export function deserializeMemory(data: unknown, target: MemoryState): MemorySta
     sequences.push(ringAppend(ring, { kind, packed, keys: new Uint32Array(0), author }, flags, time, idLength === 0 ? undefined : id, keys))
   }
 
-  const imageCount = input.u32()
+  const imageCount = readCount(input, 'images', MAX_ENTRIES, 9 + IMAGE_FINGERPRINT_BYTES + 4)
   const imageSkip = Math.max(0, imageCount - images.capacity)
   for (let i = 0; i < imageCount; i++) {
     const author = input.u32()
@@ -174,13 +195,14 @@ export function deserializeMemory(data: unknown, target: MemoryState): MemorySta
     if (i >= imageSkip) imageAppend(images, fp, author, flags, time, parent < 0 ? 0 : (parent + 1) >>> 0)
   }
 
-  feedback.spamTexts.push(...readTexts(input))
-  feedback.allowTexts.push(...readTexts(input))
-  feedback.spamImages.push(...readImages(input))
-  feedback.allowImages.push(...readImages(input))
-  const authors = input.u32()
+  readTexts(input, feedback.spamTexts, 'spam text marks')
+  readTexts(input, feedback.allowTexts, 'not-spam text marks')
+  readImages(input, feedback.spamImages, 'spam image marks')
+  readImages(input, feedback.allowImages, 'not-spam image marks')
+  const authors = readCount(input, 'allowed authors', MAX_MARKS, 2)
   for (let i = 0; i < authors; i++) {
     const length = input.u16()
+    if (length > 1_000) throw new SpamFilterMemoryError('format', `an allowed author of ${length} characters (at most 1000 are written)`)
     let acct = ''
     for (let c = 0; c < length; c++) acct += String.fromCharCode(input.u16())
     feedback.allowAuthors.add(acct)

@@ -1,7 +1,6 @@
-import { CONFUSABLE_TO_ASCII } from '../data/confusables.js'
 import { DISCORD_INVITE_HOSTS } from '../data/discord-invite-hosts.js'
-import { INVISIBLE_CLASS } from '../text/invisible.js'
-import { hasNonAscii } from '../text/ascii.js'
+import { deobfuscate, type Deobfuscated } from '../text/deobfuscate.js'
+import { mayHaveSpacedLetters } from '../text/transformers/spaced-letters.js'
 
 /** A Discord invite found in text. */
 export interface DiscordInviteMatch {
@@ -13,27 +12,31 @@ export interface DiscordInviteMatch {
   readonly match: string
 }
 
-// A dot, disguised: `.`, ` . `, `(.)`, `[.]`, `{.}`, ` dot `, `(dot)`. Bounded quantifiers only.
-const DOT = String.raw`[ \t]{0,3}(?:\.|[(\[{<][ \t]{0,2}(?:\.|dot)[ \t]{0,2}[)\]}>]|[ \t]dot[ \t]|dot)[ \t]{0,3}`
-// A slash, disguised: `/`, ` / `, `(/)`, `[/]`, ` slash `.
-const SLASH = String.raw`[ \t]{0,3}(?:/|[(\[{<][ \t]{0,2}/[ \t]{0,2}[)\]}>]|[ \t]slash[ \t])[ \t]{0,3}`
-const HOSTS = /* @__PURE__ */ DISCORD_INVITE_HOSTS.map((h) => h.host.split('.').join(DOT))
+// The invite hosts, longest first; the layer (src/text/deobfuscate.ts) has already read every
+// disguised dot and slash as `.` and `/`, so the expression needs no disguise of its own.
+// A word of a host may be split by one space, tab or hyphen between two of its letters (`dis cord`,
+// `disc-ord`): the layer joins letters written one by one, not a word cut in two.
+const SPLIT = '[ \\t-]?'
+const HOSTS = /* @__PURE__ */ DISCORD_INVITE_HOSTS.map((h) =>
+  h.host
+    .split('.')
+    .map((word) => [...word].join(SPLIT))
+    .join('\\.'),
+)
   .sort((a, b) => b.length - a.length)
   .join('|')
+const SPLITS = /[ \t-]/gu
 // The code ends at a non-code character; the host must not continue a longer word
-// (`notdiscord.gg`), which `findDiscordInvites` checks by hand (no lookbehind in older engines).
-const INVITE = /* @__PURE__ */ new RegExp(String.raw`(${HOSTS})${SLASH}(?:(invite)${SLASH})?([a-z0-9-]{2,64})(?![a-z0-9-])`, 'giu')
-const WORD_CHAR = /[a-z0-9-]/iu
-// INVITE tried at one place, and where a host of INVITE may start (each starts with one of these):
-// trying INVITE only there finds the same matches as its global scan.
-const INVITE_AT = /* @__PURE__ */ new RegExp(INVITE.source, 'iuy')
-const HOST_START = /canary|ptb|dis|dsc|invite/giu
+// (`notdiscord.gg`), which `findDiscordInvites` checks by hand.
+const INVITE_AT = /* @__PURE__ */ new RegExp(String.raw`(${HOSTS})/(?:(invite)/)?([a-z0-9-]{2,64})(?![a-z0-9-])`, 'y')
+// Where a host may start (each starts with one of these): INVITE_AT is tried only there.
+const HOST_START = /c[ \t-]?a|p[ \t-]?t|d[ \t-]?[is]|i[ \t-]?n/g
+const WORD_CHAR = /[a-z0-9-]/u
+const CODE_CHARS = /[^A-Za-z0-9-]/gu
 
 /**
- * The matches of INVITE in a text, as `text.matchAll(INVITE)` gives them, in order. The two
- * expressions are used in place, their `lastIndex` set before every use (synchronous, so no call
- * sees another's): `matchAll` and `new RegExp` copy an expression, and V8 runs a fresh copy in its
- * slow bytecode interpreter.
+ * The matches of INVITE_AT in a skeleton, in order. The two expressions are used in place, their
+ * `lastIndex` set before every use (synchronous, so no call sees another's).
  */
 function inviteMatches(text: string): RegExpExecArray[] {
   const starts = HOST_START
@@ -52,83 +55,36 @@ function inviteMatches(text: string): RegExpExecArray[] {
   }
   return matches
 }
-const UNDISGUISE_DOT = /* @__PURE__ */ new RegExp(DOT, 'giu')
 const INVITE_PATH = /* @__PURE__ */ new Map(DISCORD_INVITE_HOSTS.map((h) => [h.host, h.invitePath]))
-// What an invite needs to be there at all (`dis…`, `dsc…`, `inv…`), checked on the lowercased
-// text before anything else; look-alike letters and up to 3 other characters may sit between.
-const GATE = /[d\u0501\u03b4\u1d05\u0257][^a-z]{0,3}(?:[i\u0456\u0457\u03b9\u0131\u0269\u026a][^a-z]{0,3}[s\u0455]|[s\u0455][^a-z]{0,3}[c\u0441\u03f2])|inv/u
-// The same for ASCII text, which is matched as it is: a host of INVITE holds `discord`, or starts
-// with `dsc`, `dis` or `invite` and then a disguised dot (space, tab, `.`, a bracket or `dot`).
-// Tighter than GATE (`discussion`, `disagree` and `invidio.us` fail it), and no lowercasing.
-const ASCII_GATE = /discord|(?:dsc|dis|invite)[ \t.([{<d]/i
-// A second gate for text that passed GATE, as ASCII_GATE is for ASCII text, tried on the text
-// decomposed (NFKD) and lowercased, where accented and fullwidth letters are ASCII letters and
-// marks: the letters of a host (`discord`, or `dis`, `dsc`, `invite` and then a disguised dot) in
-// order. A letter is itself or one of its look-alikes in the table; anything not ASCII may sit
-// between letters (marks, invisible characters) or start the dot. `discussion`, `des débats` and
-// `investir` fail it and skip `undisguise`.
-const regexClass = (chars: string): string => chars.replace(/[\\\][^-]/gu, '\\$&')
-const letter = (ascii: string): string => {
-  let alikes = ''
-  for (const [alike, target] of Object.entries(CONFUSABLE_TO_ASCII)) if (target === ascii) alikes += alike
-  return `[${ascii}${regexClass(alikes)}][^\\u0000-\\u007f]{0,6}`
-}
-const DOT_START = '(?:[ \\t.([{<d]|[^\\u0000-\\u007f])'
-const HOST_LETTERS = /* @__PURE__ */ new RegExp(
-  [
-    `${letter('d')}${letter('i')}${letter('s')}(?:${letter('c')}${letter('o')}${letter('r')}${letter('d')}|${DOT_START})`,
-    `${letter('d')}${letter('s')}${letter('c')}${DOT_START}`,
-    `${letter('i')}${letter('n')}${letter('v')}${letter('i')}${letter('t')}${letter('e')}${DOT_START}`,
-  ].join('|'),
-  'u',
-)
-// Non-ASCII characters that NFKD, lower case or the look-alike table can turn into ASCII letters:
-// accented and extended Latin, IPA and modifier letters, Greek, Cyrillic, Armenian, letterlike,
-// enclosed and squared forms, fullwidth Latin, mathematical letters. Text with none of them
-// (most Japanese text) is gated as it is, without NFKD.
-const DECOMPOSES_TO_LATIN = /[\u00c0-\u058f\u1d00-\u1eff\u2100-\u24ff\u3200-\u33ff\uff21-\uff3a\uff41-\uff5a\u{1d400}-\u{1d7ff}\u{1f100}-\u{1f1ff}]/u
-const COMBINING_MARK = /^\p{Mn}$/u
-const INVISIBLE = /* @__PURE__ */ new RegExp(`^[${INVISIBLE_CLASS}]$`, 'u')
 
 /**
- * Undoes the disguises that do not change what a reader sees, keeping letter case and a map to
- * the input: NFKD per character (fullwidth ｄｉｓｃｏｒｄ．ｇｇ, 𝐝𝐢𝐬𝐜𝐨𝐫𝐝), marks on letters and
- * invisible characters dropped,
- * ideographic full stops as dots, Cyrillic and Greek look-alikes as the ASCII letter.
+ * The Discord invites in a text the layer has read (see `findDiscordInvites`).
+ *
+ * @param view - the text through `deobfuscate`
+ * @returns the invites, in order
  */
-function undisguise(text: string): { readonly text: string; readonly from: readonly number[] } {
-  let out = ''
-  // The last code unit of `out` (-1 while empty), kept aside: reading it from `out` would flatten
-  // the concatenation at every character, quadratic on long text.
-  let last = -1
-  const from: number[] = []
-  const length = text.length
-  for (let i = 0; i < length; ) {
-    const code = text.codePointAt(i) ?? 0
-    if (code < 0x80) {
-      // A run of ASCII is copied whole.
-      const start = i
-      while (i < length && text.charCodeAt(i) < 0x80) from.push(i++)
-      out += text.slice(start, i)
-      last = text.charCodeAt(i - 1)
-      continue
-    }
-    const char = String.fromCodePoint(code)
-    if (!INVISIBLE.test(char)) {
-      for (const part of char.normalize('NFKD')) {
-        // An accent or zalgo mark on a letter (`dïscord`, `d̸i̸s̸`): dropped.
-        if (COMBINING_MARK.test(part) && last !== -1 && last < 0x80) continue
-        const lower = part.toLowerCase()
-        const mapped = part === '\u3002' || part === '\uff61' ? '.' : (CONFUSABLE_TO_ASCII[lower] ?? part)
-        const cased = lower !== part ? mapped.toUpperCase() : mapped
-        for (let j = 0; j < cased.length; j++) from.push(i)
-        out += cased
-        if (cased !== '') last = cased.charCodeAt(cased.length - 1)
-      }
-    }
-    i += char.length
+export function findDiscordInvitesIn(view: Deobfuscated): readonly DiscordInviteMatch[] {
+  const plain = view.text
+  if (plain === '') return []
+  const found: DiscordInviteMatch[] = []
+  for (const m of inviteMatches(plain)) {
+    const host = (m[1] ?? '').replace(SPLITS, '')
+    const code = m[3] ?? ''
+    const start = m.index
+    if (start > 0 && WORD_CHAR.test(plain[start - 1] ?? '')) continue
+    const path = INVITE_PATH.get(host)
+    const hasInvite = m[2] !== undefined
+    if (path === undefined || code === 'invite') continue
+    if (path === 'required' && !hasInvite) continue
+    if (path === 'none' && hasInvite) continue
+    const end = start + m[0].length
+    const whole = view.span(start, end)
+    // The code as written keeps its case (codes are case-sensitive), when it reads the same.
+    const codeSpan = view.span(end - code.length, end)
+    const written = view.original.slice(codeSpan.start, codeSpan.end).normalize('NFKC').replace(CODE_CHARS, '')
+    found.push({ host, code: written.toLowerCase() === code ? written : code, match: view.original.slice(whole.start, whole.end) })
   }
-  return { text: out, from }
+  return found
 }
 
 /**
@@ -150,40 +106,16 @@ function undisguise(text: string): { readonly text: string; readonly from: reado
  */
 export function findDiscordInvites(text: string): readonly DiscordInviteMatch[] {
   if (text === '') return []
-  const ascii = !hasNonAscii(text)
-  if (ascii) {
-    if (!ASCII_GATE.test(text)) return []
-  } else {
-    let decomposed: string | undefined
-    if (!GATE.test(text.toLowerCase())) {
-      if (!DECOMPOSES_TO_LATIN.test(text)) return []
-      decomposed = text.normalize('NFKD').toLowerCase()
-      if (!GATE.test(decomposed)) return []
-    }
-    if (!HOST_LETTERS.test(decomposed ?? text.normalize('NFKD').toLowerCase())) return []
+  // A fast path that cannot reject a match: ASCII text with nothing the layer reads but case (no
+  // `%`, `--`, bracket, white space, or letters spaced out) has the skeleton `text.toLowerCase()`,
+  // which holds no invite unless a host starts in it. Fuzzed against the layer's own path.
+  if (!NOT_PLAIN.test(text)) {
+    const lower = text.toLowerCase()
+    HOST_START.lastIndex = 0
+    if (!mayHaveSpacedLetters(lower) && !HOST_START.test(lower)) return []
   }
-  const plain = ascii ? { text, from: undefined } : undisguise(text)
-  const found: DiscordInviteMatch[] = []
-  for (const m of inviteMatches(plain.text)) {
-    const hostText = m[1] ?? ''
-    const code = m[3] ?? ''
-    const start = m.index ?? 0
-    if (start > 0 && WORD_CHAR.test(plain.text[start - 1] ?? '')) continue
-    const host = hostText.toLowerCase().replace(UNDISGUISE_DOT, '.')
-    const path = INVITE_PATH.get(host)
-    const hasInvite = m[2] !== undefined
-    if (path === undefined || code.toLowerCase() === 'invite') continue
-    if (path === 'required' && !hasInvite) continue
-    if (path === 'none' && hasInvite) continue
-    const end = start + m[0].length
-    let match = plain.text.slice(start, end)
-    if (plain.from !== undefined) {
-      const first = plain.from[start] ?? 0
-      const last = plain.from[end - 1] ?? first
-      const lastCode = text.codePointAt(last) ?? 0
-      match = text.slice(first, last + (lastCode > 0xffff ? 2 : 1))
-    }
-    found.push({ host, code, match })
-  }
-  return found
+  return findDiscordInvitesIn(deobfuscate(text))
 }
+
+// What makes the layer do more than lowercase an ASCII text (see `findDiscordInvites`).
+const NOT_PLAIN = /[^\u0021-\u007e]|%|--|[([{<]/

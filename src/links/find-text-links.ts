@@ -1,17 +1,16 @@
 import { find } from 'linkifyjs'
-import { INVISIBLE_CLASS } from '../text/invisible.js'
 import { hasNonAscii } from '../text/ascii.js'
+import { deobfuscate, skeleton, type Deobfuscated } from '../text/deobfuscate.js'
 
 const MAX_CHARS = 20_000
-const WHITE_SPACE = /\s+/u
-// linkify can only find a link where a dot-like character sits between a letter or digit and a
-// top-level domain: two letters (`e.g.`, `3.5` and `10.30` hold none).
-// An ideographic full stop counts only before ASCII letters (`discord。gg`, not `です。次は`).
-const MAY_HOLD_LINK = /[\p{L}\p{N}]\p{Cf}{0,8}(?:[.\uff0e\ufe52]\p{Cf}{0,8}\p{L}\p{Cf}{0,8}\p{L}|[\u3002\uff61]\p{Cf}{0,8}[a-z\uff41-\uff5a]\p{Cf}{0,8}[a-z\uff41-\uff5a])/iu
+// linkify can only find a link where a dot sits between a letter or digit and a top-level
+// domain: two letters (`e.g.`, `3.5` and `10.30` hold none). The text is a skeleton: fullwidth
+// and ideographic dots between ASCII letters, invisible characters and spelled-out dots have
+// been read by the layer already, so a plain dot is all there is to look for.
+const MAY_HOLD_LINK = /[\p{L}\p{N}]\.\p{L}\p{L}/u
 // The same test for a whole text, starting at the dot (a regex that starts at every letter is
-// slow on long text); it lets a few more texts through (no letter checked before the dot), which
-// the per-word test above then filters.
-const DOT_THEN_TLD = /[.\uff0e\ufe52]\p{Cf}{0,8}\p{L}\p{Cf}{0,8}\p{L}|[\u3002\uff61]\p{Cf}{0,8}[a-z\uff41-\uff5a]\p{Cf}{0,8}[a-z\uff41-\uff5a]/iu
+// slow on long text); it lets a few more texts through, which the per-word test then filters.
+const DOT_THEN_TLD = /\.\p{L}\p{L}/u
 /**
  * The first letters of linkify's Unicode top-level domains (ελ, рф, みんな, コム, 中国, 한국, …):
  * without a scheme, linkify finds a link only where a top-level domain it knows follows a dot,
@@ -25,99 +24,151 @@ export const UNICODE_TLD_FIRST_LETTERS = 'εбдекморсуқհיקابتسش
 const DOT_THEN_TLD_LETTER = /* @__PURE__ */ new RegExp(String.raw`\.[a-z${UNICODE_TLD_FIRST_LETTERS}]`, 'iu')
 const LOCALHOST = /localhost/iu
 
-// The dot-like characters MAY_HOLD_LINK needs, found without the `u` flag before it runs: a long
-// word of Japanese prose holds none, and MAY_HOLD_LINK tries every one of its letters.
-const DOT_LIKE = /[.\uff0e\ufe52\u3002\uff61]/
-
 /** Whether linkify may find a link in a word of prepared text (see `findTextLinks`). */
 function wordMayHoldLink(word: string): boolean {
   if (word.includes('://')) return true
-  if (!DOT_LIKE.test(word) || !MAY_HOLD_LINK.test(word)) return false
+  if (!word.includes('.') || !MAY_HOLD_LINK.test(word)) return false
   return DOT_THEN_TLD_LETTER.test(word) || word.includes(':') || LOCALHOST.test(word)
 }
 
-const INVISIBLE = /* @__PURE__ */ new RegExp(`[${INVISIBLE_CLASS}]`, 'gu')
-// An ideographic full stop between ASCII letters or digits is a dot in a host.
-const IDEOGRAPHIC_DOT = /([a-z0-9-])[\u3002\uff61](?=[a-z0-9])/giu
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\p{Extended_Pictographic}\p{So}`
 // Japanese or emoji glued to a link: split where they meet ASCII (詳しくはdiscord.gg/abcへ,
 // 🔺example.com: linkify takes both into the host).
 const CJK_THEN_ASCII = /* @__PURE__ */ new RegExp(`([${CJK}])(?=[a-z0-9])`, 'giu')
 const ASCII_THEN_CJK = /* @__PURE__ */ new RegExp(`([a-z0-9/?=&#%_~+])(?=[${CJK}])`, 'giu')
+const WORD = /\S+/gu
+const WHITE = /\s/u
 
 /**
- * Prepares text for linkify, undoing what makes it miss or mangle links: NFKC (fullwidth
- * ｄｉｓｃｏｒｄ．ｇｇ), invisible characters (a zero-width space inside a host makes linkify find
- * `ord.gg`), ideographic full stops used as dots (`discord。gg`), and Japanese or emoji glued to a link
- * (`詳しくはdiscord.gg/abcへ` would give the host `詳しくはdiscord.gg`, `🔺example.com` the host
- * `🔺example.com`). Hosts written in Japanese stay whole (`荒らし.com`).
+ * A space where CJK script (or emoji) and ASCII meet, so linkify does not take Japanese glued to
+ * a link into its host. Hosts written in Japanese stay whole (`荒らし.com`).
  *
- * @param text - any text
+ * @param text - a skeleton (see `deobfuscate`)
  * @returns the text linkify should read
  */
-export function prepareForLinkify(text: string): string {
+export function splitAtCjk(text: string): string {
   if (!hasNonAscii(text)) return text
-  return splitAtCjk(normalizeForLinkify(text))
-}
-
-/** The first steps of `prepareForLinkify`: NFKC, invisible characters out, ideographic dots. */
-function normalizeForLinkify(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(IDEOGRAPHIC_DOT, '$1.')
-}
-
-/** The last step of `prepareForLinkify`: a space where CJK script (or emoji) and ASCII meet. */
-function splitAtCjk(text: string): string {
   return text.replace(CJK_THEN_ASCII, '$1 ').replace(ASCII_THEN_CJK, '$1 ')
 }
 
+/** A part of a skeleton handed to linkify, and where it starts in the skeleton. */
+interface Part {
+  readonly text: string
+  readonly at: number
+}
+
 /**
- * The words of `prepareForLinkify(text)` that may hold a link, in order. The same words, cheaper:
- * the text is split at white space first, and only a word that may hold a link is split further
- * where CJK script meets ASCII (a part that may hold a link is in a word that may too), so long
- * Japanese prose is not run through the CJK patterns.
+ * The parts of a skeleton that may hold links, in order, with their offsets: the words that may
+ * (a URL never holds white space, so linkify finds the same links in them), each split where
+ * CJK script meets ASCII only when it is not ASCII (so long Japanese prose is not run through
+ * the CJK patterns).
  */
-function wordsThatMayHoldLinks(text: string): string[] {
-  if (!hasNonAscii(text)) return text.split(WHITE_SPACE).filter(wordMayHoldLink)
-  const words: string[] = []
-  for (const word of normalizeForLinkify(text).split(WHITE_SPACE)) {
+function partsThatMayHoldLinks(text: string): Part[] {
+  const parts: Part[] = []
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const word = m[0]
     if (!wordMayHoldLink(word)) continue
-    if (!hasNonAscii(word)) words.push(word)
-    else for (const part of splitAtCjk(word).split(WHITE_SPACE)) if (wordMayHoldLink(part)) words.push(part)
+    if (!hasNonAscii(word)) {
+      parts.push({ text: word, at: m.index })
+      continue
+    }
+    let cursor = 0
+    for (const part of splitAtCjk(word).split(' ')) {
+      const at = word.indexOf(part, cursor)
+      cursor = at + part.length
+      if (part !== '' && wordMayHoldLink(part)) parts.push({ text: part, at: m.index + at })
+    }
   }
-  return words
+  return parts
 }
 
 /**
  * Whether a text may hold a link linkify can find; a cheap test that spares linkify's ~30 µs
  * on most texts (no `://` and no dot followed by two letters: no link).
  *
- * @param text - any text
+ * @param text - any text (a skeleton: its dots are plain dots)
  * @returns `false` when the text surely holds no link
  */
 export function mayHoldLink(text: string): boolean {
   return text.includes('://') || DOT_THEN_TLD.test(text)
 }
 
+/** A URL found in text: as the layer reads it, and as written. */
+export interface TextLink {
+  /** The URL in the skeleton (lowercase, undisguised): `discord.gg/abc`. */
+  readonly read: string
+  /**
+   * The URL as written when it reads the same and holds no white space (its case, and letters
+   * of other scripts, kept for the host reader and the look-alike check; NFKC applied, invisible
+   * characters removed); otherwise the URL as read.
+   */
+  readonly url: string
+}
+
+const INVISIBLE_OR_MARK = /[\p{Cf}\p{Mn}\p{Me}]/gu
+const LETTERS = /[\p{L}\p{N}]+/gu
+const TOP_LEVEL = /\.([^./:?#]+)(?:[:/?#]|$)/u
+
+/** The last label of a URL's host, as written (`com` of `https://a.example.com/x`). */
+function topLevel(url: string): string {
+  const rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\//iu, '')
+  const host = rest.split(/[/?#]/u)[0] ?? ''
+  return TOP_LEVEL.exec(host)?.[1]?.toLowerCase() ?? ''
+}
+
 /**
- * Finds the URLs written as plain text, with linkify (`find(text, 'url')`, no plugins) over
- * prepared text. Prose is not turned into links: `home. Me` holds none.
+ * Finds the URLs in a text the layer has read (`deobfuscate`), with linkify (`find(text, 'url')`,
+ * no plugins) over the parts that may hold one. Prose is not turned into links: `home. Me`
+ * holds none.
  *
- * @param text - any text; only its first 20,000 characters are read
+ * @param view - the text through `deobfuscate`; only the first 20,000 characters are read
  * @param limit - most URLs returned
- * @returns the URLs as written (scheme-less ones too: `discord.gg/abc`)
+ * @returns the URLs, read and as written
+ */
+export function findTextLinksIn(view: Deobfuscated, limit = 50): TextLink[] {
+  const full = view.text
+  if (full === '' || !mayHoldLink(full)) return []
+  // linkify costs about 1 µs per character, so it reads only the parts that may be links, of at
+  // most the first 20,000 characters (a post is far shorter).
+  const text = full.length > MAX_CHARS ? full.slice(0, MAX_CHARS) : full
+  const parts = partsThatMayHoldLinks(text)
+  if (parts.length === 0) return []
+  const starts: number[] = []
+  let joined = ''
+  for (const part of parts) {
+    if (joined !== '') joined += ' '
+    starts.push(joined.length)
+    joined += part.text
+  }
+  const links: TextLink[] = []
+  let p = 0
+  for (const link of find(joined, 'url')) {
+    while (p + 1 < parts.length && starts[p + 1]! <= link.start) p++
+    const at = parts[p]!.at + (link.start - starts[p]!)
+    const span = view.span(at, at + (link.end - link.start))
+    const written = view.original.slice(span.start, span.end).normalize('NFKC').replace(INVISIBLE_OR_MARK, '')
+    const read = link.value
+    // As written when only letters differ (case, letters of other scripts), never when the
+    // punctuation was disguised (`discord。gg`, `discord (dot) gg`).
+    // The written form keeps letters of other scripts for the look-alike check (`раураl.com`),
+    // but only with a top-level domain written plainly: `荒らし.ᴄᴏᴍ` is read as `荒らし.com`.
+    const sameShape = written === read || written.toLowerCase() === read || (!WHITE.test(written) && written.replace(LETTERS, '') === read.replace(LETTERS, '') && skeleton(written) === read && topLevel(written) === topLevel(read))
+    links.push({ read, url: sameShape ? written : read })
+    if (links.length >= limit) break
+  }
+  return links
+}
+
+/**
+ * Finds the URLs written as plain text (see `findTextLinksIn`), however disguised.
+ *
+ * @param text - any text; only the first 20,000 characters of its skeleton are read
+ * @param limit - most URLs returned
+ * @returns the URLs (as written when they read the same, as read otherwise; scheme-less ones
+ * too: `discord.gg/abc`)
  */
 export function findTextLinks(text: string, limit = 50): string[] {
-  if (text === '' || !mayHoldLink(text)) return []
-  const urls: string[] = []
-  // linkify costs about 1 µs per character, so it reads only the words that may be links (a URL
-  // never holds white space, so the links it finds are the same), of at most the first 20,000
-  // characters (a post is far shorter).
-  const bounded = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text
-  const words = wordsThatMayHoldLinks(bounded)
-  if (words.length === 0) return []
-  for (const link of find(words.join(' '), 'url')) {
-    urls.push(link.value)
-    if (urls.length >= limit) break
-  }
-  return urls
+  if (text === '') return []
+  return findTextLinksIn(deobfuscate(text), limit).map((link) => link.url)
 }

@@ -20,6 +20,32 @@ const SCHEME = /^[a-z][a-z0-9+.-]{0,31}:/iu
 const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/u
 const HOST_CHARS = /^[\p{L}\p{N}\p{M}._-]{1,253}$/u
 
+const NUMBER_PART = /^(?:0x[0-9a-f]*|[0-9]+)$/iu
+
+/**
+ * Reads a host made of numbers as the IPv4 address a browser opens (the WHATWG URL standard's
+ * IPv4 parser): `3232235777`, `0xc0a80101`, `0300.0250.1.1` and `192.168.257` are addresses.
+ *
+ * @param host - a host, lowercased
+ * @returns the address in dotted form, or `undefined` when the host is not one
+ */
+export function readIpv4(host: string): string | undefined {
+  const parts = host.split('.')
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop()
+  if (parts.length === 0 || parts.length > 4 || !parts.every((p) => NUMBER_PART.test(p))) return undefined
+  const numbers: number[] = []
+  for (const part of parts) {
+    const value = part.startsWith('0x') || part.startsWith('0X') ? (part.length === 2 ? 0 : Number.parseInt(part.slice(2), 16)) : part.length > 1 && part.startsWith('0') ? Number.parseInt(part, 8) : Number(part)
+    if (!Number.isFinite(value) || Number.isNaN(value)) return undefined
+    numbers.push(value)
+  }
+  const last = numbers.pop() ?? 0
+  if (numbers.some((n) => n > 255) || last >= 256 ** (4 - numbers.length)) return undefined
+  let address = last
+  numbers.forEach((n, i) => (address += n * 256 ** (3 - i)))
+  return [address >>> 24, (address >>> 16) & 255, (address >>> 8) & 255, address & 255].join('.')
+}
+
 /**
  * The registrable domain of a host (see `LinkHost.domain`).
  *
@@ -78,9 +104,20 @@ export function readLinkHost(url: string): LinkHost | undefined {
   }
   const colon = authority.indexOf(':')
   if (colon >= 0) authority = authority.slice(0, colon)
+  // A browser percent-decodes the host before anything else (`%64iscord.gg` is discord.gg).
+  if (authority.includes('%')) {
+    try {
+      authority = decodeURIComponent(authority)
+    } catch {
+      return undefined
+    }
+  }
   host = hostToUnicode(authority)
   if (host.endsWith('.')) host = host.replace(/\.+$/u, '')
   if (host === '' || !HOST_CHARS.test(host) || host.startsWith('.') || host.includes('..')) return undefined
+  // A host of numbers is an IPv4 address however it is written (`3232235777`, `0xc0.0xa8.1.1`).
+  const address = /^[0-9]/u.test(host) ? readIpv4(host) : undefined
+  if (address !== undefined) return { host: address, domain: address, isIp: true }
   const isIp = IPV4.test(host)
   return { host, domain: isIp ? host : registrableDomain(host), isIp }
 }

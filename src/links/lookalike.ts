@@ -1,7 +1,7 @@
 import { getDomainWithoutSuffix } from 'tldts'
 
 import { BRAND_WORDS, LURE_WORDS, WELL_KNOWN_DOMAINS } from '../data/well-known-domains.js'
-import { foldForMatching } from '../text/fold-for-matching.js'
+import { skeleton } from '../text/deobfuscate.js'
 import { hasNonAscii } from '../text/ascii.js'
 
 /** Why a host looks like another. */
@@ -65,9 +65,9 @@ function scriptMix(host: string): boolean {
 export function lookalikeOf(host: string, domain: string): Lookalike | undefined {
   if (WELL_KNOWN.has(domain)) return undefined
   if (hasNonAscii(host)) {
-    const folded = foldForMatching(host)
-    // A host on its own registrable domain (`荒らし.com`) is folded once.
-    const foldedDomain = domain === host ? folded : foldForMatching(domain)
+    const folded = skeleton(host)
+    // A host on its own registrable domain (`荒らし.com`) is read once.
+    const foldedDomain = domain === host ? folded : skeleton(domain)
     if (WELL_KNOWN.has(foldedDomain)) return { imitates: foldedDomain, kind: 'homoglyph', how: `imitates ${foldedDomain} with look-alike letters` }
     if (scriptMix(host)) {
       const imitates = ASCII_HOST.test(folded) ? folded : host

@@ -1,7 +1,9 @@
 import type { SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
-import { findDiscordInvites, type DiscordInviteMatch } from './discord-invite.js'
-import { findTextLinks } from './find-text-links.js'
+import { statusTexts } from '../status/status-texts.js'
+import { skeleton, type Deobfuscated } from '../text/deobfuscate.js'
+import { findDiscordInvites, findDiscordInvitesIn, type DiscordInviteMatch } from './discord-invite.js'
+import { findTextLinksIn } from './find-text-links.js'
 import { readLinkHost, type LinkHost } from './host.js'
 
 /** Where a link or invite was found. `image` is text read from an image (OCR, QR codes). */
@@ -14,6 +16,8 @@ export interface FoundLink extends LinkHost {
   /** The visible text of an anchor (`''` for links found in text). */
   readonly text: string
   readonly origin: LinkOrigin
+  /** The host as the de-obfuscation layer reads it (`skeleton(host)`): what block lists are matched against too. */
+  readonly readHost: string
 }
 
 /** A Discord invite of a status. */
@@ -30,10 +34,12 @@ export interface LinkScan {
 const MAX_LINKS = 100
 
 /**
- * Finds the links and Discord invites of a status: content anchors, the preview card, URLs
- * written as text in the prose, content warning, poll options, media descriptions and card
- * texts, and text read from images. Anchors are not searched again as text (the prose has them
- * removed), so linkify runs only where it can add something.
+ * Finds the links and Discord invites of a status: content anchors (hashtag and mention anchors
+ * that point elsewhere too), the preview card, and, in the status's texts read once through the
+ * de-obfuscation layer (`statusTexts`: content warning, visible text, poll options, media
+ * descriptions and card texts joined, so a link split across them is seen), URLs and invites
+ * however disguised; text read from images apart. A link found by its anchor is not added again
+ * for its visible text.
  *
  * @param status - a normalized status
  * @returns the links and invites (at most 100 of each), duplicates removed
@@ -41,39 +47,63 @@ const MAX_LINKS = 100
 export function scanLinks(status: NormalizedStatus): LinkScan {
   const links: FoundLink[] = []
   const seen = new Set<string>()
-  const add = (url: string, text: string, origin: LinkOrigin): void => {
+  const add = (url: string, text: string, origin: LinkOrigin, host: LinkHost | undefined = readLinkHost(url)): void => {
     if (links.length >= MAX_LINKS || seen.has(url)) return
     seen.add(url)
-    const host = readLinkHost(url)
-    if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin })
+    if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin, readHost: host.isIp ? host.host : skeleton(host.host) })
   }
   for (const link of status.links) add(link.href, link.text, link.source === 'card' ? 'card' : link.source === 'text' ? 'text' : 'content')
-  // The prose, the content warning and the extra texts, in that order, without building an array of them.
-  const addTextLinks = (text: string, origin: LinkOrigin): void => {
-    if (text !== '') for (const url of findTextLinks(text)) add(url, '', origin)
+  // Every text field through the layer, apart and then joined (a link split across the content
+  // warning and the content, or across poll options, is found in the joined text).
+  const texts = statusTexts(status)
+  // The visible text holds the texts of the anchors too: a link already found by its href is
+  // not added again for its text (`荒らし.com` shown for `https://荒らし.com/`).
+  const anchorHosts = new Set<string>()
+  for (const link of links) anchorHosts.add(link.host)
+  const addTextLinks = (view: Deobfuscated, origin: LinkOrigin): void => {
+    if (view.text === '') return
+    for (const link of findTextLinksIn(view)) {
+      if (seen.has(link.url)) continue
+      const host = readLinkHost(link.url)
+      if (host === undefined || (origin === 'text' && anchorHosts.has(host.host))) continue
+      add(link.url, '', origin, host)
+    }
   }
-  addTextLinks(status.prose, 'text')
-  addTextLinks(status.spoilerText, 'text')
-  for (const text of status.extraTexts) addTextLinks(text, 'text')
-  for (const text of status.imageTexts) addTextLinks(text, 'image')
+  addTextLinks(texts.joined, 'text')
+  // Where fields meet, only what no field holds whole: a link that merely runs on into the next
+  // field's first word (`…/ctkpaarr` + `Hello`) extends one found already and is left out.
+  const readUrls = links.map((link) => link.url.toLowerCase())
+  if (texts.boundaries.text !== '') {
+    for (const link of findTextLinksIn(texts.boundaries)) {
+      if (seen.has(link.url) || readUrls.some((url) => link.read.startsWith(url) || url.startsWith(link.read))) continue
+      const host = readLinkHost(link.url)
+      if (host !== undefined && !anchorHosts.has(host.host)) add(link.url, '', 'text', host)
+    }
+  }
+  addTextLinks(texts.images, 'image')
 
   const invites: FoundInvite[] = []
   const codes = new Set<string>()
-  const addInvites = (text: string, origin: LinkOrigin): void => {
-    if (text === '') return
-    for (const invite of findDiscordInvites(text)) {
+  const addInvites = (found: readonly DiscordInviteMatch[], origin: LinkOrigin): void => {
+    for (const invite of found) {
       if (invites.length >= MAX_LINKS) return
-      const key = `${invite.host}/${invite.code}`
+      const key = `${invite.host}/${invite.code.toLowerCase()}`
       if (codes.has(key)) continue
       codes.add(key)
       invites.push({ host: invite.host, code: invite.code, match: invite.match, origin })
     }
   }
-  for (const link of status.links) addInvites(link.href, link.source === 'card' ? 'card' : 'content')
-  addInvites(status.prose, 'text')
-  addInvites(status.spoilerText, 'text')
-  for (const text of status.extraTexts) addInvites(text, 'text')
-  for (const text of status.imageTexts) addInvites(text, 'image')
+  for (const link of status.links) addInvites(findDiscordInvites(link.href), link.source === 'card' ? 'card' : 'content')
+  addInvites(findDiscordInvitesIn(texts.joined), 'text')
+  const found = invites.map((invite) => `${invite.host}/${invite.code.toLowerCase()}`)
+  addInvites(
+    findDiscordInvitesIn(texts.boundaries).filter((invite) => {
+      const key = `${invite.host}/${invite.code.toLowerCase()}`
+      return !found.some((known) => key.startsWith(known) || known.startsWith(key))
+    }),
+    'text',
+  )
+  addInvites(findDiscordInvitesIn(texts.images), 'image')
   return { links, invites }
 }
 

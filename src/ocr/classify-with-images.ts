@@ -7,7 +7,7 @@ import { readStatus } from '../status/read-status.js'
 import type { Skipped, Verdict } from '../verdict.js'
 import type { ImageReader, ImageReading } from './image-reader.js'
 import { createImageTextCache, type ImageTextCache } from './image-text-cache.js'
-import type { AbortSignalLike } from './platform.js'
+import { type AbortSignalLike, whenAborted } from './platform.js'
 
 /**
  * When `classifyAsync` reads images: `'when-suspicious'` only when the cheap signals already make
@@ -36,6 +36,8 @@ export interface FilterOcr {
   readonly mode: OcrMode
   readonly cache: ImageTextCache
 }
+
+const ABORTED: ImageReading = { text: '', qrTexts: [], skipped: [{ signal: 'ocr', because: 'aborted', detail: 'aborted while the images were read' }] }
 
 const MODES: readonly OcrMode[] = ['always', 'when-suspicious', 'never']
 // Mastodon allows 4 attachments; more in hostile input are not read.
@@ -77,10 +79,24 @@ export async function classifyWithImages(input: unknown, resolved: ResolvedOptio
   const status = readStatus(inner, resolved.viewer.host, resolved.limits)
   const images = status.media.filter((media) => media.type === 'image').slice(0, MAX_IMAGES)
   if (images.length === 0) return verdict
-  const readings: ImageReading[] = await Promise.all(images.map((media) => ocr.cache.read(media, signal)))
-  const imageTexts = readings.flatMap((reading) => [reading.text, ...reading.qrTexts]).filter((text) => text !== '')
+  const reads = Promise.all(images.map((media) => ocr.cache.read(media, signal)))
+  // The call's own signal settles it even when a read it shares (the cache) or a custom reader does not.
+  const { aborted, detach } = whenAborted(signal)
+  const readings: ImageReading[] = await Promise.race([reads, aborted.then(() => images.map(() => ABORTED))]).finally(detach)
+  // Image text is read against what is left of the status's text budget, after the post's own text.
+  let left = status.textBudgetLeft ?? Number.POSITIVE_INFINITY
+  let imageCut = false
+  const imageTexts: string[] = []
+  for (const text of readings.flatMap((reading) => [reading.text, ...reading.qrTexts])) {
+    if (text === '') continue
+    const read = text.length > left ? text.slice(0, left) : text
+    if (read.length < text.length) imageCut = true
+    left -= read.length
+    if (read !== '') imageTexts.push(read)
+  }
   const skipped: Skipped[] = readings.flatMap((reading) => reading.skipped)
-  const own = imageTexts.length === 0 ? verdict : classifyNormalized({ ...status, imageTexts: [...status.imageTexts, ...imageTexts] }, resolved)
+  const withImages = imageCut ? { ...status, truncated: true, cut: [...(status.cut ?? []), 'image text'] } : status
+  const own = imageTexts.length === 0 && !imageCut ? verdict : classifyNormalized({ ...withImages, imageTexts: [...status.imageTexts, ...imageTexts] }, resolved)
   // A quote post keeps the quote's verdict (its images are not read: one level, the post's own).
   const quote = own === verdict ? undefined : readQuote(inner)
   const again = quote === undefined ? own : withQuote(own, quote, verdict.quote?.verdict, resolved)

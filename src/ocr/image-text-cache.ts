@@ -1,4 +1,7 @@
+import { asArray, field } from '../status/fields.js'
 import type { StatusMedia } from '../status/normalized-status.js'
+import type { Skipped } from '../verdict.js'
+import { describeError } from './worker-pool.js'
 import type { AbortSignalLike } from './platform.js'
 import type { ImageReader, ImageReading } from './image-reader.js'
 
@@ -22,6 +25,16 @@ export function imageKeys(media: StatusMedia): string[] {
   if (media.previewUrl !== undefined) keys.push(`url:${media.previewUrl}`)
   if (media.blurhash !== undefined && media.blurhash.length >= 6) keys.push(`blurhash:${media.blurhash}`)
   return keys
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string'
+
+/** A reader's answer as a well-formed reading (strings and arrays where they belong). */
+function wellFormed(value: unknown): ImageReading {
+  const text = field(value, 'text')
+  const qrTexts = asArray(field(value, 'qrTexts'), 16).filter(isString)
+  const skipped = asArray(field(value, 'skipped'), 16).filter((entry): entry is Skipped => typeof field(entry, 'because') === 'string')
+  return { text: typeof text === 'string' ? text : '', qrTexts, skipped }
 }
 
 /**
@@ -56,11 +69,14 @@ export function createImageTextCache(reader: ImageReader, capacity: number): Ima
       remember(keys, known)
       return known
     }
-    const reading = reader.readMedia(media, signal === undefined ? {} : { signal }).catch((error: unknown) => ({
-      text: '',
-      qrTexts: [],
-      skipped: [{ signal: 'ocr', because: 'error' as const, detail: error instanceof Error ? error.message : String(error) }],
-    }))
+    // Any reader, not only ours: one that throws, rejects or answers garbage still gives a reading.
+    const reading = Promise.resolve()
+      .then(() => reader.readMedia(media, signal === undefined ? {} : { signal }))
+      .then(wellFormed, (error: unknown) => ({
+        text: '',
+        qrTexts: [],
+        skipped: [{ signal: 'ocr', because: 'error' as const, detail: describeError(error) }],
+      }))
     remember(keys, reading)
     void reading.then((result) => {
       if (result.skipped.length > 0) for (const key of keys) if (entries.get(key) === reading) entries.delete(key)

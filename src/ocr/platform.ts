@@ -44,7 +44,7 @@ interface Host {
   readonly clearTimeout: (id: unknown) => void
   readonly atob: (data: string) => string
   readonly AbortController?: new () => AbortControllerLike
-  readonly fetch?: (url: string, init: { readonly signal: AbortSignalLike; readonly redirect: 'follow' }) => Promise<ResponseLike>
+  readonly fetch?: (url: string, init: { readonly signal: AbortSignalLike; readonly redirect: 'manual' }) => Promise<ResponseLike>
   readonly DecompressionStream?: new (format: 'deflate') => TransformLike
   readonly Blob?: new (parts: readonly Uint8Array[]) => unknown
   readonly createImageBitmap?: (blob: unknown) => Promise<{ readonly width: number; readonly height: number; close(): void }>

@@ -32,7 +32,11 @@ export interface ImageReaderOptions {
   readonly maxImageBytes?: number
   /** Images with more pixels (from the header) are refused with `too-large`. @default 16777216 */
   readonly maxPixels?: number
-  /** Fetches attachments. Without it, `preview_url` is fetched with the global `fetch`, if any. */
+  /**
+   * Fetches attachments. Without it the reader fetches nothing (every `readMedia` is skipped):
+   * pass the app's own fetch, or opt into the provided one with `createPreviewFetcher()`, which
+   * refuses private addresses (see the README on servers and DNS).
+   */
   readonly fetchImage?: FetchImage
   /** Whether to decode QR codes. @default true */
   readonly qr?: boolean

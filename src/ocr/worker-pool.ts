@@ -39,8 +39,13 @@ interface Waiter {
  * @returns a message of at most 300 characters
  */
 export function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)
-  return text.slice(0, 300)
+  try {
+    const text = error instanceof Error ? error.message : typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))
+    return typeof text === 'string' ? text.slice(0, 300) : 'an error without a message'
+  } catch {
+    // A cyclic object, a revoked proxy or a throwing getter was thrown: describing it must not throw.
+    return 'an error that cannot be described'
+  }
 }
 
 function fail(because: 'timeout' | 'error' | 'aborted', detail: string): JobOutcome<never> {

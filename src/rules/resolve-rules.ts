@@ -4,10 +4,11 @@ import { SPAM_PHRASES } from '../data/spam-phrases.js'
 import { URL_SHORTENERS } from '../data/url-shorteners.js'
 import { SpamFilterConfigError } from '../errors.js'
 import { createDomainSet, type DomainSet } from '../links/domain-set.js'
-import { compilePhrase, phraseAnchors, phraseLetterPairs, type CompiledPhrase } from './phrase-pattern.js'
+import { skeleton } from '../text/deobfuscate.js'
+import { compilePhrase, createPhraseMatcher, type CompiledPhrase, type PhraseMatcher } from './phrase-pattern.js'
 import type { RulesDocument } from './rules-document.js'
 import type { CompiledUsernameRule } from './username-rule.js'
-import { parseCheckedRules } from './validate-rules.js'
+import { parseCheckedRules, type CheckedRules } from './validate-rules.js'
 
 /** The built-in lists merged with the app's rules documents, compiled once. */
 export interface ResolvedRules {
@@ -21,10 +22,8 @@ export interface ResolvedRules {
   /** Discord invite codes of campaigns, lowercased, with the campaign. */
   readonly campaignInvites: ReadonlyMap<string, string>
   readonly phrases: readonly CompiledPhrase[]
-  /** `phraseAnchors(phrases)`: looked up once per text before any phrase is matched. */
-  readonly phraseAnchors: readonly string[]
-  /** `phraseLetterPairs(phrases)`: the letter pairs each phrase needs, checked before the text is compacted. */
-  readonly phrasePairs?: readonly (readonly number[])[]
+  /** Every piece of every phrase in one multi-pattern matcher, compiled once (`createPhraseMatcher(phrases)`). */
+  readonly phraseMatcher: PhraseMatcher
   /** Account name rules (Mastodon 4.4 username blocks), folded; empty without rules. */
   readonly usernames?: readonly CompiledUsernameRule[]
 }
@@ -35,6 +34,8 @@ export type BlockSource = { readonly campaign: string; readonly list?: undefined
 /** What the rules option accepts: one document or several (parsed JSON or JSON text). */
 export type RulesOption = RulesDocument | string | readonly (RulesDocument | string)[]
 
+/** Most rules documents merged. */
+export const MAX_RULES_DOCUMENTS = 100
 
 /**
  * Merges the built-in lists (campaign domains, shorteners, wave phrases) with rules documents.
@@ -51,12 +52,28 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
   if (option !== undefined && typeof option !== 'object' && typeof option !== 'string') {
     throw new SpamFilterConfigError(path, `must be a rules document or an array of them, got ${typeof option}`)
   }
-  const documents = option === undefined ? [] : Array.isArray(option) ? option : [option]
-  const checked = documents.map((document: unknown, index) => parseCheckedRules(document, Array.isArray(option) ? `${path}[${index}]` : path))
+  let many: boolean
+  try {
+    many = Array.isArray(option)
+  } catch {
+    throw new SpamFilterConfigError(path, 'could not be read (a revoked proxy)')
+  }
+  const documents: readonly unknown[] = option === undefined ? [] : many ? (option as readonly unknown[]) : [option]
+  // Checked before any document is read: a sparse `Array(2 ** 32 - 1)` costs nothing.
+  if (documents.length > MAX_RULES_DOCUMENTS) throw new SpamFilterConfigError(path, `has ${documents.length} documents, more than ${MAX_RULES_DOCUMENTS}`)
+  const checked: CheckedRules[] = []
+  for (let index = 0; index < documents.length; index++) checked.push(parseCheckedRules(documents[index], many ? `${path}[${index}]` : path))
 
   const blocked: [string, BlockSource][] = []
   for (const rules of checked) for (const domain of rules.document.blockDomains ?? []) blocked.push([domain, { list: rules.name ?? '' }])
   for (const { domain, campaign } of CAMPAIGN_DOMAINS) blocked.push([domain, { campaign }])
+  // Every blocked domain also as the layer reads it (`skeleton`), so a host written with
+  // disguised letters (`荒らし.ᴄᴏᴍ`, `ctkpaarr.o%72g`) is matched through its skeleton. Not
+  // for allow lists: a look-alike of an allowed domain must not be allowed.
+  for (const [domain, value] of [...blocked]) {
+    const read = skeleton(domain)
+    if (read !== domain) blocked.push([read, value])
+  }
 
   const allowed: [string, string][] = []
   for (const rules of checked) for (const domain of rules.document.allowDomains ?? []) allowed.push([domain, rules.name ?? 'your allow list'])
@@ -77,7 +94,7 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
     const compiled = compilePhrase(pattern, blatant, campaign)
     if (typeof compiled !== 'string') phrases.push(compiled)
   }
-  for (const rules of checked) phrases.push(...rules.phrases)
+  for (const rules of checked) for (const phrase of rules.phrases) phrases.push(phrase)
 
   return {
     blocked: createDomainSet(blocked),
@@ -86,8 +103,7 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
     servers: createDomainSet(servers),
     campaignInvites: new Map(CAMPAIGN_INVITE_CODES.map(({ code, campaign }) => [code.toLowerCase(), campaign])),
     phrases,
-    phraseAnchors: phraseAnchors(phrases),
-    phrasePairs: phraseLetterPairs(phrases),
+    phraseMatcher: createPhraseMatcher(phrases),
     usernames: checked.flatMap((rules) => rules.usernames),
   }
 }

@@ -171,7 +171,7 @@ export function parseServerList(text: string, options: ParseServerListOptions | 
     } catch {
       parsed = undefined
     }
-    const list = Array.isArray(parsed) ? parsed : typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { domain_blocks?: unknown }).domain_blocks) ? (parsed as { domain_blocks: unknown[] }).domain_blocks : undefined
+    const list = Array.isArray(parsed) ? (parsed as unknown[]) : typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { domain_blocks?: unknown }).domain_blocks) ? (parsed as { domain_blocks: unknown[] }).domain_blocks : undefined
     if (list === undefined) ignored.push({ line: 1, entry: source.slice(0, 80), reason: 'not-an-entry' })
     for (const [index, item] of (list ?? []).slice(0, MAX_ENTRIES).entries()) {
       if (typeof item === 'string') {

@@ -13,10 +13,51 @@ export interface CheckedRules {
 }
 
 const KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['$schema', 'version', 'name', 'description', 'blockDomains', 'allowDomains', 'shorteners', 'servers', 'phrases', 'usernames'])
-const MAX_ENTRIES = 100_000
+/** Most entries of one list; longer lists are refused before any entry is read. */
+export const MAX_RULES_ENTRIES = 100_000
+/** Most server lists in one document. */
+const MAX_SERVER_LISTS = 1_000
+/** Longest domain entry read (a host has at most 253 characters; the rest is room for `*.`, brackets, spaces). */
+const MAX_DOMAIN_ENTRY_LENGTH = 300
+/** Most problems listed: a document with a million bad entries does not make a million messages. */
+const MAX_PROBLEMS = 1_000
+/** Most keys of one object looked at. */
+const MAX_KEYS = 1_000
 
+const hasOwn = Object.prototype.hasOwnProperty
+
+/** `Array.isArray`, which throws on a revoked proxy; the caller's try turns that into a problem. */
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : (JSON.stringify(value) ?? String(value)).slice(0, 80))
+
+/** A short description of a value for a message, without serializing objects (cycles, depth, size). */
+const show = (value: unknown): string => {
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 80))
+  if (typeof value === 'object' && value !== null) return Array.isArray(value) ? 'an array' : 'an object'
+  if (typeof value === 'function') return 'a function'
+  return String(value).slice(0, 80)
+}
+
+/** An own property's value; an inherited one is not read (`{ __proto__: { blockDomains } }`). */
+function own(record: object, key: string): unknown {
+  return hasOwn.call(record, key) ? (record as Record<string, unknown>)[key] : undefined
+}
+
+/** An object's own keys, at most `MAX_KEYS` of them (the rest are reported as too many). */
+function ownKeys(record: object, path: string, problems: RulesProblem[]): string[] {
+  const keys = Object.keys(record)
+  if (keys.length > MAX_KEYS) problems.push({ path, problem: `has more than ${MAX_KEYS} keys` })
+  return keys.length > MAX_KEYS ? keys.slice(0, MAX_KEYS) : keys
+}
+
+/** The length of a list, or `undefined` (with a problem) when it is longer than allowed: checked before any entry is read. */
+function cappedLength(value: readonly unknown[], path: string, max: number, problems: RulesProblem[]): number | undefined {
+  const length = value.length
+  if (length > max) {
+    problems.push({ path, problem: `has ${length} entries, more than ${max}` })
+    return undefined
+  }
+  return length
+}
 
 function domainList(value: unknown, path: string, problems: RulesProblem[]): string[] {
   if (value === undefined) return []
@@ -24,38 +65,54 @@ function domainList(value: unknown, path: string, problems: RulesProblem[]): str
     problems.push({ path, problem: 'must be an array of domain names' })
     return []
   }
-  if (value.length > MAX_ENTRIES) problems.push({ path, problem: `has more than ${MAX_ENTRIES} entries` })
+  const length = cappedLength(value, path, MAX_RULES_ENTRIES, problems)
   const domains: string[] = []
-  value.forEach((entry: unknown, index) => {
+  for (let index = 0; index < (length ?? 0) && problems.length < MAX_PROBLEMS; index++) {
+    const entry: unknown = value[index]
+    if (typeof entry !== 'string') {
+      problems.push({ path: `${path}[${index}]`, problem: `must be a domain name string, got ${show(entry)}` })
+      continue
+    }
+    if (entry.length > MAX_DOMAIN_ENTRY_LENGTH) {
+      problems.push({ path: `${path}[${index}]`, problem: `is longer than ${MAX_DOMAIN_ENTRY_LENGTH} characters: no domain name is` })
+      continue
+    }
     const result = normalizeDomainEntry(entry)
     if (typeof result === 'string') problems.push({ path: `${path}[${index}]`, problem: result })
     else domains.push(result.domain)
-  })
+  }
   return domains
 }
 
-function optionalString(record: Record<string, unknown>, key: string, path: string, problems: RulesProblem[]): string | undefined {
-  const value = record[key]
+function optionalString(record: object, key: string, path: string, problems: RulesProblem[]): string | undefined {
+  const value = own(record, key)
   if (value !== undefined && typeof value !== 'string') problems.push({ path: `${path}.${key}`, problem: `must be a string, got ${show(value)}` })
   return typeof value === 'string' ? value : undefined
 }
 
 function serverLists(value: unknown, path: string, problems: RulesProblem[]): ServerList[] {
   if (value === undefined) return []
-  const lists = Array.isArray(value) ? value : [value]
-  return lists.map((list: unknown, index) => {
-    const at = Array.isArray(value) ? `${path}[${index}]` : path
+  const many = Array.isArray(value)
+  const lists: readonly unknown[] = many ? (value as readonly unknown[]) : [value]
+  const length = cappedLength(lists, path, MAX_SERVER_LISTS, problems) ?? 0
+  const result: ServerList[] = []
+  for (let index = 0; index < length && problems.length < MAX_PROBLEMS; index++) {
+    const list = lists[index]
+    const at = many ? `${path}[${index}]` : path
     if (!isObject(list)) {
       problems.push({ path: at, problem: 'must be an object { domains, blocked? }' })
-      return { domains: [] }
+      continue
     }
-    for (const key of Object.keys(list)) {
+    for (const key of ownKeys(list, at, problems)) {
       if (key !== 'domains' && key !== 'blocked') problems.push({ path: `${at}.${key}`, problem: 'is not a known key (known: domains, blocked)' })
     }
-    if (list.blocked !== undefined && typeof list.blocked !== 'boolean') problems.push({ path: `${at}.blocked`, problem: `must be true or false, got ${show(list.blocked)}` })
-    if (list.domains === undefined) problems.push({ path: `${at}.domains`, problem: 'is required' })
-    return { domains: domainList(list.domains, `${at}.domains`, problems), blocked: list.blocked === true }
-  })
+    const blocked = own(list, 'blocked')
+    const domains = own(list, 'domains')
+    if (blocked !== undefined && typeof blocked !== 'boolean') problems.push({ path: `${at}.blocked`, problem: `must be true or false, got ${show(blocked)}` })
+    if (domains === undefined) problems.push({ path: `${at}.domains`, problem: 'is required' })
+    result.push({ domains: domainList(domains, `${at}.domains`, problems), blocked: blocked === true })
+  }
+  return result
 }
 
 function usernameList(value: unknown, path: string, problems: RulesProblem[]): CompiledUsernameRule[] {
@@ -64,9 +121,12 @@ function usernameList(value: unknown, path: string, problems: RulesProblem[]): C
     problems.push({ path, problem: 'must be an array of usernames or { username, comparison?, blocked? }' })
     return []
   }
-  if (value.length > MAX_ENTRIES) problems.push({ path, problem: `has more than ${MAX_ENTRIES} entries` })
+  if (value.length > MAX_RULES_ENTRIES) {
+    problems.push({ path, problem: `has more than ${MAX_RULES_ENTRIES} entries` })
+    return []
+  }
   const rules: CompiledUsernameRule[] = []
-  value.slice(0, MAX_ENTRIES).forEach((entry: unknown, index) => {
+  value.slice(0, MAX_RULES_ENTRIES).forEach((entry: unknown, index) => {
     const at = `${path}[${index}]`
     const rule = typeof entry === 'string' ? { username: entry } : entry
     if (!isObject(rule)) return void problems.push({ path: at, problem: `must be a username or { username, comparison?, blocked? }, got ${show(entry)}` })
@@ -91,29 +151,32 @@ function phraseList(value: unknown, path: string, name: string | undefined, prob
     problems.push({ path, problem: 'must be an array of phrase patterns' })
     return []
   }
-  if (value.length > MAX_ENTRIES) problems.push({ path, problem: `has more than ${MAX_ENTRIES} entries` })
+  const length = cappedLength(value, path, MAX_RULES_ENTRIES, problems) ?? 0
   const phrases: CompiledPhrase[] = []
-  value.forEach((entry: unknown, index) => {
+  for (let index = 0; index < length && problems.length < MAX_PROBLEMS; index++) {
+    const entry: unknown = value[index]
     const at = `${path}[${index}]`
     let pattern: unknown = entry
     let blatant = false
     if (isObject(entry)) {
-      for (const key of Object.keys(entry)) {
+      for (const key of ownKeys(entry, at, problems)) {
         if (key !== 'pattern' && key !== 'blatant' && key !== 'note') problems.push({ path: `${at}.${key}`, problem: 'is not a known key (known: pattern, blatant, note)' })
       }
-      pattern = entry.pattern
-      if (entry.blatant !== undefined && typeof entry.blatant !== 'boolean') problems.push({ path: `${at}.blatant`, problem: `must be true or false, got ${show(entry.blatant)}` })
-      blatant = entry.blatant === true
-      if (entry.note !== undefined && typeof entry.note !== 'string') problems.push({ path: `${at}.note`, problem: `must be a string, got ${show(entry.note)}` })
+      pattern = own(entry, 'pattern')
+      const flag = own(entry, 'blatant')
+      const note = own(entry, 'note')
+      if (flag !== undefined && typeof flag !== 'boolean') problems.push({ path: `${at}.blatant`, problem: `must be true or false, got ${show(flag)}` })
+      blatant = flag === true
+      if (note !== undefined && typeof note !== 'string') problems.push({ path: `${at}.note`, problem: `must be a string, got ${show(note)}` })
     }
     if (typeof pattern !== 'string') {
       problems.push({ path: isObject(entry) ? `${at}.pattern` : at, problem: `must be a pattern string, got ${show(pattern)}` })
-      return
+      continue
     }
     const compiled = compilePhrase(pattern, blatant, name)
     if (typeof compiled === 'string') problems.push({ path: isObject(entry) ? `${at}.pattern` : at, problem: `${compiled} (${show(pattern)})` })
     else phrases.push(compiled)
-  })
+  }
   return phrases
 }
 
@@ -134,20 +197,34 @@ export function checkRules(value: unknown, path = 'rules'): { readonly problems:
       return { problems: [{ path, problem: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }], rules: undefined }
     }
   }
+  try {
+    return checkDocument(parsed, path, problems)
+  } catch (error) {
+    // A hostile object (a revoked proxy, a throwing getter or trap) is a bad document, not a crash.
+    problems.push({ path, problem: `could not be read: ${error instanceof Error ? error.message.slice(0, 200) : 'it threw'}` })
+    return { problems, rules: undefined }
+  }
+}
+
+function checkDocument(parsed: unknown, path: string, problems: RulesProblem[]): { readonly problems: readonly RulesProblem[]; readonly rules: CheckedRules | undefined } {
   if (!isObject(parsed)) return { problems: [{ path, problem: `must be an object { version: 1, … }, got ${show(parsed)}` }], rules: undefined }
-  for (const key of Object.keys(parsed)) {
+  for (const key of ownKeys(parsed, path, problems)) {
     if (!KEYS.has(key)) problems.push({ path: `${path}.${key}`, problem: `is not a known key (known: ${[...KEYS].join(', ')})` })
   }
-  if (parsed.version !== 1) problems.push({ path: `${path}.version`, problem: `must be 1 (the only version this release reads), got ${show(parsed.version)}` })
+  for (const key of KEYS) {
+    if (!hasOwn.call(parsed, key) && key in parsed) problems.push({ path: `${path}.${key}`, problem: 'is inherited (a prototype key): only own properties are read' })
+  }
+  const version = own(parsed, 'version')
+  if (version !== 1) problems.push({ path: `${path}.version`, problem: `must be 1 (the only version this release reads), got ${show(version)}` })
   const name = optionalString(parsed, 'name', path, problems)
   optionalString(parsed, 'description', path, problems)
   optionalString(parsed, '$schema', path, problems)
-  const blockDomains = domainList(parsed.blockDomains, `${path}.blockDomains`, problems)
-  const allowDomains = domainList(parsed.allowDomains, `${path}.allowDomains`, problems)
-  const shorteners = domainList(parsed.shorteners, `${path}.shorteners`, problems)
-  const servers = serverLists(parsed.servers, `${path}.servers`, problems)
-  const phrases = phraseList(parsed.phrases, `${path}.phrases`, name, problems)
-  const usernames = usernameList(parsed.usernames, `${path}.usernames`, problems)
+  const blockDomains = domainList(own(parsed, 'blockDomains'), `${path}.blockDomains`, problems)
+  const allowDomains = domainList(own(parsed, 'allowDomains'), `${path}.allowDomains`, problems)
+  const shorteners = domainList(own(parsed, 'shorteners'), `${path}.shorteners`, problems)
+  const servers = serverLists(own(parsed, 'servers'), `${path}.servers`, problems)
+  const phrases = phraseList(own(parsed, 'phrases'), `${path}.phrases`, name, problems)
+  const usernames = usernameList(own(parsed, 'usernames'), `${path}.usernames`, problems)
   if (problems.length > 0) return { problems, rules: undefined }
   const document: RulesDocument = {
     version: 1,

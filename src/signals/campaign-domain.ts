@@ -33,7 +33,7 @@ export const campaignDomain: Signal<'campaign-domain'> = {
     let live = false
     for (const link of scan.links) {
       if (rules.allowed.match(link.host) !== undefined) continue
-      const hit = rules.blocked.match(link.host)
+      const hit = rules.blocked.match(link.host) ?? (link.readHost === link.host ? undefined : rules.blocked.match(link.readHost))
       if (hit === undefined) continue
       evidence.push(link.host)
       why.push(hit.value)

@@ -1,28 +1,21 @@
-import { matchPhrases, type CompiledPhrase } from '../rules/phrase-pattern.js'
+import type { CompiledPhrase } from '../rules/phrase-pattern.js'
+import { statusTexts } from '../status/status-texts.js'
 import { rulesOf } from '../rules/default-rules.js'
 import { SPAM_PHRASES } from '../data/spam-phrases.js'
 import type { Signal } from '../signal.js'
-import type { NormalizedStatus } from '../status/normalized-status.js'
 import { listEvidence } from './format.js'
 import { WARNING_STRENGTH, warningReading } from './warning-context.js'
 
 /** The built-in wave phrases' campaigns: a phrase noted with one of these is a campaign's, not a list's. */
 const CAMPAIGNS: ReadonlySet<string> = /* @__PURE__ */ new Set(SPAM_PHRASES.map((p) => p.campaign))
 
-/** The content warning, text and extra texts that are not empty, one a line (no array built). */
-function joinTexts(status: NormalizedStatus): string {
-  let joined = status.spoilerText
-  if (status.text !== '') joined = joined === '' ? status.text : `${joined}\n${status.text}`
-  for (const extra of status.extraTexts) if (extra !== '') joined = joined === '' ? extra : `${joined}\n${extra}`
-  return joined
-}
-
 /**
  * The status contains a listed phrase: the built-in phrases of documented waves
  * (`画像が貼れなかったのでメンションだけします`, `荒らし共栄圏`, `한국괴물군`, the 2025
  * "Mastodon Support" phishing lines, "BTCTurboMiner Made Me $500 in 3 Hours", "you can call me
- * the Fediverse Chick", …) and the phrases of the app's rules. Matched on folded text (NFKC,
- * case, width, homoglyphs, spacing ignored) in the text, content warning, poll options, alt text,
+ * the Fediverse Chick", …) and the phrases of the app's rules. Matched on the text through the
+ * de-obfuscation layer, letters and digits only (NFKC, case, width, look-alike letters, marks,
+ * spacing and punctuation between words and letters ignored) in the text, content warning, poll options, alt text,
  * card texts and text read from images. Built-in wave phrases are blatant.
  *
  * **Catches:** the wave texts however they are spaced or widened.
@@ -36,12 +29,13 @@ export const phraseList: Signal<'phrase-list'> = {
   id: 'phrase-list',
   group: 'text',
   evaluate(status, context) {
-    const { phrases, phraseAnchors, phrasePairs } = rulesOf(context)
+    const { phrases, phraseMatcher } = rulesOf(context)
     if (phrases.length === 0) return undefined
-    let matched: CompiledPhrase[] = matchPhrases(phrases, joinTexts(status), phraseAnchors, phrasePairs)
+    const texts = statusTexts(status)
+    let matched: CompiledPhrase[] = phraseMatcher.matchSkeleton(texts.anchors.text === '' ? texts.joined.text : `${texts.joined.text}\n${texts.anchors.text}`)
     let inImage = false
     if (matched.length === 0 && status.imageTexts.length > 0) {
-      matched = matchPhrases(phrases, status.imageTexts.join('\n'), phraseAnchors, phrasePairs)
+      matched = phraseMatcher.matchSkeleton(texts.images.text)
       inImage = matched.length > 0
     }
     const first = matched[0]

@@ -1,4 +1,4 @@
-import { asArray, asString, field } from './fields.js'
+import { asArray, asString, field, isArray } from './fields.js'
 import type { AccountInput } from './status-input.js'
 
 /**
@@ -15,7 +15,7 @@ import type { AccountInput } from './status-input.js'
  */
 export function asList(value: unknown, limit: number): readonly unknown[] {
   if (value === undefined || value === null) return []
-  return Array.isArray(value) ? asArray(value, limit) : [value]
+  return isArray(value) ? asArray(value, limit) : [value]
 }
 
 /**
@@ -29,7 +29,7 @@ export function asUrl(value: unknown, depth = 2): string | undefined {
   const text = asString(value)
   if (text !== undefined) return text === '' ? undefined : text
   if (depth <= 0) return undefined
-  if (Array.isArray(value)) {
+  if (isArray(value)) {
     for (const item of asArray(value, 10)) {
       const url = asUrl(item, depth - 1)
       if (url !== undefined) return url
@@ -63,7 +63,14 @@ export function languageValue(object: unknown, key: string): string | undefined 
   const map = field(object, `${key}Map`)
   if (typeof map !== 'object' || map === null) return undefined
   try {
-    for (const value of Object.values(map).slice(0, 50)) if (typeof value === 'string') return value
+    // At most 50 keys looked at: a map with a million keys costs no more than one with 50.
+    let seen = 0
+    for (const language in map) {
+      if (++seen > 50) break
+      if (!Object.prototype.hasOwnProperty.call(map, language)) continue
+      const value = (map as Record<string, unknown>)[language]
+      if (typeof value === 'string') return value
+    }
   } catch {
     return undefined
   }

@@ -1,8 +1,8 @@
-import { asString, field } from './fields.js'
+import { asString, field, isArray } from './fields.js'
 import { fromActivityPub } from './from-activitypub.js'
 import { fromMasto } from './from-masto.js'
 import { fromMisskey } from './from-misskey.js'
-import { unwrapStatus } from './read-status.js'
+import { unwrapInput } from './unwrap.js'
 import type { StatusInput } from './status-input.js'
 
 /** The wire formats this package reads; every one is converted to the Mastodon REST shape. */
@@ -81,7 +81,7 @@ const WEBHOOK_STATUS_EVENTS = new Set(['status.created', 'status.updated'])
 const STREAM_STATUS_EVENTS = new Set(['update', 'status.update'])
 
 function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return typeof value === 'object' && value !== null && !isArray(value)
 }
 
 function has(value: object, key: string): boolean {
@@ -94,7 +94,7 @@ function has(value: object, key: string): boolean {
 
 /** A bounded, never-throwing copy of an array's entries. */
 function items(value: unknown): unknown[] {
-  if (!Array.isArray(value)) return []
+  if (!isArray(value)) return []
   try {
     return value.slice(0, MAX_ITEMS)
   } catch {
@@ -113,7 +113,7 @@ function keysOf(value: object): string[] {
 function describeValue(value: unknown): string {
   if (value === null) return 'null'
   if (value === undefined) return 'nothing (undefined)'
-  if (Array.isArray(value)) return 'an empty array'
+  if (isArray(value)) return 'an empty array'
   if (typeof value === 'object') {
     const keys = keysOf(value)
     return keys.length === 0 ? 'an empty object' : `an object with no status fields (keys: ${keys.map((k) => k.slice(0, 40)).join(', ')})`
@@ -247,7 +247,7 @@ function isEdit(value: unknown): boolean {
 
 function detect(value: unknown, options: DetectInputOptions, depth: number): Found {
   const forced = options.format === undefined || options.format === 'auto' ? undefined : options.format
-  if (Array.isArray(value)) {
+  if (isArray(value)) {
     const list = items(value)
     if (list.length === 0) return none('an empty array')
     if (list.every(isEdit)) {
@@ -286,7 +286,7 @@ function detect(value: unknown, options: DetectInputOptions, depth: number): Fou
         return { ...inner, shape: 'admin-webhook', seen: `a Mastodon admin webhook "${event}" of ${inner.seen}` }
       }
       const reported = isObject(object) && event.startsWith('report.') ? field(object, 'statuses') : undefined
-      if (Array.isArray(reported)) {
+      if (isArray(reported)) {
         // An Admin::Report: the reported statuses, each classified on its own.
         const statuses = items(reported).filter(isObject).map((status) => convert(status, 'mastodon', options.host))
         return { shape: 'admin-report', format: statuses.length > 0 ? 'mastodon' : undefined, statuses, seen: `a Mastodon admin webhook "${event.slice(0, 60)}" reporting ${plural(statuses.length, 'status', 'statuses')}` }
@@ -334,7 +334,7 @@ function detect(value: unknown, options: DetectInputOptions, depth: number): Fou
     // `{ "status": … }` / `{ "object": … }`: the wrapper of many exports and queues.
     for (const key of ['status', 'object', 'data', 'item']) {
       const wrapped = field(value, key)
-      if (isObject(wrapped) || Array.isArray(wrapped)) {
+      if (isObject(wrapped) || isArray(wrapped)) {
         const found = detect(wrapped, options, depth + 1)
         return { ...found, shape: found.statuses.length > 0 && found.shape === 'status' ? 'wrapper' : found.shape, seen: `{ "${key}": … } around ${found.seen}` }
       }
@@ -367,13 +367,15 @@ export function detectInput(value: unknown, options: DetectInputOptions = {}): D
 
 /**
  * The one status to classify in an input, or what was seen instead. Used by `classifyStatus`:
- * input with no status, or with several, gets a `skipped` entry naming what was seen.
+ * input with no status, or with several, gets a `skipped` entry naming what was seen; a chain of
+ * notifications and boosts that `unwrapInput` refuses (a cycle, deeper than 8, a status that is
+ * not an object) keeps its own reason.
  *
  * @param value - what the caller passed
  * @returns the status object (boosts and notifications unwrapped), or a description
  */
-export function findStatus(value: unknown): { readonly status: object; readonly shape: InputShape } | { readonly status?: undefined; readonly seen: string; readonly count: number } {
-  // The common case first: a Mastodon REST Status (or a boost, or a mention Notification).
+export function findStatus(value: unknown): { readonly status: object; readonly shape: InputShape } | { readonly status?: undefined; readonly seen: string; readonly count: number; readonly detail?: string } {
+  // The common case first: a Mastodon REST Status (or a boost, or a StatusEdit).
   if (isObject(value)) {
     let content: unknown
     let createdAt: unknown
@@ -389,15 +391,19 @@ export function findStatus(value: unknown): { readonly status: object; readonly 
       content = undefined
     }
     if (typeof content === 'string' && createdAt !== undefined && type === undefined && event === undefined && !has(value, 'text')) {
-      const status = unwrapStatus(value)
+      const status = unwrapInput(value).status
       if (status !== undefined) return { status, shape: isEdit(value) ? 'edit' : 'status' }
     }
   }
   const found = detect(value, {}, 0)
   // A list, collection or notification page is several inputs, even of one: the caller classifies each.
   if (found.statuses.length === 1 && !CONTAINERS.has(found.shape)) {
-    const status = unwrapStatus(found.statuses[0])
+    const status = unwrapInput(found.statuses[0]).status
     if (status !== undefined) return { status, shape: found.shape }
+  }
+  if (found.statuses.length === 0 && isObject(value)) {
+    const refused = unwrapInput(value).skipped
+    if (refused?.detail !== undefined && !refused.detail.startsWith('expected ')) return { seen: found.seen, count: 0, detail: refused.detail }
   }
   return { seen: found.seen, count: found.statuses.length }
 }

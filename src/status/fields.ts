@@ -30,11 +30,29 @@ export function asCount(value: unknown): number | undefined {
   return undefined
 }
 
+/**
+ * `Array.isArray` that never throws: it throws a `TypeError` on a revoked Proxy, which is then no
+ * array (nothing can be read from it anyway).
+ */
+export function isArray(value: unknown): value is readonly unknown[] {
+  if (typeof value !== 'object' || value === null) return false
+  try {
+    return Array.isArray(value)
+  } catch {
+    return false
+  }
+}
+
 /** A copy of at most `limit` entries; `[]` when it is not an array or reading it throws (getters, proxies). */
 export function asArray(value: unknown, limit: number): readonly unknown[] {
-  if (!Array.isArray(value)) return []
+  if (!isArray(value)) return []
   try {
-    return value.slice(0, limit)
+    // A plain loop, not `slice`: an array's own `slice` or species could be anything in hostile JS.
+    const length = value.length
+    const count = typeof length === 'number' && length > 0 ? Math.min(length, limit) : 0
+    const copy: unknown[] = new Array<unknown>(count)
+    for (let i = 0; i < count; i++) copy[i] = value[i]
+    return copy
   } catch {
     return []
   }

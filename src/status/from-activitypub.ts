@@ -1,6 +1,6 @@
 import { escapeHtml } from '../text/mfm-to-html.js'
 import { asList, asUrl, languageValue, readActor, urlHost } from './activitypub-fields.js'
-import { asString, field } from './fields.js'
+import { asString, field, isArray } from './fields.js'
 import type { MediaAttachmentInput, MentionInput, StatusInput, TagInput } from './status-input.js'
 
 /**
@@ -98,7 +98,7 @@ export function fromActivityPub(object: ActivityPubObjectLike | unknown): Status
     activityActor = field(target, 'actor')
     target = field(target, 'object')
   }
-  if (typeof target !== 'object' || target === null || Array.isArray(target)) return {}
+  if (typeof target !== 'object' || target === null || isArray(target)) return {}
   const type = asString(field(target, 'type')) ?? ''
   let content = (languageValue(target, 'content') ?? '').slice(0, 200_000)
   const title = languageValue(target, 'name')

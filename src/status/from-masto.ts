@@ -1,4 +1,4 @@
-import { asArray, field } from './fields.js'
+import { asArray, field, isArray } from './fields.js'
 import type { AccountInput, NotificationInput, QuoteInput, StatusInput } from './status-input.js'
 
 /**
@@ -87,7 +87,7 @@ function account(value: unknown): AccountInput | undefined {
 }
 
 function list<T>(value: unknown, map: (item: unknown) => T): T[] | undefined {
-  return Array.isArray(value) ? asArray(value, 10_000).map(map) : undefined
+  return isArray(value) ? asArray(value, 10_000).map(map) : undefined
 }
 
 function status(value: unknown, depth: number): StatusInput | undefined {

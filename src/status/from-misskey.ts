@@ -1,5 +1,5 @@
 import { mfmToHtml } from '../text/mfm-to-html.js'
-import { asArray, asString, field } from './fields.js'
+import { asArray, asString, field, isArray } from './fields.js'
 import { misskeyIdTime } from './misskey-id.js'
 import type { AccountInput, MediaAttachmentInput, StatusInput } from './status-input.js'
 
@@ -113,7 +113,7 @@ function readUser(user: unknown, localHost: string | undefined): AccountInput | 
     followers_count: field(user, 'followersCount') as never,
     following_count: field(user, 'followingCount') as never,
     statuses_count: field(user, 'notesCount') as never,
-    fields: Array.isArray(field(user, 'fields')) ? (field(user, 'fields') as never) : null,
+    fields: isArray(field(user, 'fields')) ? (field(user, 'fields') as never) : null,
   }
 }
 

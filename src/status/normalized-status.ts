@@ -86,6 +86,10 @@ export interface NormalizedStatus {
   readonly media: readonly StatusMedia[]
   readonly card: { readonly url: string; readonly title: string; readonly description: string } | undefined
   readonly author: StatusAuthor
-  /** True when the content was cut at the length limit before reading. */
+  /** True when text was cut before reading: the content at `maxContentLength`, or any text field at the status's `maxTextLength` budget. */
   readonly truncated: boolean
+  /** The fields that were cut (`content`, `content warning`, `card`, `poll options`, `alt texts`, `image text`), when `truncated`. */
+  readonly cut?: readonly string[]
+  /** Characters of the text budget (`limits.maxTextLength`) left after reading; image text is read against it. */
+  readonly textBudgetLeft?: number
 }

@@ -1,7 +1,7 @@
 import type { RenderMessage } from '../messages/render.js'
 import type { BuiltinReasonParams } from '../messages/types.js'
 import { decideLabel, type QuoteState, type QuoteVerdict, type Reason, type Thresholds, type Verdict, type VerdictLabel } from '../verdict.js'
-import { asId, asString, field } from './fields.js'
+import { asId, asString, field, isArray } from './fields.js'
 
 const STATES: ReadonlySet<string> = new Set<QuoteState>(['pending', 'accepted', 'rejected', 'revoked', 'deleted', 'unauthorized', 'blocked_account', 'blocked_domain', 'muted_account'])
 
@@ -22,11 +22,11 @@ export interface QuoteReading {
  */
 export function readQuote(status: object): QuoteReading | undefined {
   const quote = field(status, 'quote')
-  if (typeof quote !== 'object' || quote === null || Array.isArray(quote)) return undefined
+  if (typeof quote !== 'object' || quote === null || isArray(quote)) return undefined
   const raw = asString(field(quote, 'state'))
   const state: QuoteState = raw !== undefined && STATES.has(raw) ? (raw as QuoteState) : 'unauthorized'
   const quoted = field(quote, 'quoted_status') ?? field(quote, 'quotedStatus')
-  const inner = typeof quoted === 'object' && quoted !== null && !Array.isArray(quoted) ? quoted : undefined
+  const inner = typeof quoted === 'object' && quoted !== null && !isArray(quoted) ? quoted : undefined
   const id = asId(field(quote, 'quoted_status_id') ?? field(quote, 'quotedStatusId')) ?? asId(field(inner, 'id'))
   return { state, id, status: state === 'accepted' ? inner : undefined }
 }

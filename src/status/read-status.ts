@@ -10,45 +10,59 @@ export interface ReadLimits {
   readonly maxContentLength: number
   /** Entries read from each array (mentions, media, tags, poll options). */
   readonly maxListLength: number
+  /**
+   * The work budget of one status: characters of text read across all text fields together, the
+   * fields that matter most first (content, content warning, card, poll options, alt texts, then
+   * text read from images). What is past it is not read and the verdict says so (`truncated`).
+   * @default 200000
+   */
+  readonly maxTextLength?: number
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxContentLength: 100_000, maxListLength: 500 }
+/** The default work budget of one status, in characters of text. */
+export const DEFAULT_TEXT_BUDGET = 200_000
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxContentLength: 100_000, maxListLength: 500, maxTextLength: DEFAULT_TEXT_BUDGET }
+
+/** Longest tag name, acct or id read; longer ones are cut before any work (lowercasing, hashing). */
+const MAX_NAME_LENGTH = 1_000
+/** Longest URL read (link, card, media, avatar). */
+const MAX_URL_LENGTH = 8_192
+/** Longest short field read (language, visibility). */
+const MAX_WORD_LENGTH = 64
+
+const cap = (text: string | undefined, max: number): string | undefined => (text !== undefined && text.length > max ? text.slice(0, max) : text)
+
+/** Reads text fields against the status's budget, remembering which fields it cut. */
+class TextBudget {
+  left: number
+  readonly cut: string[] = []
+
+  constructor(readonly total: number) {
+    this.left = total
+  }
+
+  /** `text`, at most `max` characters and what is left of the budget; `field` is named when the budget cut it. */
+  take(text: string, max: number, field: string): string {
+    const limit = Math.min(max, this.left)
+    if (text.length <= limit) {
+      this.left -= text.length
+      return text
+    }
+    if (limit < max && !this.cut.includes(field)) this.cut.push(field)
+    this.left -= limit
+    return text.slice(0, limit)
+  }
+}
 
 const DEFAULT_AVATAR = /\/(?:avatars\/original\/)?missing\.png(?:\?|$)/u
+// Where Mastodon, Misskey, Pleroma and others put a tag's page and an account's profile.
+const TAG_PAGE = /^https?:\/\/[^/?#\s]+\/(?:tags?|explore\/tags|hashtag|search)(?:\/|\?)/iu
+const PROFILE_PAGE = /^https?:\/\/[^/?#\s]+\/(?:@[^/?#\s]+|users\/[^/?#\s]+|u\/[^/?#\s]+|profile\/[^/?#\s]+|~[^/?#\s]+)\/?$/iu
 const PLAIN_MENTION = /(?:^|[\s(])@[\p{L}\p{N}_.-]{1,64}(?:@[\p{L}\p{N}.-]{1,253})?/gu
 
-/**
- * Finds the status to classify in what the caller passed: a boost classifies the boosted status,
- * and a Notification of type `mention` (or `status`, `update`) its status.
- *
- * @param input - a Status, a boost, or a Notification, as parsed JSON
- * @returns the status object, or `undefined` when the input holds none
- */
-export function unwrapStatus(input: unknown): object | undefined {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined
-  let type: unknown
-  let inner: unknown
-  let content: unknown
-  let reblog: unknown
-  try {
-    // Plain reads first (see statusFields); a read that throws takes the guarded reads.
-    const value = input as Record<string, unknown>
-    type = value.type
-    inner = value.status
-    content = value.content
-    reblog = value.reblog
-  } catch {
-    type = field(input, 'type')
-    inner = field(input, 'status')
-    content = field(input, 'content')
-    reblog = field(input, 'reblog')
-  }
-  if (asString(type) !== undefined && typeof inner === 'object' && inner !== null && content === undefined) {
-    return unwrapStatus(inner)
-  }
-  if (typeof reblog === 'object' && reblog !== null && !Array.isArray(reblog)) return reblog
-  return input
-}
+// Moved to unwrap.ts (iterative, depth-limited); re-exported here for existing imports.
+export { unwrapStatus } from './unwrap.js'
 
 /**
  * Whether a bio (HTML) shows any text: the first visible character outside a tag ends the scan,
@@ -160,13 +174,13 @@ function statusFields(status: object): Fields<(typeof STATUS_KEYS)[number]> {
 
 function readAuthor(account: unknown, localHost: string | undefined): StatusAuthor {
   const a = accountFields(account)
-  const username = asString(a.username) ?? ''
-  const rawAcct = asString(a.acct) ?? username
-  const url = asString(a.url)
+  const username = cap(asString(a.username), MAX_NAME_LENGTH) ?? ''
+  const rawAcct = cap(asString(a.acct), MAX_NAME_LENGTH) ?? username
+  const url = cap(asString(a.url), MAX_URL_LENGTH)
   const acct = canonicalAcct(rawAcct, localHost)
-  const id = asId(a.id)
+  const id = cap(asId(a.id), MAX_NAME_LENGTH)
   // An absent avatar field is no evidence; an empty one or the server's picture is a default avatar.
-  const avatar = asString(a.avatar) ?? asString(a.avatar_static)
+  const avatar = cap(asString(a.avatar) ?? asString(a.avatar_static), MAX_URL_LENGTH)
   const note = asString(a.note) ?? ''
   return {
     id,
@@ -188,10 +202,11 @@ function readAuthor(account: unknown, localHost: string | undefined): StatusAuth
 function readMedia(value: unknown): StatusMedia {
   const original = field(field(value, 'meta'), 'original')
   return {
-    id: asId(field(value, 'id')),
-    type: asString(field(value, 'type')) ?? 'unknown',
-    url: asString(field(value, 'url')) ?? asString(field(value, 'remote_url')),
-    previewUrl: asString(field(value, 'preview_url')),
+    id: cap(asId(field(value, 'id')), MAX_NAME_LENGTH),
+    type: cap(asString(field(value, 'type')), MAX_WORD_LENGTH) ?? 'unknown',
+    url: cap(asString(field(value, 'url')) ?? asString(field(value, 'remote_url')), MAX_URL_LENGTH),
+    previewUrl: cap(asString(field(value, 'preview_url')), MAX_URL_LENGTH),
+    // Cut again by the status's text budget in readStatus.
     description: (asString(field(value, 'description')) ?? '').slice(0, 5_000),
     blurhash: asString(field(value, 'blurhash'))?.slice(0, 128),
     width: asCount(field(original, 'width')),
@@ -203,10 +218,10 @@ function readMentions(entries: unknown, anchors: readonly { href: string; text: 
   const listed: StatusMention[] = []
   for (const entry of asArray(entries, limit)) {
     const m = mentionFields(entry)
-    const raw = asString(m.acct) ?? asString(m.username)
+    const raw = cap(asString(m.acct) ?? asString(m.username), MAX_NAME_LENGTH)
     if (raw === undefined || raw === '') continue
-    const url = asString(m.url)
-    listed.push({ acct: canonicalAcct(raw, localHost), id: asId(m.id), url })
+    const url = cap(asString(m.url), MAX_URL_LENGTH)
+    listed.push({ acct: canonicalAcct(raw, localHost), id: cap(asId(m.id), MAX_NAME_LENGTH), url })
   }
   // Fast path for a few mentions: the anchors are the array's entries, in order, by distinct URLs
   // (what Mastodon sends), so nothing is repeated or missing; compared without hashing.
@@ -259,7 +274,7 @@ function readHashtags(tagsValue: unknown, fromHtml: readonly string[], limit: nu
   if (tags.length === 0 && fromHtml.length < 2) return [...fromHtml]
   const hashtags = new Set(fromHtml)
   for (const tag of tags) {
-    const name = asString(field(tag, 'name'))
+    const name = cap(asString(field(tag, 'name')), MAX_NAME_LENGTH)
     if (name !== undefined && name !== '') hashtags.add(name.toLowerCase())
   }
   return [...hashtags]
@@ -276,53 +291,77 @@ function readHashtags(tagsValue: unknown, fromHtml: readonly string[], limit: nu
  */
 export function readStatus(status: object, localHost: string | undefined, limits: ReadLimits = DEFAULT_READ_LIMITS): NormalizedStatus {
   const limit = limits.maxListLength
+  const budget = new TextBudget(limits.maxTextLength ?? DEFAULT_TEXT_BUDGET)
   const f = statusFields(status)
+  // The fields that matter most are read first: content, content warning, card, poll, alt texts.
   const rawContent = asString(f.content) ?? ''
-  const truncated = rawContent.length > limits.maxContentLength
-  const html = htmlToText(truncated ? rawContent.slice(0, limits.maxContentLength) : rawContent)
+  const contentCut = rawContent.length > limits.maxContentLength
+  const html = htmlToText(budget.take(rawContent, limits.maxContentLength, 'content'))
+  const spoilerText = budget.take(asString(f.spoiler_text) ?? '', 5_000, 'content warning')
   const author = readAuthor(f.account, localHost)
   const mentions = readMentions(f.mentions, html.mentions, localHost, limit)
 
   const hashtags = readHashtags(f.tags, html.hashtags, limit)
 
   const links: StatusLink[] = html.links.map((a) => ({ href: a.href, text: a.text, source: 'content' as const }))
+  // A hashtag or mention anchor is a link too when its href is not a tag page or the profile of
+  // a mentioned account (`<a class="mention" href="https://evil.example/login">@support</a>`).
+  for (const tag of html.tags) if (!TAG_PAGE.test(tag.href)) links.push({ href: tag.href, text: tag.text, source: 'content' })
+  if (html.mentions.length > 0) {
+    // The profiles of the accounts the status lists (mentions read from the HTML alone have no id).
+    const listed = new Set<string>()
+    for (const mention of mentions) if (mention.url !== undefined && mention.id !== undefined) listed.add(mention.url)
+    for (const anchor of html.mentions) {
+      if (anchor.href !== '' && !listed.has(anchor.href) && !PROFILE_PAGE.test(anchor.href)) links.push({ href: anchor.href, text: anchor.text, source: 'content' })
+    }
+  }
   const cardValue = f.card
-  const cardUrl = asString(field(cardValue, 'url'))
+  const cardUrl = cap(asString(field(cardValue, 'url')), MAX_URL_LENGTH)
   const card =
     cardUrl === undefined
       ? undefined
       : {
           url: cardUrl,
-          title: (asString(field(cardValue, 'title')) ?? '').slice(0, 1_000),
-          description: (asString(field(cardValue, 'description')) ?? '').slice(0, 5_000),
+          title: budget.take(asString(field(cardValue, 'title')) ?? '', 1_000, 'card'),
+          description: budget.take(asString(field(cardValue, 'description')) ?? '', 5_000, 'card'),
         }
   if (card !== undefined) links.push({ href: card.url, text: card.title, source: 'card' })
 
-  const media = asArray(f.media_attachments, limit).map(readMedia)
   const extraTexts: string[] = []
   for (const option of asArray(field(f.poll, 'options'), limit)) {
     const title = asString(field(option, 'title'))
-    if (title !== undefined && title !== '') extraTexts.push(title.slice(0, 1_000))
+    if (title !== undefined && title !== '') {
+      const read = budget.take(title, 1_000, 'poll options')
+      if (read !== '') extraTexts.push(read)
+    }
   }
-  for (const item of media) if (item.description !== '') extraTexts.push(item.description)
+  const media = asArray(f.media_attachments, limit).map(readMedia)
+  for (let i = 0; i < media.length; i++) {
+    const item = media[i]!
+    if (item.description === '') continue
+    const description = budget.take(item.description, 5_000, 'alt texts')
+    if (description !== item.description) media[i] = { ...item, description }
+    if (description !== '') extraTexts.push(description)
+  }
   if (card !== undefined) {
     if (card.title !== '') extraTexts.push(card.title)
     if (card.description !== '') extraTexts.push(card.description)
   }
 
-  const inReplyToId = asId(f.in_reply_to_id)
+  const inReplyToId = cap(asId(f.in_reply_to_id), MAX_NAME_LENGTH)
+  const cut = contentCut && !budget.cut.includes('content') ? ['content', ...budget.cut] : budget.cut
   return {
-    id: asId(f.id),
-    url: asString(f.url) ?? asString(f.uri),
+    id: cap(asId(f.id), MAX_NAME_LENGTH),
+    url: cap(asString(f.url) ?? asString(f.uri), MAX_URL_LENGTH),
     createdAt: asTime(f.created_at),
-    visibility: asString(f.visibility),
-    language: asString(f.language),
+    visibility: cap(asString(f.visibility), MAX_WORD_LENGTH),
+    language: cap(asString(f.language), MAX_WORD_LENGTH),
     isReply: inReplyToId !== undefined,
-    inReplyToAccountId: asId(f.in_reply_to_account_id),
+    inReplyToAccountId: cap(asId(f.in_reply_to_account_id), MAX_NAME_LENGTH),
     text: html.text,
     // PLAIN_MENTION needs an `@`: prose without one is kept as it is.
     prose: html.prose.includes('@') ? html.prose.replace(PLAIN_MENTION, ' ').trim() : html.prose,
-    spoilerText: (asString(f.spoiler_text) ?? '').slice(0, 5_000),
+    spoilerText,
     extraTexts,
     imageTexts: [],
     links,
@@ -331,6 +370,8 @@ export function readStatus(status: object, localHost: string | undefined, limits
     media,
     card,
     author,
-    truncated,
+    truncated: cut.length > 0,
+    ...(cut.length > 0 ? { cut } : {}),
+    textBudgetLeft: budget.left,
   }
 }

@@ -32,8 +32,25 @@ export interface Deobfuscated {
   span(start: number, end: number): { readonly start: number; readonly end: number }
 }
 
+/** The transformers in order without maps, each called only when its text can change. */
+function runFast(text: string): string {
+  let t = text
+  if (t.includes('\u202e')) t = reorderBidiOverrides(t, undefined).text
+  if (t.includes('%')) t = decodePercentEscapes(t, undefined).text
+  if (t.includes('--')) t = decodePunycodeLabels(t, undefined).text
+  t = skeletonChars(t).text
+  t = readSpelledPunctuation(t, undefined).text
+  return joinSpacedLetters(t, undefined).text
+}
+
 function run(text: string, withMap: boolean): Transformed {
-  let current: Transformed = { text, from: withMap ? Array.from({ length: text.length }, (_, i) => i) : undefined }
+  if (!withMap) return { text: runFast(text), from: undefined }
+  let identity: number[] | undefined
+  if (withMap) {
+    identity = new Array<number>(text.length)
+    for (let i = 0; i < text.length; i++) identity[i] = i
+  }
+  let current: Transformed = { text, from: identity }
   for (const transform of TRANSFORMERS) current = transform(current.text, current.from)
   return current
 }
@@ -50,20 +67,39 @@ function run(text: string, withMap: boolean): Transformed {
  * deobfuscate('ᴅɪꜱᴄᴏʀᴅ (dot) gg / ABC').text //=> 'discord.gg/abc'
  */
 export function deobfuscate(text: string): Deobfuscated {
-  const skeleton = run(text, false).text
+  if (text === '') return EMPTY
+  const skeleton = runFast(text)
   let from: readonly number[] | undefined
+  let lower: string | undefined
   return {
     text: skeleton,
     original: text,
     span(start, end) {
+      if (from === undefined && end > start) {
+        // Without the map when the span reads as written, but for case (a plain URL): the same
+        // characters, lowercased, are in the original. Building the map costs a second run.
+        lower ??= text.toLowerCase()
+        if (lower.length === text.length) {
+          const at = lower.indexOf(skeleton.slice(start, end))
+          if (at >= 0) return { start: at, end: at + (end - start) }
+        }
+      }
       from ??= run(text, true).from ?? []
       if (end <= start || from.length === 0) return { start: 0, end: 0 }
-      const first = from[Math.max(0, Math.min(start, from.length - 1))] ?? 0
-      const lastAt = from[Math.max(0, Math.min(end - 1, from.length - 1))] ?? first
+      // Smallest and largest offset of the span: under a right-to-left override the offsets run
+      // backwards.
+      let low = Number.POSITIVE_INFINITY
+      let high = -1
+      const last = Math.min(end, from.length)
+      for (let i = Math.max(0, start); i < last; i++) {
+        const at = from[i]!
+        if (at < low) low = at
+        if (at > high) high = at
+      }
+      if (high < 0) return { start: 0, end: 0 }
       // The last character written may be a surrogate pair.
-      const lastCode = text.charCodeAt(lastAt)
-      const width = lastCode >= 0xd800 && lastCode < 0xdc00 ? 2 : 1
-      return { start: first, end: Math.min(text.length, Math.max(lastAt + width, first)) }
+      const highCode = text.charCodeAt(high)
+      return { start: low, end: Math.min(text.length, high + (highCode >= 0xd800 && highCode < 0xdc00 ? 2 : 1)) }
     },
   }
 }
@@ -75,15 +111,17 @@ export function deobfuscate(text: string): Deobfuscated {
  * @returns the skeleton
  */
 export function skeleton(text: string): string {
-  return run(text, false).text
+  return text === '' ? '' : runFast(text)
 }
 
-// Letters and digits of every script; everything else (spaces, punctuation, symbols, emoji)
-// is left out of the compact form.
-const NOT_WORD = /[^\p{L}\p{N}]+/gu
+const EMPTY: Deobfuscated = { text: '', original: '', span: () => ({ start: 0, end: 0 }) }
+
+// Letters and digits of every script, and `#` (a hashtag phrase stays one); everything else
+// (spaces, punctuation, symbols, emoji) is left out of the compact form.
+const NOT_WORD = /[^\p{L}\p{N}#]+/gu
 
 /**
- * The compact form of a skeleton that phrases are matched in: letters and digits only, so a
+ * The compact form of a skeleton that phrases are matched in: letters, digits and `#` only, so a
  * listed phrase matches with spaces, punctuation, symbols or emoji between its words and letters
  * (`verify-your.account` matches `verify your account`).
  *

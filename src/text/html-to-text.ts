@@ -20,6 +20,8 @@ export interface HtmlReading {
   readonly mentions: readonly HtmlAnchor[]
   /** Hashtag names, lowercased, without `#`. */
   readonly hashtags: readonly string[]
+  /** Hashtag anchors with their `href` (a hashtag anchor may point anywhere: the reader checks). */
+  readonly tags: readonly HtmlAnchor[]
 }
 
 // `tagKind` tells the two-letter ones and `p` by their codes: keep it in step with this list.
@@ -127,6 +129,7 @@ export function htmlToText(html: string): HtmlReading {
   const links: HtmlAnchor[] = []
   const mentions: HtmlAnchor[] = []
   const hashtags: string[] = []
+  const tags: HtmlAnchor[] = []
   // For every open <span>: whether it hides its content (Mastodon's class="invisible").
   const spans: boolean[] = []
   let hidden = 0
@@ -165,8 +168,10 @@ export function htmlToText(html: string): HtmlReading {
     if (anchor === undefined) return
     const kind = anchorKind(anchor)
     const visible = anchor.text.trim()
-    if (kind === 'hashtag') hashtags.push(visible.replace(/^#/u, '').toLowerCase())
-    else (kind === 'mention' ? mentions : links).push({ href: anchor.href, text: visible })
+    if (kind === 'hashtag') {
+      hashtags.push(visible.replace(/^#/u, '').toLowerCase())
+      if (anchor.href !== '') tags.push({ href: anchor.href, text: visible })
+    } else (kind === 'mention' ? mentions : links).push({ href: anchor.href, text: visible })
     if (kind === 'link') {
       prose += ' '
       proseLast = 32
@@ -270,5 +275,5 @@ export function htmlToText(html: string): HtmlReading {
     }
   }
   closeAnchor()
-  return { text: text.trim(), prose: prose.trim(), links, mentions, hashtags }
+  return { text: text.trim(), prose: prose.trim(), links, mentions, hashtags, tags }
 }

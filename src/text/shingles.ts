@@ -1,5 +1,5 @@
 import type { NormalizedStatus } from '../status/normalized-status.js'
-import { foldForMatching } from './fold-for-matching.js'
+import { skeleton } from './deobfuscate.js'
 import { mix32 } from './hash32.js'
 
 /** Code points of the key text read at most: long posts are compared on their first part. */
@@ -13,8 +13,8 @@ const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/gu
 
 /**
  * The text near-duplicate detection compares: the content warning and the prose (visible text
- * without mentions, hashtags and links), folded (NFKC, lower case, invisible characters removed,
- * look-alike letters mapped), with what is left of URLs, mentions and hashtags removed and every
+ * without mentions, hashtags and links) through the de-obfuscation layer (`skeleton`: the same
+ * reading every matcher uses), with what is left of URLs, mentions and hashtags removed and every
  * run of punctuation and spaces turned into one space.
  *
  * @param status - a normalized status
@@ -24,7 +24,7 @@ const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/gu
  */
 export function duplicateKeyText(status: NormalizedStatus): string {
   const raw = status.spoilerText === '' ? status.prose : `${status.spoilerText}\n${status.prose}`
-  const folded = foldForMatching(raw.length > MAX_KEY_LENGTH * 2 ? raw.slice(0, MAX_KEY_LENGTH * 2) : raw)
+  const folded = skeleton(raw.length > MAX_KEY_LENGTH * 2 ? raw.slice(0, MAX_KEY_LENGTH * 2) : raw)
   const text = folded.replace(URL, ' ').replace(MENTION, ' ').replace(HASHTAG, ' ').replace(SEPARATORS, ' ').trim()
   return text.length > MAX_KEY_LENGTH ? Array.from(text).slice(0, MAX_KEY_LENGTH).join('') : text
 }

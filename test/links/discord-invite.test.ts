@@ -33,6 +33,17 @@ describe('findDiscordInvites', () => {
       ['zero-width spaces', 'disc\u200bord.g\u200bg/ctk\u200bpaarr', 'discord.gg', 'ctkpaarr', 'disc\u200bord.g\u200bg/ctk\u200bpaarr'],
       ['mixed case (the code keeps its case)', 'DiScOrD.Gg/AbCdE', 'discord.gg', 'AbCdE', 'DiScOrD.Gg/AbCdE'],
       ['Japanese glued around it', '詳しくはdiscord.gg/ctkpaarrへ', 'discord.gg', 'ctkpaarr', 'discord.gg/ctkpaarr'],
+      ['a Cyrillic і starting the host', 'іnvite.gg/club', 'invite.gg', 'club', 'іnvite.gg/club'],
+      ['a Cyrillic і inside the host', 'invіte.gg/club', 'invite.gg', 'club', 'invіte.gg/club'],
+      ['letters spaced out', 'd i s c o r d . g g / ctkpaarr', 'discord.gg', 'ctkpaarr', 'd i s c o r d . g g / ctkpaarr'],
+      ['Latin small capitals', 'ᴅɪꜱᴄᴏʀᴅ.ɢɢ/ctkpaarr', 'discord.gg', 'ctkpaarr', 'ᴅɪꜱᴄᴏʀᴅ.ɢɢ/ctkpaarr'],
+      ['negative squared letters', '🅳🅸🆂🅲🅾🆁🅳.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', '🅳🅸🆂🅲🅾🆁🅳.gg/ctkpaarr'],
+      ['katakana and ドット', 'ディスコードドットgg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'ディスコードドットgg/ctkpaarr'],
+      ['enclosing marks', 'd\u20ddiscord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'd\u20ddiscord.gg/ctkpaarr'],
+      ['a right-to-left override', '\u202Eduk/gg.drocsid\u202C', 'discord.gg', 'kud', 'duk/gg.drocsid'],
+      ['percent-escapes', '%64iscord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', '%64iscord.gg/ctkpaarr'],
+      ['a host word cut in two', 'dis cord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'dis cord.gg/ctkpaarr'],
+      ['a host word cut by a hyphen, spaced punctuation', 'disc-ord . gg / ctkpaarr', 'discord.gg', 'ctkpaarr', 'disc-ord . gg / ctkpaarr'],
       ['a line break after the code', 'discord.gg/ctkpaarr\nmore', 'discord.gg', 'ctkpaarr', 'discord.gg/ctkpaarr'],
     ])('%s', (_disguise, text, host, code, match) => {
       expect(findDiscordInvites(text)).toEqual([{ host, code, match }])
@@ -51,6 +62,8 @@ describe('findDiscordInvites', () => {
       ['discord.gg/invite', 'no code'],
       ['notdiscord.gg/abc', 'another host'],
       ['discord.gg', 'no code'],
+      ['we dis cord them.', 'no host'],
+      ['dis cord gg', 'no dot'],
       ['dsc.gg/invite/abc', 'a redirector has no invite path'],
       ['', 'empty'],
     ])('in %j (%s)', (text) => {
@@ -61,5 +74,21 @@ describe('findDiscordInvites', () => {
   test('runs once over a megabyte of hostile text', () => {
     const hostile = 'discord . . ( dot ) gg / / '.repeat(40_000) + 'ｄ'.repeat(10_000)
     expect(findDiscordInvites(hostile)).toEqual([])
+  })
+})
+
+describe('findDiscordInvites: the fast path for plain ASCII never rejects an invite', () => {
+  test('gives what the layer gives, on any text made of invite pieces', async () => {
+    const fc = (await import('fast-check')).default
+    const { deobfuscate } = await import('../../src/text/deobfuscate.js')
+    const { findDiscordInvitesIn } = await import('../../src/links/discord-invite.js')
+    const pieces = ['https://', 'discord', 'DISCORD', 'dis', 'cord', '.gg', '.com', '/invite', '/', 'abc', 'X1', '-', '.', 'd-i-s-c-o-r-d', 'dsc.gg', 'invite.gg', '%64', '(.)', ' ', 'xn--', 'd', 'i', 's', 'a.b.c']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 10 }), (parts) => {
+        const text = parts.join('')
+        expect(findDiscordInvites(text)).toEqual(text === '' ? [] : findDiscordInvitesIn(deobfuscate(text)))
+      }),
+      { seed: 20261207, numRuns: 4000 },
+    )
   })
 })

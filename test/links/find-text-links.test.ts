@@ -4,7 +4,8 @@ import { createRequire } from 'node:module'
 import { find } from 'linkifyjs'
 import { describe, expect, test } from 'vitest'
 
-import { findTextLinks, mayHoldLink, prepareForLinkify, UNICODE_TLD_FIRST_LETTERS } from '../../src/links/find-text-links.js'
+import { findTextLinks, findTextLinksIn, mayHoldLink, splitAtCjk, UNICODE_TLD_FIRST_LETTERS } from '../../src/links/find-text-links.js'
+import { deobfuscate, skeleton } from '../../src/text/deobfuscate.js'
 import { readLinkHost } from '../../src/links/host.js'
 
 const hostsIn = (text: string): (string | undefined)[] => findTextLinks(text).map((url) => readLinkHost(url)?.host)
@@ -46,7 +47,7 @@ describe('findTextLinks', () => {
   })
 
   test('reads at most the first 20,000 characters', () => {
-    expect(findTextLinks(`${'x '.repeat(10_000)}late.com`)).toEqual([])
+    expect(findTextLinks(`${'xy '.repeat(7_000)}late.com`)).toEqual([])
     expect(findTextLinks(`early.com ${'x '.repeat(10_000)}`)).toEqual(['early.com'])
   })
 
@@ -69,19 +70,19 @@ describe('mayHoldLink', () => {
     ['ｄｉｓｃｏｒｄ．ｇｇ', true],
     ['discord。gg', true],
     ['disc\u200bord\u200b.\u200bgg', true],
-  ])('%j: %s', (text, expected) => {
-    expect(mayHoldLink(text)).toBe(expected)
+  ])('%j: %s (on the skeleton)', (text, expected) => {
+    expect(mayHoldLink(skeleton(text))).toBe(expected)
   })
 })
 
-describe('prepareForLinkify', () => {
+describe('splitAtCjk', () => {
   test('leaves ASCII text as it is', () => {
     const text = 'plain ascii. with dots.and things'
-    expect(prepareForLinkify(text)).toBe(text)
+    expect(splitAtCjk(text)).toBe(text)
   })
 
   test('keeps a Japanese host whole', () => {
-    expect(prepareForLinkify('荒らし.com')).toBe('荒らし.com')
+    expect(splitAtCjk('荒らし.com')).toBe('荒らし.com')
   })
 })
 
@@ -125,6 +126,7 @@ describe('words handed to linkify', () => {
     ['す.それ.भारत'],
     ['See example.COM and EXAMPLE.org.'],
   ])('finds what linkify finds in %j', (text) => {
-    expect(findTextLinks(text)).toEqual(find(prepareForLinkify(text), 'url').map((link) => link.value))
+    // The gates (words that may hold a link, CJK split per word) against linkify over the whole skeleton.
+    expect(findTextLinksIn(deobfuscate(text)).map((l) => l.read)).toEqual(find(splitAtCjk(skeleton(text)), 'url').map((link) => link.value))
   })
 })

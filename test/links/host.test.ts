@@ -55,3 +55,20 @@ describe('registrableDomain', () => {
     expect(registrableDomain(host)).toBe(domain)
   })
 })
+
+describe('readLinkHost: hosts written as numbers are IPv4 addresses', () => {
+  // url | address
+  test.each([
+    ['http://3232235777/x', '192.168.1.1'],
+    ['http://0xc0.0xa8.1.1/', '192.168.1.1'],
+    ['http://0300.0250.1.1', '192.168.1.1'],
+    ['http://192.168.257/', '192.168.1.1'],
+    ['http://1.2.3.4/', '1.2.3.4'],
+  ])('%s is %s', (url, address) => {
+    expect(readLinkHost(url)).toEqual({ host: address, domain: address, isIp: true })
+  })
+
+  test('a name that starts with a digit is a name', () => {
+    expect(readLinkHost('https://123.example/')?.isIp).toBe(false)
+  })
+})

@@ -248,3 +248,18 @@ describe('readStatus', () => {
     })
   })
 })
+
+describe('readStatus: hashtag and mention anchors that are links', () => {
+  const account = { id: '1', username: 'a', acct: 'a@x.example' }
+  test('a hashtag anchor whose href is not a tag page is a link', () => {
+    const status = readStatus({ id: '1', account, content: '<p><a href="https://discord.gg/ctkpaarr" class="mention hashtag" rel="tag">#<span>join</span></a> <a href="https://x.example/tags/ok" class="mention hashtag" rel="tag">#<span>ok</span></a></p>' }, undefined)
+    expect(status.links.map((l) => l.href)).toEqual(['https://discord.gg/ctkpaarr'])
+    expect(status.hashtags).toEqual(['join', 'ok'])
+  })
+
+  test('a mention anchor whose href is not a profile is a link; listed profiles are not', () => {
+    const content = '<p><span class="h-card"><a href="https://evil.example/login?x=1" class="u-url mention">@<span>support</span></a></span> <span class="h-card"><a href="https://b.example/@bob" class="u-url mention">@<span>bob</span></a></span> <span class="h-card"><a href="https://c.example/accounts/7" class="u-url mention">@<span>carol</span></a></span></p>'
+    const status = readStatus({ id: '1', account, content, mentions: [{ id: '2', acct: 'bob@b.example', url: 'https://b.example/@bob' }, { id: '3', acct: 'carol@c.example', url: 'https://c.example/accounts/7' }] }, undefined)
+    expect(status.links.map((l) => l.href)).toEqual(['https://evil.example/login?x=1'])
+  })
+})

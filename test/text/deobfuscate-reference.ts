@@ -42,14 +42,27 @@ export function referenceSkeleton(text: string): string {
   }
   // 5. Spelled punctuation.
   out = out.replace(SPELLED_PUNCTUATION.katakana, (k) => SPELLED_PUNCTUATION.nameOf.get(k) ?? k)
-  out = out.replace(SPELLED_PUNCTUATION.punctuation, (...args: unknown[]) => {
-    const groups = args[args.length - 1] as Record<string, string | undefined>
-    const match = args[0] as string
-    return groups['bd'] !== undefined || groups['wd'] !== undefined || groups['d'] !== undefined ? '.' : match === '/' ? '/' : '/'
-  })
-  // 6. Spaced letters.
-  out = out.replace(/(?<![\p{L}\p{N}])[a-z0-9](?:[^\p{L}\p{N}\n]{1,4}[a-z0-9]){2,}(?![\p{L}\p{N}])/gu, (run) => {
-    const separators = run.match(/[^a-z0-9]+/gu) ?? []
+  {
+    // Every match of the expression, the same decision, no prefilter.
+    const pattern = new RegExp(SPELLED_PUNCTUATION.punctuation.source, 'gu')
+    let result = ''
+    let last = 0
+    for (let m = pattern.exec(out); m !== null; m = pattern.exec(out)) {
+      const replacement = SPELLED_PUNCTUATION.spelled(m)
+      if (replacement === undefined) continue
+      result += out.slice(last, m.index) + replacement
+      last = m.index + m[0].length
+    }
+    out = result + out.slice(last)
+  }
+  // 6. Spaced letters (ASCII letters and digits, kanji and kana written one at a time).
+  const single = String.raw`(?:[a-z0-9]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])`
+  const spaced = new RegExp(String.raw`(?<![\p{L}\p{N}]|[\p{L}\p{N}][^\p{L}\p{N}\s])${single}(?:[^\p{L}\p{N}\n]{1,4}${single}){2,}(?![\p{L}\p{N}])`, 'gu')
+  const separator = /[^a-z0-9\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu
+  out = out.replace(spaced, (run) => {
+    const letters = run.match(/[a-z]/gu)?.length ?? 0
+    if (letters < (/[^\u0000-\u007f]/u.test(run) ? 2 : 1)) return run
+    const separators = run.match(separator) ?? []
     const counts = new Map<string, number>()
     for (const s of separators) counts.set(s, (counts.get(s) ?? 0) + 1)
     let dominant = ''
@@ -61,7 +74,7 @@ export function referenceSkeleton(text: string): string {
         dominant = s
       }
     }
-    const parts = run.split(/[^a-z0-9]+/gu)
+    const parts = run.split(separator)
     return parts.map((p, i) => p + (separators[i] === undefined || separators[i] === dominant ? '' : separators[i]!.includes('/') ? '/' : separators[i]!.includes('.') ? '.' : '')).join('')
   })
   return out

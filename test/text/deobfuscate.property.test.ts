@@ -164,3 +164,72 @@ describe('deobfuscate: every gate and fast path against the ungated reference', 
     }
   })
 })
+
+describe('the spaced-letters prefilter never rejects a run', () => {
+  test('mayHaveSpacedLetters is true wherever the expression matches', async () => {
+    const { mayHaveSpacedLetters } = await import('../../src/text/transformers/spaced-letters.js')
+    const spaced = /[a-z0-9](?<![\p{L}\p{N}][a-z0-9]|[\p{L}\p{N}][^\p{L}\p{N}\s][a-z0-9])(?:[^\p{L}\p{N}\n]{1,4}[a-z0-9]){2,}(?![\p{L}\p{N}])/u
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '1', 'ab', ' ', '  ', '.', '-', '😀', '\n', 'д', 'é', '/', '   '), { maxLength: 30 }), (parts) => {
+        const text = parts.join('')
+        if (spaced.test(text)) expect(mayHaveSpacedLetters(text)).toBe(true)
+      }),
+      { seed: 20261207, numRuns: 5000 },
+    )
+  })
+})
+
+describe('deobfuscate: spans map back to the text as written', () => {
+  test('the written span of any part of the skeleton reads as that part', async () => {
+    const { deobfuscate } = await import('../../src/text/deobfuscate.js')
+    fc.assert(
+      fc.property(post, fc.constantFrom(...Object.keys(BLOCKS)), fc.constantFrom(...DOTS), fc.nat(), fc.nat(), (p, block, dot, a, b) => {
+        const written = lettersOf(render(p, p.name, dot), BLOCKS[block]!)
+        const view = deobfuscate(written)
+        const start = a % (view.text.length + 1)
+        const end = start + (b % (view.text.length - start + 1))
+        if (end === start) return
+        const span = view.span(start, end)
+        // The written span, read again, holds what the skeleton showed there.
+        expect(skeleton(written.slice(span.start, span.end))).toContain(compactSkeleton(view.text.slice(start, end)).slice(0, 1))
+        expect(span.start).toBeGreaterThanOrEqual(0)
+        expect(span.end).toBeLessThanOrEqual(written.length)
+      }),
+      RUNS,
+    )
+  })
+
+  test('an invite found in a disguised post quotes the disguised text', async () => {
+    const { findDiscordInvites } = await import('../../src/links/discord-invite.js')
+    fc.assert(
+      fc.property(post, fc.constantFrom(...Object.keys(BLOCKS)), fc.constantFrom(...DOTS), fc.constantFrom(...SLASHES), (p, block, dot, slash) => {
+        const written = `${p.before.join(' ')} ${lettersOf('discord', BLOCKS[block]!)}${dot}gg${slash}${p.path} ${p.after.join(' ')}`
+        const [invite] = findDiscordInvites(written)
+        expect(invite?.host).toBe('discord.gg')
+        expect(written).toContain(invite!.match)
+        expect(skeleton(invite!.match)).toBe(`discord.gg/${p.path}`)
+      }),
+      RUNS,
+    )
+  })
+})
+
+describe('percent-escapes decode as decodeURIComponent does, without exceptions', () => {
+  test('on any run of escapes', async () => {
+    const { decodeUtf8Escapes } = await import('../../src/text/transformers/percent-decoding.js')
+    const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xe8, 0x8d, 0x92, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0xc0, 0xc2, 0xf4, 0x90, 0xbf))
+    fc.assert(
+      fc.property(fc.array(byte, { minLength: 1, maxLength: 12 }), (bytes) => {
+        const run = bytes.map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')
+        let expected: string | undefined
+        try {
+          expected = decodeURIComponent(run)
+        } catch {
+          expected = undefined
+        }
+        expect(decodeUtf8Escapes(run)).toBe(expected)
+      }),
+      { seed: 20261207, numRuns: 5000 },
+    )
+  })
+})

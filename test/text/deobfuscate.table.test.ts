@@ -9,6 +9,10 @@ const CLASSES: Record<string, readonly (readonly [string, string])[]> = {
     ['d🔥i🔥s🔥c🔥o🔥r🔥d', 'discord'],
     ['c.r.y.p.t.o', 'crypto'],
     ['I am a cat', 'i am a cat'],
+    ['荒 ら し . c o m', '荒らし.com'],
+    ['荒·ら·し·.·c·o·m', '荒らし.com'],
+    ['あ、い、う', 'あ、い、う'],
+    ['192.0.2.7', '192.0.2.7'],
     ['a b', 'a b'],
   ],
   'punctuation spelled out': [
@@ -18,6 +22,8 @@ const CLASSES: Record<string, readonly (readonly [string, string])[]> = {
     ['discord . gg / abc', 'discord.gg/abc'],
     ['discordドットgg/abc', 'discord.gg/abc'],
     ['discordてんgg', 'discord.gg'],
+    ['荒らしてんcom', '荒らし.com'],
+    ['いい天気です。Love it', 'いい天気てす。love it'],
     ['discord.ggスラッシュabc', 'discord.gg/abc'],
     ['discord。gg', 'discord.gg'],
     ['ｄｉｓｃｏｒｄ．ｇｇ／ａｂｃ', 'discord.gg/abc'],
@@ -82,4 +88,25 @@ describe('deobfuscate: every class of the issue', () => {
   test('the skeleton is idempotent on the table rows', () => {
     for (const rows of Object.values(CLASSES)) for (const [written] of rows) expect(skeleton(skeleton(written))).toBe(skeleton(written))
   })
+})
+
+describe('deobfuscate on a megabyte of hostile text per transformer', () => {
+  // Each finishes in one pass (linear); a quadratic path would take minutes here.
+  test.each([
+    ['spaced letters', 'a '.repeat(500_000)],
+    ['kanji and letters spaced', '荒 a '.repeat(250_000)],
+    ['brackets', '( . ) '.repeat(200_000)],
+    ['valid escapes', '%41'.repeat(300_000)],
+    ['invalid escapes', '%e8%'.repeat(250_000)],
+    ['one long override', `\u202e${'abc'.repeat(300_000)}`],
+    ['many overrides', '\u202ea'.repeat(500_000)],
+    ['Punycode labels', 'xn--a.'.repeat(150_000)],
+    ['Japanese dots', 'aてんb'.repeat(250_000)],
+    ['katakana names', 'ディスコード'.repeat(150_000)],
+  ])('%s', (_name, text) => {
+    const view = deobfuscate(text)
+    expect(view.text.length).toBeGreaterThan(0)
+    const span = view.span(0, Math.min(10, view.text.length))
+    expect(span.end).toBeGreaterThan(span.start)
+  }, 120_000)
 })

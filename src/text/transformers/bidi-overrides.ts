@@ -17,7 +17,7 @@ const END = /[\u202a-\u202e\u2066-\u2069\n\r\u2029]/gu
  * @returns the text in visual order
  */
 export function reorderBidiOverrides(text: string, from: readonly number[] | undefined): Transformed {
-  if (!text.includes(RLO)) return { text, from: from === undefined ? undefined : [...from] }
+  if (!text.includes(RLO)) return { text, from }
   let out = ''
   const map: number[] | undefined = from === undefined ? undefined : []
   let i = 0

@@ -13,6 +13,6 @@ const LABEL = /(?<![a-z0-9-])xn--([a-z0-9-]{1,59})(?![a-z0-9-])/giu
  * @returns the text with Punycode labels decoded
  */
 export function decodePunycodeLabels(text: string, from: readonly number[] | undefined): Transformed {
-  if (!text.includes('--')) return { text, from: from === undefined ? undefined : [...from] }
+  if (!text.includes('--')) return { text, from }
   return replaceMapped(text, from, LABEL, (m) => punycodeDecode((m[1] ?? '').toLowerCase()))
 }

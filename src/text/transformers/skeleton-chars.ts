@@ -57,6 +57,9 @@ function buildTable(): Table {
 }
 
 let table: Table | undefined
+// No `u` flag: a surrogate is not ASCII either, and the search is faster.
+const NON_ASCII = /[^\u0000-\u007f]/
+const NEXT_NON_ASCII = /[^\u0000-\u007f]/g
 
 /**
  * The skeleton of one code point, or `undefined` when it is its own skeleton (ASCII letters are
@@ -81,16 +84,20 @@ export function skeletonOfCodePoint(cp: number): string | undefined {
  * @param previous - offsets of `text`'s code units in the original, when `text` was transformed
  * @returns the skeleton and, when `previous` is given or `map` is true, its offsets
  */
-export function skeletonChars(text: string, previous?: readonly number[], map = previous !== undefined): { readonly text: string; readonly from: number[] | undefined } {
+export function skeletonChars(text: string, previous?: readonly number[], map = previous !== undefined): { readonly text: string; readonly from: readonly number[] | undefined } {
   const { bmp, astral, targets } = (table ??= buildTable())
   const from: number[] | undefined = map ? [] : undefined
   const length = text.length
+  if (from === undefined && !NON_ASCII.test(text)) return { text: text.toLowerCase(), from }
   let out = ''
   let i = 0
   while (i < length) {
     // A run of ASCII, lowercased whole (only ASCII: other letters are the table's business).
     let j = i
-    while (j < length && text.charCodeAt(j) < 0x80) j++
+    if (text.charCodeAt(j) < 0x80) {
+      NEXT_NON_ASCII.lastIndex = j
+      j = NEXT_NON_ASCII.test(text) ? NEXT_NON_ASCII.lastIndex - 1 : length
+    }
     if (j > i) {
       out += i === 0 && j === length ? text.toLowerCase() : text.slice(i, j).toLowerCase()
       if (from !== undefined) for (let k = i; k < j; k++) from.push(previous === undefined ? k : previous[k]!)

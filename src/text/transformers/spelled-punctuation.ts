@@ -27,21 +27,49 @@ const SLASH_WORDS = /* @__PURE__ */ ['/', 'slash', ...JAPANESE_SLASH.map(escape)
 const SPACE = '[ \\t\\u3000]'
 // One expression for every spelling, tried left to right:
 // 1. a dot or slash in brackets: `(dot)`, `[.]`, `{ / }`, `(てん)`;
-// 2. between two ASCII letters or digits: ` dot `, ` slash ` (spaces required), or a dot, slash,
-//    ideographic full stop, katakana middle dot or Japanese word with up to 3 spaces around;
+// 2. between two ASCII letters or digits, a plain `/` only with a space beside it (a URL's
+//    slashes are left alone) (the letter before is checked by `spelled`: a lookbehind
+//    at the start of an expression makes the engine try it at every position): ` dot `, ` . `, ` slash ` (spaces on both sides: `home. Me`
+//    is prose), or a slash, ideographic full stop, katakana middle dot or Japanese word with up to
+//    3 spaces around;
 // (Katakana spellings of invite hosts' names are read first, by KATAKANA.)
 const PUNCTUATION = /* @__PURE__ */ new RegExp(
   [
     `${SPACE}{0,3}[(\\[{<]${SPACE}{0,2}(?<bd>${DOT_WORDS})${SPACE}{0,2}[)\\]}>]${SPACE}{0,3}`,
     `${SPACE}{0,3}[(\\[{<]${SPACE}{0,2}(?<bs>${SLASH_WORDS})${SPACE}{0,2}[)\\]}>]${SPACE}{0,3}`,
-    `(?<=[a-z0-9])(?:${SPACE}{1,3}(?<wd>dot)${SPACE}{1,3}|${SPACE}{0,3}(?<d>[.。・]|${JAPANESE_DOT.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
-    `(?<=[a-z0-9])(?:${SPACE}{1,3}(?<ws>slash)${SPACE}{1,3}|${SPACE}{0,3}(?<s>/|${JAPANESE_SLASH.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
+    `(?:${SPACE}{1,3}(?<wd>dot|\\.)${SPACE}{1,3}|${SPACE}{0,3}(?<d>[。・])${SPACE}{0,3}|${SPACE}{0,3}(?<jd>${JAPANESE_DOT.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
+    `(?:${SPACE}{1,3}(?<ws>slash)${SPACE}{1,3}|${SPACE}{1,3}(?<s>/)${SPACE}{0,3}|(?<s2>/)${SPACE}{1,3}|${SPACE}{0,3}(?<js>${JAPANESE_SLASH.map(escape).join('|')})${SPACE}{0,3})(?=[a-z0-9])`,
   ].join('|'),
   'gu',
 )
 const KATAKANA = /* @__PURE__ */ new RegExp(KATAKANA_NAMES.map(([kana]) => escape(kana)).join('|'), 'gu')
-// What every spelling needs: a bracket, a space, a dot-like or slash-like character, or kana.
-const MAY_SPELL = /[([{<\s.。・/\u3000-\u30ff]/u
+// What every spelling needs: a bracket, a spelled word, a spaced dot or slash
+// (a dot between spaces, a slash beside one, or a Japanese dot or word right after an ASCII
+// letter or digit: `end. Next` and Japanese prose with 。 and テン do not pass).
+const MAY_SPELL = /[([{<]|[ \t\u3000]\.[ \t\u3000]|[ \t\u3000]\/|\/[ \t\u3000]|dot|slash/
+const MAY_SPELL_JAPANESE = /[。・]|トット|てん|テン|スラッシュ/
+const JAPANESE_AFTER_LETTER = /[a-z0-9][ \t\u3000]{0,3}[。・]|(?:トット|てん|テン|スラッシュ)[ \t\u3000]{0,3}[a-z0-9]/
+const ALNUM = /[a-z0-9]/u
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/**
+ * What a match of PUNCTUATION spells (`.` or `/`), or `undefined` to keep it: a spelling between
+ * letters needs an ASCII letter or digit right before it.
+ *
+ * @param m - a match of PUNCTUATION
+ * @returns the punctuation, or `undefined`
+ */
+function spelled(m: RegExpExecArray): string | undefined {
+  const g = m.groups ?? {}
+  const bracketed = g['bd'] !== undefined || g['bs'] !== undefined
+  // A Japanese word may follow a letter of any script (`荒らしてんcom`); the others an ASCII one.
+  const japanese = g['jd'] !== undefined || g['js'] !== undefined
+  const before = m.input.charAt(m.index - 1)
+  if (!bracketed && !(japanese ? LETTER_OR_DIGIT.test(before) : ALNUM.test(before))) return undefined
+  const dot = g['bd'] !== undefined || g['wd'] !== undefined || g['d'] !== undefined || g['jd'] !== undefined
+  const out = dot ? '.' : '/'
+  return m[0] === out ? undefined : out
+}
 
 /**
  * Reads spelled-out and bracketed punctuation in a skeleton as the punctuation it spells, in
@@ -56,14 +84,11 @@ const MAY_SPELL = /[([{<\s.。・/\u3000-\u30ff]/u
  * @returns the text with punctuation undisguised
  */
 export function readSpelledPunctuation(text: string, from: readonly number[] | undefined): Transformed {
-  if (!MAY_SPELL.test(text)) return { text, from: from === undefined ? undefined : [...from] }
   const named = KATAKANA_START.test(text) ? replaceMapped(text, from, KATAKANA, (m) => NAME_OF.get(m[0])) : { text, from }
-  return replaceMapped(named.text, named.from, PUNCTUATION, (m) => {
-    const g = m.groups ?? {}
-    if (g['bd'] !== undefined || g['wd'] !== undefined || g['d'] !== undefined) return m[0] === '.' ? undefined : '.'
-    return m[0] === '/' ? undefined : '/'
-  })
+  const t = named.text
+  if (!MAY_SPELL.test(t) && !(MAY_SPELL_JAPANESE.test(t) && JAPANESE_AFTER_LETTER.test(t))) return named
+  return replaceMapped(named.text, named.from, PUNCTUATION, spelled)
 }
 
 /** The expressions of `readSpelledPunctuation`, for the ungated reference in the tests. */
-export const SPELLED_PUNCTUATION = { punctuation: PUNCTUATION, katakana: KATAKANA, nameOf: NAME_OF } as const
+export const SPELLED_PUNCTUATION = { punctuation: PUNCTUATION, katakana: KATAKANA, nameOf: NAME_OF, spelled } as const

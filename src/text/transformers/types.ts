@@ -5,7 +5,8 @@
  */
 export interface Transformed {
   readonly text: string
-  readonly from: number[] | undefined
+  /** Never changed once returned: a transformer that changes nothing returns the map it was given. */
+  readonly from: readonly number[] | undefined
 }
 
 export type Transformer = (text: string, from: readonly number[] | undefined) => Transformed
@@ -45,7 +46,7 @@ export function replaceMapped(text: string, from: readonly number[] | undefined,
     }
     last = m.index + m[0].length
   }
-  if (!changed) return { text, from: from === undefined ? undefined : [...from] }
+  if (!changed) return { text, from }
   out += text.slice(last)
   if (map !== undefined) pushOffsets(map, from, last, text.length)
   return { text: out, from: map }

@@ -1,0 +1,259 @@
+/**
+ * One multi-pattern matcher (Aho–Corasick over UTF-16 code units) for every list matched in
+ * text: phrases (their pieces), invite host names, campaign domains, brand names. Compiled once
+ * per rules document; a scan reads each code unit of the text once and follows at most as many
+ * failure links as it read (amortized), so it is linear in the text for any number of patterns
+ * and any script. A scan reports the first occurrence of each pattern found.
+ */
+export interface MultiPatternMatcher {
+  /** The patterns, as compiled (index = pattern id). */
+  readonly patterns: readonly string[]
+  /**
+   * Scans a text.
+   *
+   * @param text - the text (already through the de-obfuscation layer)
+   * @returns for each pattern found, its id and the offset of its first occurrence, in the order found
+   */
+  scan(text: string): FoundPattern[]
+  /**
+   * Scans a text as if everything but letters, digits and `#` were removed from it first
+   * (`compactSkeleton`): the same patterns are found, without building the compact text.
+   * Offsets are not reported (they would be offsets of the compact text).
+   *
+   * @param text - the text (already through the de-obfuscation layer)
+   * @returns the ids of the patterns found, in the order found
+   */
+  scanWords(text: string): number[]
+  /** Steps a scan of the text takes (transitions, failure links and reports followed), for the linearity test. */
+  steps(text: string): number
+}
+
+/** A pattern found by a scan. */
+export interface FoundPattern {
+  readonly id: number
+  /** Where its first occurrence starts. */
+  readonly at: number
+}
+
+/**
+ * Compiles patterns into one automaton. Empty patterns are never found; repeated patterns get
+ * the id of their first occurrence in the list (the others are never reported).
+ *
+ * @param patterns - the patterns
+ * @returns the matcher
+ */
+export function createMultiPatternMatcher(patterns: readonly string[]): MultiPatternMatcher {
+  // Node 0 is the root. Edges in one map keyed by node × 65536 + code unit.
+  const edges = new Map<number, number>()
+  const children: number[][] = [[]]
+  const output: number[] = [-1]
+  const depth: number[] = [0]
+  for (let id = 0; id < patterns.length; id++) {
+    const pattern = patterns[id]!
+    if (pattern === '') continue
+    let node = 0
+    for (let i = 0; i < pattern.length; i++) {
+      const key = node * 65536 + pattern.charCodeAt(i)
+      let next = edges.get(key)
+      if (next === undefined) {
+        next = output.length
+        edges.set(key, next)
+        children[node]!.push(pattern.charCodeAt(i))
+        children.push([])
+        output.push(-1)
+        depth.push(depth[node]! + 1)
+      }
+      node = next
+    }
+    if (output[node] === -1) output[node] = id
+  }
+  const size = output.length
+  const fail = new Int32Array(size)
+  // The nearest node on the failure chain that ends a pattern (-1: none).
+  const dictionary = new Int32Array(size).fill(-1)
+  const queue: number[] = []
+  for (const code of children[0]!) queue.push(edges.get(code)!)
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!
+    for (const code of children[node]!) {
+      const child = edges.get(node * 65536 + code)!
+      let f = fail[node]!
+      let target = edges.get(f * 65536 + code)
+      while (target === undefined && f !== 0) {
+        f = fail[f]!
+        target = edges.get(f * 65536 + code)
+      }
+      const failTo = target !== undefined && target !== child ? target : 0
+      fail[child] = failTo
+      dictionary[child] = output[failTo] !== -1 ? failTo : dictionary[failTo]!
+      queue.push(child)
+    }
+  }
+  // Reports each pattern once per scan: a node stamped with the scan's number has had its whole
+  // dictionary chain reported already, so the walk stops there (this bounds the reports of a
+  // scan by the number of patterns, whatever the text).
+  // The root's transitions for every BMP code unit in one array (the scan is at the root for
+  // most characters of a text that matches nothing), -1 where the root has none.
+  const rootNext = new Int32Array(65536).fill(0)
+  for (const code of children[0]!) rootNext[code] = edges.get(code)!
+  // For the shallowest nodes (breadth-first order: the ones a scan is in most of the time), the
+  // full transition on each ASCII letter, digit and `#` with failure links already followed: one
+  // array read a character instead of map lookups.
+  const denseNodes = Math.min(size, DENSE_NODES)
+  const dense = new Int32Array(denseNodes * SYMBOLS)
+  const order = [0, ...queue]
+  for (const node of order) {
+    if (node >= denseNodes) continue
+    for (let k = 0; k < SYMBOLS; k++) {
+      const code = SYMBOL_CODES[k]!
+      const child = edges.get(node * 65536 + code)
+      dense[node * SYMBOLS + k] = child ?? (node === 0 ? 0 : dense[fail[node]! * SYMBOLS + k]!)
+    }
+  }
+  const stamp = new Int32Array(size)
+  let scanNumber = 0
+
+  const runWords = (text: string, found: number[]): void => {
+    scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
+    if (scanNumber === 1) stamp.fill(0)
+    const current = scanNumber
+    let node = 0
+    const length = text.length
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i)
+      let units = 1
+      if (code >= 0x80) {
+        if (code >= 0xd800 && code < 0xdc00 && i + 1 < length) {
+          const low = text.charCodeAt(i + 1)
+          if (low >= 0xdc00 && low < 0xe000) units = 2
+        }
+        if (!isWordAt(text, i, units)) {
+          i += units - 1
+          continue
+        }
+      } else if (ASCII_CLASS[code] === 0) {
+        continue
+      } else if (node < denseNodes && SYMBOL_OF[code]! >= 0) {
+        node = dense[node * SYMBOLS + SYMBOL_OF[code]!]!
+        let report = output[node] !== -1 ? node : dictionary[node]!
+        while (report !== -1 && stamp[report] !== current) {
+          stamp[report] = current
+          found.push(output[report]!)
+          report = dictionary[report]!
+        }
+        continue
+      }
+      for (let u = 0; u < units; u++) {
+        const unit = text.charCodeAt(i + u)
+        if (node !== 0) {
+          let next = edges.get(node * 65536 + unit)
+          while (next === undefined && node !== 0) {
+            node = fail[node]!
+            next = node === 0 ? undefined : edges.get(node * 65536 + unit)
+          }
+          node = next ?? rootNext[unit]!
+        } else {
+          node = rootNext[unit]!
+        }
+        let report = output[node] !== -1 ? node : dictionary[node]!
+        while (report !== -1 && stamp[report] !== current) {
+          stamp[report] = current
+          found.push(output[report]!)
+          report = dictionary[report]!
+        }
+      }
+      i += units - 1
+    }
+  }
+
+  const run = (text: string, found: FoundPattern[] | undefined): number => {
+    scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
+    if (scanNumber === 1) stamp.fill(0)
+    const current = scanNumber
+    let steps = 0
+    let node = 0
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (node !== 0) {
+        let next = edges.get(node * 65536 + code)
+        while (next === undefined && node !== 0) {
+          node = fail[node]!
+          steps++
+          next = node === 0 ? undefined : edges.get(node * 65536 + code)
+        }
+        node = next ?? rootNext[code]!
+      } else {
+        node = rootNext[code]!
+      }
+      steps++
+      let report = output[node] !== -1 ? node : dictionary[node]!
+      while (report !== -1 && stamp[report] !== current) {
+        stamp[report] = current
+        steps++
+        found?.push({ id: output[report]!, at: i + 1 - depth[report]! })
+        report = dictionary[report]!
+      }
+    }
+    return steps
+  }
+
+  return {
+    patterns,
+    scan(text) {
+      const found: FoundPattern[] = []
+      if (size > 1) run(text, found)
+      return found
+    },
+    scanWords(text) {
+      const found: number[] = []
+      if (size > 1) runWords(text, found)
+      return found
+    },
+    steps(text) {
+      return size > 1 ? run(text, undefined) : 0
+    },
+  }
+}
+
+/** Nodes given dense ASCII transitions (at most 4096 × 37 × 4 bytes). */
+const DENSE_NODES = 4096
+/** The ASCII characters `compactSkeleton` keeps in a skeleton: a–z, 0–9, `#` (a skeleton has no capitals). */
+const SYMBOL_CODES: readonly number[] = /* @__PURE__ */ [...'abcdefghijklmnopqrstuvwxyz0123456789#'].map((c) => c.charCodeAt(0))
+const SYMBOLS = 37
+const SYMBOL_OF = /* @__PURE__ */ (() => {
+  const table = new Int8Array(128).fill(-1)
+  SYMBOL_CODES.forEach((code, k) => (table[code] = k))
+  return table
+})()
+
+// Letters, digits and `#`: what `compactSkeleton` keeps. ASCII from a table; other characters
+// from a table filled as they are met (the answer for a code point never changes).
+const WORD = /^[\p{L}\p{N}#]$/u
+const ASCII_CLASS = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128)
+  for (let code = 0; code < 128; code++) table[code] = WORD.test(String.fromCharCode(code)) ? 1 : 0
+  return table
+})()
+// 0: not known yet, 1: a word character, 2: not one. BMP only; astral code points in a map.
+let bmpClass: Uint8Array | undefined
+const astralClass = new Map<number, boolean>()
+
+function isWordAt(text: string, i: number, units: number): boolean {
+  if (units === 1) {
+    const code = text.charCodeAt(i)
+    const table = (bmpClass ??= new Uint8Array(65536))
+    let known = table[code]!
+    if (known === 0) {
+      known = WORD.test(text.charAt(i)) ? 1 : 2
+      table[code] = known
+    }
+    return known === 1
+  }
+  const cp = text.codePointAt(i) ?? 0
+  let word = astralClass.get(cp)
+  if (word === undefined) {
+    word = WORD.test(String.fromCodePoint(cp))
+    if (astralClass.size < 4096) astralClass.set(cp, word)
+  }
+  return word
+}
