@@ -52,7 +52,7 @@ export type { Signal, SignalContext, SignalGroup, SignalHit, ViewerContext } fro
 export type { NormalizedStatus, StatusAuthor, StatusLink, StatusMedia, StatusMention } from './status/normalized-status.js'
 export type { FoundInvite, FoundLink, LinkOrigin, LinkScan } from './links/status-links.js'
 export type { DomainSet } from './links/domain-set.js'
-export type { CompiledPhrase } from './rules/phrase-pattern.js'
+export type { CompiledPhrase, PhraseMatcher } from './rules/phrase-pattern.js'
 export type { CompiledUsernameRule } from './rules/username-rule.js'
 export type { CopyMatch, StatusMemory } from './history/status-memory.js'
 
