@@ -7,7 +7,8 @@ const MAX_CHARS = 20_000
 // domain: two letters (`e.g.`, `3.5` and `10.30` hold none). The text is a skeleton: fullwidth
 // and ideographic dots between ASCII letters, invisible characters and spelled-out dots have
 // been read by the layer already, so a plain dot is all there is to look for.
-const MAY_HOLD_LINK = /[\p{L}\p{N}]\.\p{L}\p{L}/u
+// Whatever comes before the dot (linkify takes emoji into hosts, and `mailto:` text too).
+const MAY_HOLD_LINK = /\.\p{L}\p{L}/u
 // The same test for a whole text, starting at the dot (a regex that starts at every letter is
 // slow on long text); it lets a few more texts through, which the per-word test then filters.
 const DOT_THEN_TLD = /\.\p{L}\p{L}/u
@@ -157,7 +158,36 @@ export function findTextLinksIn(view: Deobfuscated, limit = 50): TextLink[] {
     links.push({ read, url: sameShape ? written : read })
     if (links.length >= limit) break
   }
+  if (links.length < limit && IDN_TLD.test(view.original)) addIdnTldLinks(view.original, links, limit)
   return links
+}
+
+// A dot and a letter outside ASCII: a host whose top-level domain is in another script may follow.
+const IDN_TLD = /\.[^\u0000-\u007f]/
+const WORDS = /\S+/gu
+
+/**
+ * Hosts whose top-level domain is in another script (`пример.рф`, `παράδειγμα.ελ`), read as
+ * written: the skeleton reads Cyrillic р as p, and no top-level domain is spelled `pф`. Only words
+ * with such a dot are handed to linkify, and only links whose top-level domain is not ASCII are
+ * kept (the others were found in the skeleton).
+ */
+function addIdnTldLinks(original: string, links: TextLink[], limit: number): void {
+  const text = (original.length > MAX_CHARS ? original.slice(0, MAX_CHARS) : original).normalize('NFKC').toLowerCase()
+  const known = new Set(links.map((link) => link.url.toLowerCase()))
+  WORDS.lastIndex = 0
+  for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) {
+    if (!IDN_TLD.test(m[0])) continue
+    for (const link of find(splitAtCjk(m[0].replace(INVISIBLE_OR_MARK, '')), 'url')) {
+      const url = link.value
+      // With a scheme, linkify found the URL in the skeleton already (it needs no known top-level
+      // domain there); without one, only a top-level domain outside ASCII is new here.
+      if (known.has(url) || url.includes('://') || !/[^\u0000-\u007f]/u.test(topLevel(url))) continue
+      known.add(url)
+      links.push({ read: skeleton(url), url })
+      if (links.length >= limit) return
+    }
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { getDomainWithoutSuffix } from 'tldts'
 
 import { BRAND_WORDS, LURE_WORDS, WELL_KNOWN_DOMAINS } from '../data/well-known-domains.js'
-import { skeleton } from '../text/deobfuscate.js'
+import { hostSkeleton } from '../text/deobfuscate.js'
 import { hasNonAscii } from '../text/ascii.js'
 
 /** Why a host looks like another. */
@@ -65,9 +65,9 @@ function scriptMix(host: string): boolean {
 export function lookalikeOf(host: string, domain: string): Lookalike | undefined {
   if (WELL_KNOWN.has(domain)) return undefined
   if (hasNonAscii(host)) {
-    const folded = skeleton(host)
+    const folded = hostSkeleton(host)
     // A host on its own registrable domain (`荒らし.com`) is read once.
-    const foldedDomain = domain === host ? folded : skeleton(domain)
+    const foldedDomain = domain === host ? folded : hostSkeleton(domain)
     if (WELL_KNOWN.has(foldedDomain)) return { imitates: foldedDomain, kind: 'homoglyph', how: `imitates ${foldedDomain} with look-alike letters` }
     if (scriptMix(host)) {
       const imitates = ASCII_HOST.test(folded) ? folded : host

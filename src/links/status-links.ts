@@ -1,7 +1,7 @@
 import type { SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { statusTexts } from '../status/status-texts.js'
-import { skeleton, type Deobfuscated } from '../text/deobfuscate.js'
+import { hostSkeleton, type Deobfuscated } from '../text/deobfuscate.js'
 import { findDiscordInvites, findDiscordInvitesIn, type DiscordInviteMatch } from './discord-invite.js'
 import { findTextLinksIn } from './find-text-links.js'
 import { readLinkHost, type LinkHost } from './host.js'
@@ -50,7 +50,7 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
   const add = (url: string, text: string, origin: LinkOrigin, host: LinkHost | undefined = readLinkHost(url)): void => {
     if (links.length >= MAX_LINKS || seen.has(url)) return
     seen.add(url)
-    if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin, readHost: host.isIp ? host.host : skeleton(host.host) })
+    if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin, readHost: host.isIp ? host.host : hostSkeleton(host.host) })
   }
   for (const link of status.links) add(link.href, link.text, link.source === 'card' ? 'card' : link.source === 'text' ? 'text' : 'content')
   // Every text field through the layer, apart and then joined (a link split across the content

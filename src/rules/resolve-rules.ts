@@ -4,7 +4,7 @@ import { SPAM_PHRASES } from '../data/spam-phrases.js'
 import { URL_SHORTENERS } from '../data/url-shorteners.js'
 import { SpamFilterConfigError } from '../errors.js'
 import { createDomainSet, type DomainSet } from '../links/domain-set.js'
-import { skeleton } from '../text/deobfuscate.js'
+import { hostSkeleton } from '../text/deobfuscate.js'
 import { compilePhrase, createPhraseMatcher, type CompiledPhrase, type PhraseMatcher } from './phrase-pattern.js'
 import type { RulesDocument } from './rules-document.js'
 import type { CompiledUsernameRule } from './username-rule.js'
@@ -71,7 +71,7 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
   // disguised letters (`荒らし.ᴄᴏᴍ`, `ctkpaarr.o%72g`) is matched through its skeleton. Not
   // for allow lists: a look-alike of an allowed domain must not be allowed.
   for (const [domain, value] of [...blocked]) {
-    const read = skeleton(domain)
+    const read = hostSkeleton(domain)
     if (read !== domain) blocked.push([read, value])
   }
 

@@ -1,4 +1,5 @@
 import type { NormalizedStatus } from '../status/normalized-status.js'
+import { statusTexts } from '../status/status-texts.js'
 import { skeleton } from '../text/deobfuscate.js'
 
 /**
@@ -24,16 +25,16 @@ const wordCache = /* @__PURE__ */ new WeakMap<NormalizedStatus, string>()
 export function matchableText(status: NormalizedStatus): string {
   let text = cache.get(status)
   if (text !== undefined) return text
-  let joined = status.spoilerText
-  const add = (part: string): void => {
-    if (part !== '') joined = joined === '' ? part : `${joined}\n${part}`
-  }
-  add(status.text)
-  for (const extra of status.extraTexts) add(extra)
-  for (const image of status.imageTexts) add(image)
+  // The layer's output for the status, read once and shared with the link and phrase matchers
+  // (`statusTexts`): the content warning, prose and extra texts joined, then the hashtags and
+  // link texts, then text read from images.
+  const texts = statusTexts(status)
+  text = texts.joined.text
+  if (texts.anchors.text !== '') text = text === '' ? texts.anchors.text : `${text}\n${texts.anchors.text}`
+  if (texts.images.text !== '') text = text === '' ? texts.images.text : `${text}\n${texts.images.text}`
   // Phishing and warnings are short: a long article is read on its first `MAX_CHARS`, which bounds
-  // the cost of one status.
-  text = skeleton(joined.length > MAX_CHARS ? joined.slice(0, MAX_CHARS) : joined)
+  // the cost of the matching.
+  if (text.length > MAX_CHARS) text = text.slice(0, MAX_CHARS)
   cache.set(status, text)
   return text
 }

@@ -58,7 +58,7 @@ class TextBudget {
 const DEFAULT_AVATAR = /\/(?:avatars\/original\/)?missing\.png(?:\?|$)/u
 // Where Mastodon, Misskey, Pleroma and others put a tag's page and an account's profile.
 const TAG_PAGE = /^https?:\/\/[^/?#\s]+\/(?:tags?|explore\/tags|hashtag|search)(?:\/|\?)/iu
-const PROFILE_PAGE = /^https?:\/\/[^/?#\s]+\/(?:@[^/?#\s]+|users\/[^/?#\s]+|u\/[^/?#\s]+|profile\/[^/?#\s]+|~[^/?#\s]+)\/?$/iu
+const PROFILE_PAGE = /^https?:\/\/[^/?#\s]+\/(?:@[^/?#\s]+|(?:users|u|profile|accounts|a|c|video-channels|channel)\/[^/?#\s]+|~[^/?#\s]+)\/?$/iu
 const PLAIN_MENTION = /(?:^|[\s(])@[\p{L}\p{N}_.-]{1,64}(?:@[\p{L}\p{N}.-]{1,253})?/gu
 
 // Moved to unwrap.ts (iterative, depth-limited); re-exported here for existing imports.

@@ -114,6 +114,19 @@ export function skeleton(text: string): string {
   return text === '' ? '' : runFast(text)
 }
 
+/**
+ * The skeleton of a host name: the per-character step of the layer only (look-alike letters,
+ * NFKC, case, marks and format characters), without the steps that read running text (spaced
+ * letters would join `a.b.c.example` into `abc.example`). For hosts already read as a browser
+ * reads them (percent-escapes and Punycode decoded).
+ *
+ * @param host - a host, lowercased
+ * @returns its skeleton
+ */
+export function hostSkeleton(host: string): string {
+  return skeletonChars(host).text
+}
+
 const EMPTY: Deobfuscated = { text: '', original: '', span: () => ({ start: 0, end: 0 }) }
 
 // Letters and digits of every script, and `#` (a hashtag phrase stays one); everything else

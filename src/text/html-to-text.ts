@@ -136,6 +136,8 @@ export function htmlToText(html: string): HtmlReading {
   const ellipsisAt: number[] = []
   let anchor: OpenAnchor | undefined
   let skipping: string | undefined
+  // Inside Mastodon 4.5's `<p class="quote-inline">` fallback of a quote post.
+  let quoteInline = false
 
   // The last character of `text` and of `prose` (-1 while empty), kept aside: reading it from the
   // string would flatten the concatenation built so far at every line break.
@@ -148,6 +150,9 @@ export function htmlToText(html: string): HtmlReading {
     text += decoded
     textLast = last
     if (anchor === undefined) {
+      // The `RE: <link>` paragraph Mastodon 4.5 writes for clients without quote posts is not
+      // the author's words.
+      if (quoteInline) return
       prose += decoded
       proseLast = last
     } else {
@@ -265,6 +270,7 @@ export function htmlToText(html: string): HtmlReading {
         }
       }
     } else if (kind === TAG_P || kind === TAG_BLOCK) {
+      if (kind === TAG_P) quoteInline = !closing && hasEquals(html, nameStart + nameLength, gt) && hasToken(readLinkAttributes(html, lt + 1, gt, 2).class, 'quote-inline')
       breakLine()
       if (kind === TAG_P && closing) {
         text += '\n'

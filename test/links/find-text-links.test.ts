@@ -23,6 +23,8 @@ describe('findTextLinks', () => {
       ['Japanese glued after a bare host', 'サイトはctkpaarr.orgです', 'ctkpaarr.org'],
       ['an emoji glued before', '🔺processkyc.com/1827996243', 'processkyc.com'],
       ['a host written in Japanese', 'https://荒らし.com/ を見て', '荒らし.com'],
+      ['a Cyrillic top-level domain (read as written: the skeleton reads р as p)', 'сайт пример.рф для всех', 'пример.рф'],
+      ['a Greek top-level domain', 'δείτε παράδειγμα.ελ/x', 'παράδειγμα.ελ'],
     ])('%s', (_disguise, text, host) => {
       expect(hostsIn(text)).toEqual([host])
     })
@@ -128,5 +130,26 @@ describe('words handed to linkify', () => {
   ])('finds what linkify finds in %j', (text) => {
     // The gates (words that may hold a link, CJK split per word) against linkify over the whole skeleton.
     expect(findTextLinksIn(deobfuscate(text)).map((l) => l.read)).toEqual(find(splitAtCjk(skeleton(text)), 'url').map((link) => link.value))
+  })
+})
+
+describe('the words handed to linkify never drop a link (fuzz against linkify over the whole skeleton)', () => {
+  test('on text made of link pieces', async () => {
+    const fc = (await import('fast-check')).default
+    const pieces = ['a', 'example', '.', 'com', '.com', '/', 'https://', 'x.y', ' ', '\n', '詳しく', 'は', '荒らし', '。', '.gg', 'discord', '🔺', 'localhost', ':', 'mailto:', '@', '3.5', '-', 'コム', 'みんな', '(', ')', 'e.g.']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const text = parts.join('')
+        const view = deobfuscate(text)
+        const viaGates = findTextLinksIn(view).map((l) => l.read)
+        const ungated = find(splitAtCjk(view.text), 'url').map((l) => l.value)
+        // The gates only leave out: what they let through linkify finds too.
+        for (const link of viaGates) expect(ungated).toContain(link)
+        // And they never drop a URL with a scheme or a dot and two letters (a host with no dot
+        // and no scheme, `localhost` or `mailto:a`, is not a link here, by design).
+        for (const link of ungated) if (link.includes('://') || /\.\p{L}\p{L}/u.test(link)) expect(viaGates).toContain(link)
+      }),
+      { seed: 20261207, numRuns: 3000 },
+    )
   })
 })

@@ -110,3 +110,12 @@ describe('deobfuscate on a megabyte of hostile text per transformer', () => {
     expect(span.end).toBeGreaterThan(span.start)
   }, 120_000)
 })
+
+describe('hostSkeleton', () => {
+  test('reads look-alike letters of a host but never joins its labels', async () => {
+    const { hostSkeleton } = await import('../../src/text/deobfuscate.js')
+    expect(hostSkeleton('a.b.c.example')).toBe('a.b.c.example')
+    expect(hostSkeleton('荒らし.ᴄᴏᴍ')).toBe('荒らし.com')
+    expect(hostSkeleton('ctkpааrr.org')).toBe('ctkpaarr.org')
+  })
+})

@@ -29,8 +29,8 @@ const NON_ASCII = /[^\u0000-\u007f]/
 export function joinSpacedLetters(text: string, from: readonly number[] | undefined): Transformed {
   // With kanji or kana, a run needs two one-letter ASCII words; without, SPACED is SPACED_ASCII.
   let pattern: RegExp
-  if (CJK.test(text)) {
-    if (asciiSingles(text) < 2) return { text, from }
+  if (NON_ASCII.test(text) && CJK.test(text)) {
+    if (asciiSingles(text) < 2 || !SINGLE_BESIDE_SINGLE.test(text)) return { text, from }
     pattern = SPACED
   } else {
     if (!mayHaveSpacedLetters(text)) return { text, from }
@@ -68,41 +68,22 @@ export function joinSpacedLetters(text: string, from: readonly number[] | undefi
   })
 }
 
+// Three one-character ASCII words in a row, 1–4 other characters apart, no line break between:
+// SPACED_ASCII's shape without its letter rules, found by the engine in one native scan.
+const THREE_SINGLES = /(?:^|[^a-z0-9])[a-z0-9][^a-z0-9\n]{1,4}[a-z0-9][^a-z0-9\n]{1,4}[a-z0-9](?![a-z0-9])/
+
 /**
- * Whether a text may hold a run SPACED matches, in one pass without a regular expression: three
- * one-character ASCII letter-or-digit tokens in a row, each at most 4 code units after the last,
- * with no line break between. A superset of SPACED's matches (any character outside ASCII is
- * taken for a separator, and the letter rule is not checked): it only spares the expression
- * texts where it cannot match. Fuzzed against the ungated reference.
+ * Whether a text may hold a run SPACED_ASCII matches: three one-character ASCII letter-or-digit
+ * words in a row, each 1–4 code units after the last, with no line break between. A superset of
+ * the expression's matches (any character outside ASCII is taken for a separator, and the letter
+ * rules are not checked): it only spares the expression texts where it cannot match. Fuzzed
+ * against the ungated reference.
  *
  * @param text - a skeleton
- * @returns `false` when SPACED surely finds nothing
+ * @returns `false` when SPACED_ASCII surely finds nothing
  */
 export function mayHaveSpacedLetters(text: string): boolean {
-  let singles = 0
-  let lastEnd = -10
-  let tokenStart = -1
-  const length = text.length
-  for (let i = 0; i <= length; i++) {
-    const code = i < length ? text.charCodeAt(i) : 10
-    const alnum = (code >= 97 && code <= 122) || (code >= 48 && code <= 57)
-    if (alnum) {
-      if (tokenStart < 0) tokenStart = i
-      continue
-    }
-    if (tokenStart >= 0) {
-      if (i - tokenStart === 1) {
-        singles = tokenStart - lastEnd <= 4 ? singles + 1 : 1
-        lastEnd = i
-        if (singles >= 3) return true
-      } else {
-        singles = 0
-      }
-      tokenStart = -1
-    }
-    if (code === 10) singles = 0
-  }
-  return false
+  return THREE_SINGLES.test(text)
 }
 
 /**
@@ -113,15 +94,16 @@ export function mayHaveSpacedLetters(text: string): boolean {
  * @returns 0, 1 or 2
  */
 export function asciiSingles(text: string): number {
-  let count = 0
-  const length = text.length
-  for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i)
-    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) continue
-    const before = i === 0 ? 32 : text.charCodeAt(i - 1)
-    const after = i + 1 === length ? 32 : text.charCodeAt(i + 1)
-    const alnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
-    if (!alnum(before) && !alnum(after) && ++count >= 2) return 2
-  }
-  return count
+  const singles = ONE_SINGLE
+  singles.lastIndex = 0
+  if (!singles.test(text)) return 0
+  return singles.test(text) ? 2 : 1
 }
+
+// A one-character ASCII word with another one-character word (of any script) 1–4 separators
+// before or after it: every run SPACED can join has one (its ASCII letters have a neighbour).
+// Starts with an ASCII letter or digit, so the engine skips Japanese prose quickly.
+const SINGLE_BESIDE_SINGLE = /[a-z0-9](?:(?![a-z0-9])[^\p{L}\p{N}\n]{1,4}[\p{L}\p{N}](?![\p{L}\p{N}])|(?<=(?:^|[^\p{L}\p{N}])[\p{L}\p{N}][^\p{L}\p{N}\n]{1,4}[a-z0-9])(?![a-z0-9]))/u
+
+// A one-character ASCII word (and the character before it, so matches never overlap).
+const ONE_SINGLE = /(?:^|[^a-z0-9])[a-z0-9](?![a-z0-9])/g
