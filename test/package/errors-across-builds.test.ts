@@ -35,6 +35,13 @@ describe('errors of the ESM and CommonJS builds', () => {
     expect(memoryError).toBeInstanceOf(esm.SpamFilterMemoryError)
     expect(memoryError).not.toBeInstanceOf(esm.SpamFilterConfigError)
     expect(new Error('x')).not.toBeInstanceOf(esm.SpamFilterConfigError)
+    // The OCR subpath's ImageFetchError: a fetchImage of one build may throw it to a reader of the other.
+    const OCR = '../../dist/ocr.js'
+    const esmOcr = (await import(OCR)) as { ImageFetchError: new (because: string, message: string) => Error }
+    const cjsOcr = require('../../dist/ocr.cjs') as typeof esmOcr
+    expect(new cjsOcr.ImageFetchError('timeout', 'slow')).toBeInstanceOf(esmOcr.ImageFetchError)
+    expect(new esmOcr.ImageFetchError('timeout', 'slow')).toBeInstanceOf(cjsOcr.ImageFetchError)
+    expect(new Error('x')).not.toBeInstanceOf(esmOcr.ImageFetchError)
     expect(null).not.toBeInstanceOf(esm.SpamFilterMemoryError)
   })
 })
