@@ -129,6 +129,15 @@ describe('quote posts (Mastodon 4.5)', () => {
     expect(verdict.reasons.reduce((sum, r) => sum + r.score, 0)).toBeCloseTo(verdict.score, 2)
   })
 
+  test('with the quote-inline fallback Mastodon writes (RE: a link to the quoted post), the quote is still the spam', () => {
+    const url = String(spam.url)
+    const fallback = `<p class="quote-inline">RE: <a href="${url}">${url}</a></p><p>look at this</p>`
+    const verdict = classifyStatus(quoting({ state: 'accepted', quoted_status: spam }, { content: fallback }))
+    expect(verdict.label).toBe('spam')
+    expect(verdict.quote?.isTheSpam).toBe(true)
+    expect(verdict.reasons[0]?.signal).toBe('quoted-status')
+  })
+
   test('a spam post quoting a harmless one: the post is the spam, not the quote', () => {
     const verdict = classifyStatus(makeWaveStatus({ quote: { state: 'accepted', quoted_status: makeStatus() } } as never))
     expect(verdict.label).toBe('spam')
