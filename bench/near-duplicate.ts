@@ -1,6 +1,7 @@
 /**
- * Near-duplicate memory benchmark: per-status cost with 1k and with 500k statuses remembered, and
- * bytes per remembered status at 500k.
+ * Near-duplicate memory benchmark: per-status cost with 1k, 500k and 1M statuses remembered,
+ * bytes per remembered status, recall of one-word-changed copies at 500k and 1M, and
+ * `filter.classify` against `classifyStatus` on the same statuses. Times are this process's CPU time.
  *
  *   NODE_OPTIONS=--expose-gc npx tsx bench/near-duplicate.ts
  *
@@ -11,10 +12,11 @@
  * `filter.classify` call (reading the JSON and every signal), and the share of one-word-changed
  * copies found at 500k (recall).
  */
-import { createSpamFilter, type NormalizedStatus, type SignalContext, type SpamFilter, type StatusInput } from '../src/index.js'
-import { createRecentStatuses, readStatus, type RecentStatuses } from '../src/internals.js'
+import { classifyStatus, createMemoryStore, createSpamFilter, type InProcessMemoryStore, type NormalizedStatus, type SignalContext, type SpamFilter, type StatusInput } from '../src/index.js'
+import { memoryRecord, readStatus } from '../src/internals.js'
 
-const LARGE = 500_000
+const LARGE = 1_000_000
+const MID = 500_000
 const SMALL = 1_000
 const SAMPLE = 2_000
 const T0 = Date.UTC(2026, 10, 1)
@@ -60,10 +62,11 @@ function status(content: string, withImage: boolean): StatusInput {
 }
 
 const fresh = (): StatusInput => status(text(), random() < 0.2)
-const earlier: string[] = []
+/** Texts each memory or filter was filled with, to copy from (a copy of a text a memory never held would not be a copy). */
+const earlierOf = new Map<object, string[]>()
 /** Inputs that copy an earlier text with one word changed (for the recall figure). */
 const copies = new WeakSet<object>()
-const sampleInput = (): StatusInput => {
+const sampleInput = (earlier: readonly string[] = []): StatusInput => {
   if (random() < 0.1 && earlier.length > 0) {
     const words = earlier[Math.floor(random() * earlier.length)]!.split(' ')
     words[Math.floor(random() * words.length)] = 'changed'
@@ -82,46 +85,54 @@ const used = (): number => {
   return m.heapUsed + m.arrayBuffers
 }
 
-function fill(observe: (s: StatusInput) => void, n: number): void {
+function fill(observe: (s: StatusInput) => void, n: number): string[] {
+  const earlier: string[] = []
   for (let i = 0; i < n; i++) {
     const input = fresh()
     if (i % 997 === 0) earlier.push(String(input.content).slice(3, -4))
     observe(input)
   }
+  return earlier
 }
 
 const viewer = { acct: undefined, host: undefined, follows: () => undefined }
 const contextOf = (s: NormalizedStatus): SignalContext => ({ postedAt: s.createdAt ?? T0, viewer })
 const OPTIONS = { maxStatuses: LARGE, windowMs: 30 * 86_400_000 }
+const MID_OPTIONS = { maxStatuses: MID, windowMs: 30 * 86_400_000 }
 
-function memoryWith(n: number): RecentStatuses {
-  const memory = createRecentStatuses(OPTIONS)
-  fill((input) => {
+function memoryWith(n: number, options = OPTIONS): InProcessMemoryStore {
+  const memory = createMemoryStore(options)
+  earlierOf.set(memory, fill((input) => {
     const s = readStatus(input as object, undefined)
-    memory.remember(s, contextOf(s))
-  }, n)
+    memory.remember(memoryRecord(s, contextOf(s)))
+  }, n))
   return memory
 }
 
 const ROUNDS = 5
+/**
+ * CPU time of this process in µs (user + system), not wall-clock time: the machine is shared,
+ * and time spent descheduled is not the code's cost.
+ */
+const cpuMicroseconds = (): number => {
+  const usage = process.cpuUsage()
+  return usage.user + usage.system
+}
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 /** Copies looked up and copies found, per memory (a copy of a text only the large memory holds is not counted). */
-const recall = new Map<RecentStatuses, { copies: number; found: number }>()
+const recall = new Map<InProcessMemoryStore, { copies: number; found: number }>()
 
 /** The memory's own work per status (fingerprint, text and image lookups, remember), on statuses already read. */
-function memoryWork(memory: RecentStatuses): number {
-  const inputs = Array.from({ length: SAMPLE }, sampleInput)
+function memoryWork(memory: InProcessMemoryStore): number {
+  const inputs = Array.from({ length: SAMPLE }, () => sampleInput(earlierOf.get(memory)))
   const sample = inputs.map((input) => readStatus(input as object, undefined))
   const found: boolean[] = []
-  const start = performance.now()
+  const start = cpuMicroseconds()
   for (const s of sample) {
-    const context = contextOf(s)
-    found.push(memory.textCopies(s, context) !== undefined)
-    memory.imageCopies(s, context)
-    memory.remember(s, context)
+    found.push(memory.lookup(memoryRecord(s, contextOf(s)), true).text !== undefined)
   }
-  const time = ((performance.now() - start) * 1000) / SAMPLE
+  const time = (cpuMicroseconds() - start) / SAMPLE
   const tally = recall.get(memory) ?? { copies: 0, found: 0 }
   inputs.forEach((input, i) => {
     if (!copies.has(input)) return
@@ -134,40 +145,54 @@ function memoryWork(memory: RecentStatuses): number {
 
 /** A whole `filter.classify` call per status (reading the JSON, every signal, the memory). */
 function wholeClassify(filter: SpamFilter): number {
-  const inputs = Array.from({ length: SAMPLE }, sampleInput)
-  const start = performance.now()
+  const inputs = Array.from({ length: SAMPLE }, () => sampleInput(earlierOf.get(filter)))
+  const start = cpuMicroseconds()
   for (const input of inputs) filter.classify(input)
-  return ((performance.now() - start) * 1000) / SAMPLE
+  return (cpuMicroseconds() - start) / SAMPLE
 }
 
-/** Runs both sizes in turn, `ROUNDS` times after a warm-up (the machine may be shared), and keeps the medians. */
-function compare<T>(small: T, large: T, run: (subject: T) => number): { small: number; large: number } {
-  run(small)
-  const times = { small: [] as number[], large: [] as number[] }
-  for (let round = 0; round < ROUNDS; round++) {
-    times.small.push(run(small))
-    times.large.push(run(large))
-  }
-  return { small: median(times.small), large: median(times.large) }
+/** Runs every subject in turn, `ROUNDS` times after a warm-up (the machine may be shared), and keeps the medians. */
+function compare<T>(subjects: readonly T[], run: (subject: T) => number): number[] {
+  for (const subject of subjects) run(subject)
+  const times = subjects.map(() => [] as number[])
+  for (let round = 0; round < ROUNDS; round++) subjects.forEach((subject, i) => times[i]!.push(run(subject)))
+  return times.map(median)
+}
+
+/** `classifyStatus` on the same kind of statuses (no memory): the floor `filter.classify` is compared with. */
+function statelessClassify(): number {
+  const inputs = Array.from({ length: SAMPLE }, () => sampleInput())
+  const start = cpuMicroseconds()
+  for (const input of inputs) classifyStatus(input)
+  return (cpuMicroseconds() - start) / SAMPLE
 }
 
 function filterWith(n: number): SpamFilter {
   const filter = createSpamFilter({ memory: OPTIONS })
-  fill((input) => filter.observe(input), n)
+  earlierOf.set(filter, fill((input) => filter.observe(input), n))
   return filter
 }
 
 if (gc === undefined) console.log('note: run with NODE_OPTIONS=--expose-gc for exact memory figures')
 
-const before = used()
+const perStatus = (memory: InProcessMemoryStore, bytes: number): string =>
+  `${(bytes / memory.size()).toFixed(1)} bytes per remembered status at ${memory.size().toLocaleString('en')} (heap + array buffers); export ${(memory.exportMemory().length / memory.size()).toFixed(1)} bytes/status`
+let before = used()
+const mid = memoryWith(MID, MID_OPTIONS)
+console.log(`memory: ${perStatus(mid, used() - before)}`)
+before = used()
 const large = memoryWith(LARGE)
-const bytes = (used() - before) / large.size
-console.log(`memory: ${bytes.toFixed(1)} bytes per remembered status at ${large.size.toLocaleString('en')} (heap + array buffers); export ${(large.exportMemory().length / large.size).toFixed(1)} bytes/status`)
-
-const report = (label: string, result: { small: number; large: number }): void =>
-  console.log(`${label}: ${result.small.toFixed(1)} µs/status at 1k remembered, ${result.large.toFixed(1)} µs/status at 500k, ratio ${(result.large / result.small).toFixed(2)}× (median of ${ROUNDS} rounds of ${SAMPLE})`)
+console.log(`memory: ${perStatus(large, used() - before)}`)
 const small = memoryWith(SMALL)
-report('memory work', compare(small, large, memoryWork))
-const tally = recall.get(large)
-if (tally !== undefined) console.log(`recall at 500k: ${tally.found} of ${tally.copies} copies with one word changed found (${((100 * tally.found) / Math.max(1, tally.copies)).toFixed(1)} %)`)
-report('whole classify', compare(filterWith(SMALL), filterWith(LARGE), wholeClassify))
+
+const [atSmall, atMid, atLarge] = compare([small, mid, large], memoryWork) as [number, number, number]
+console.log(`memory work: ${atSmall.toFixed(1)} µs/status at 1k remembered, ${atMid.toFixed(1)} at 500k, ${atLarge.toFixed(1)} at 1M; 1M/1k ${(atLarge / atSmall).toFixed(2)}× (median of ${ROUNDS} rounds of ${SAMPLE})`)
+for (const [label, memory] of [['500k', mid], ['1M', large]] as const) {
+  const tally = recall.get(memory)
+  if (tally !== undefined) console.log(`recall at ${label}: ${tally.found} of ${tally.copies} copies with one word changed found (${((100 * tally.found) / Math.max(1, tally.copies)).toFixed(1)} %)`)
+}
+
+const smallFilter = filterWith(SMALL)
+const largeFilter = filterWith(LARGE)
+const [stateless, classifySmall, classifyLarge] = compare<SpamFilter | undefined>([undefined, smallFilter, largeFilter], (filter) => (filter === undefined ? statelessClassify() : wholeClassify(filter))) as [number, number, number]
+console.log(`whole classify: classifyStatus ${stateless.toFixed(1)} µs/status; filter.classify ${classifySmall.toFixed(1)} at 1k remembered (${(classifySmall / stateless).toFixed(2)}× classifyStatus), ${classifyLarge.toFixed(1)} at 1M (${(classifyLarge / stateless).toFixed(2)}×); 1M/1k ${(classifyLarge / classifySmall).toFixed(2)}× (median of ${ROUNDS} rounds of ${SAMPLE})`)

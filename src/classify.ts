@@ -8,7 +8,8 @@ import { findStatus } from './status/detect-input.js'
 import { isArray } from './status/fields.js'
 import { readStatus } from './status/read-status.js'
 import type { RefuseCamelCase } from './status/status-input.js'
-import { readQuote, withQuote } from './status/quote.js'
+import { readQuote } from './status/quote.js'
+import { withQuote } from './quote.js'
 import type { Skipped, Verdict } from './verdict.js'
 
 const EMPTY: readonly never[] = []

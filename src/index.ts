@@ -9,10 +9,16 @@
 // Classifying
 export { classifyStatus } from './classify.js'
 export { createSpamFilter } from './filter.js'
-export type { SpamFilter, SpamFilterOptions } from './filter.js'
+export type { AsyncSpamFilter, SpamFilter, SpamFilterOptions } from './filter.js'
 export type { AllowOptions, ClassifyContext, ClassifyOptions, FollowsOption, ViewerOption, WeightsOption } from './options.js'
 export type { AsyncClassifyContext, FilterOcrOptions, OcrMode } from './ocr/classify-with-images.js'
-export type { FilterMemoryOptions, SpamFilterMemory } from './history/filter-memory.js'
+export type { AsyncSpamFilterMemory, FilterMemoryOptions, SpamFilterMemory } from './filter-memory.js'
+
+// Memory stores (shared by several filters; mastodon-spam-filter/redis shares one across processes)
+export { createMemoryStore } from './history/recent-statuses.js'
+export type { InProcessMemoryStore } from './history/recent-statuses.js'
+export { MemoryUnavailableError } from './history/memory-store.js'
+export type { AsyncMemoryStore, AuthorActivity, MemoryLookup, MemoryRecord, MemoryStore, SyncMemoryStore } from './history/memory-store.js'
 export type { MemoryOptions } from './history/memory-options.js'
 export type { ReadLimits } from './status/read-status.js'
 export type { BuiltinSignalId, QuoteState, QuoteVerdict, Reason, SignalId, Skipped, Thresholds, Verdict, VerdictLabel } from './verdict.js'
@@ -55,7 +61,8 @@ export type { DomainSet } from './links/domain-set.js'
 export type { CompiledPhrase, PhraseMatcher } from './rules/phrase-pattern.js'
 export type { FoundPattern, MultiPatternMatcher } from './rules/multi-pattern.js'
 export type { CompiledUsernameRule } from './rules/username-rule.js'
-export type { CopyMatch, StatusMemory } from './history/status-memory.js'
+export type { StatusMemory } from './signal.js'
+export type { CopyMatch } from './history/memory-store.js'
 
 // Copy waves beside a filter (caller-owned tracker)
 export { createCopyWaves, watchCopyWaves } from './signals/index.js'

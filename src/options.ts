@@ -1,12 +1,11 @@
 import { canonicalAcct } from './status/acct.js'
 import { checkKeys, SpamFilterConfigError } from './errors.js'
-import type { StatusMemory } from './history/status-memory.js'
 import { createRenderer, type RenderMessage } from './messages/render.js'
 import type { Locale, MessageCatalog } from './messages/types.js'
 import { RECOMMENDED_PRESET, RECOMMENDED_SIGNALS } from './presets/recommended.js'
 import { DEFAULT_RULES } from './rules/default-rules.js'
 import { resolveRules, type ResolvedRules, type RulesOption } from './rules/resolve-rules.js'
-import type { Signal, SignalGroup, ViewerContext } from './signal.js'
+import type { Signal, SignalGroup, StatusMemory, ViewerContext } from './signal.js'
 import { DEFAULT_READ_LIMITS, DEFAULT_TEXT_BUDGET, type ReadLimits } from './status/read-status.js'
 import type { BuiltinSignalId, Thresholds } from './verdict.js'
 

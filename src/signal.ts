@@ -1,4 +1,4 @@
-import type { StatusMemory } from './history/status-memory.js'
+import type { AuthorActivity, CopyMatch } from './history/memory-store.js'
 import type { LinkScan } from './links/status-links.js'
 import type { ReasonParams } from './messages/types.js'
 import type { ResolvedRules } from './rules/resolve-rules.js'
@@ -69,6 +69,31 @@ export interface SignalContext {
    * in `classifyStatus`, which is stateless, so the near-duplicate signals stay silent there.
    */
   readonly memory?: StatusMemory
+}
+
+/**
+ * What signals may ask the filter's memory about the status being classified. Read-only: signals
+ * never change it. The filter asks its store once per status before the signals run, then
+ * remembers the status, so a status never matches itself.
+ */
+export interface StatusMemory {
+  /** Distinct accounts (the status's author included) that make copies count. */
+  readonly minAccounts: number
+  /** Statuses further apart in time than this (ms) are not compared. */
+  readonly windowMs: number
+  /**
+   * Copies of the status's text from other accounts within the window; `undefined` when there are
+   * none, when the text is on the allow list, or when the status has no words of its own.
+   */
+  textCopies(status: NormalizedStatus, context: SignalContext): CopyMatch | undefined
+  /** Copies of the status's images from other accounts within the window. */
+  imageCopies(status: NormalizedStatus, context: SignalContext): CopyMatch | undefined
+  /** Whether the status's text matches a text the user marked as spam. */
+  isMarkedSpamText(status: NormalizedStatus): boolean
+  /** How many of the status's images match images the user marked as spam. */
+  markedSpamImages(status: NormalizedStatus): number
+  /** The author's activity within the window: distinct strangers mentioned, own repeats. */
+  authorActivity(status: NormalizedStatus, context: SignalContext): AuthorActivity
 }
 
 /**

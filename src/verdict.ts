@@ -25,6 +25,7 @@ export type BuiltinSignalId =
   | 'known-spam-text'
   | 'image-duplicate'
   | 'known-spam-image'
+  | 'author-rate'
   | 'unsolicited-mention'
   | 'impersonation'
   | 'credential-phishing'

@@ -1,7 +1,7 @@
 import { sameImage } from '../media/image-distance.js'
 import { estimateJaccard } from '../text/minhash.js'
 import { MIN_SIMILARITY } from './status-ring.js'
-import type { StatusFingerprint } from './status-fingerprint.js'
+import type { MemoryRecord } from './memory-store.js'
 
 /** Most entries kept in each feedback list; the oldest are dropped first. */
 export const MAX_MARKS = 4096
@@ -27,7 +27,7 @@ export function createFeedback(): Feedback {
   return { spamTexts: [], spamImages: [], allowTexts: [], allowImages: [], allowAuthors: new Set() }
 }
 
-function sameText(mark: MarkedText, fp: StatusFingerprint): boolean {
+function sameText(mark: MarkedText, fp: MemoryRecord): boolean {
   if (mark.kind !== fp.kind) return false
   if (mark.kind === 'long') return estimateJaccard(mark.packed, 0, fp.packed, 0) >= MIN_SIMILARITY
   return mark.packed.every((byte, i) => byte === fp.packed[i])
@@ -40,7 +40,7 @@ function sameText(mark: MarkedText, fp: StatusFingerprint): boolean {
  * @param fp - the status's fingerprint
  * @returns whether one matches
  */
-export function textMarked(marks: readonly MarkedText[], fp: StatusFingerprint): boolean {
+export function textMarked(marks: readonly MarkedText[], fp: MemoryRecord): boolean {
   return fp.kind !== 'none' && marks.some((mark) => sameText(mark, fp))
 }
 
@@ -71,7 +71,7 @@ function remove<T>(list: T[], matches: (item: T) => boolean): void {
  * @param feedback - the feedback
  * @param fp - the status's fingerprint
  */
-export function addSpam(feedback: Feedback, fp: StatusFingerprint): void {
+export function addSpam(feedback: Feedback, fp: MemoryRecord): void {
   if (fp.kind !== 'none') {
     remove(feedback.allowTexts, (mark) => sameText(mark, fp))
     if (!textMarked(feedback.spamTexts, fp)) push(feedback.spamTexts, { kind: fp.kind, packed: fp.packed.slice() })
@@ -90,7 +90,7 @@ export function addSpam(feedback: Feedback, fp: StatusFingerprint): void {
  * @param fp - the status's fingerprint
  * @param acct - the author's canonical acct
  */
-export function addNotSpam(feedback: Feedback, fp: StatusFingerprint, acct: string): void {
+export function addNotSpam(feedback: Feedback, fp: MemoryRecord, acct: string): void {
   if (acct !== '') {
     feedback.allowAuthors.delete(acct)
     feedback.allowAuthors.add(acct)

@@ -2,7 +2,7 @@ import { IMAGE_FINGERPRINT_BYTES } from '../media/blurhash.js'
 import { sameImage } from '../media/image-distance.js'
 import { mix32 } from '../text/hash32.js'
 import { chainInsert, chainWalk, createChainIndex, type ChainIndex } from './chain-index.js'
-import { suspicion } from './suspect-flags.js'
+import { suspicion } from './memory-store.js'
 
 const MAX_STEPS = 32
 /**
@@ -69,29 +69,45 @@ export function imageAt(ring: ImageRing, slot: number): { author: number; time: 
   }
 }
 
-function cellKey(cells: readonly number[]): number {
+function cellKey(cells: ArrayLike<number>): number {
   let key = 0
-  for (const cell of cells) key = key * 8 + cell
+  for (let i = 0; i < cells.length; i++) key = key * 8 + cells[i]!
   return mix32(key + 0x632be5ab)
 }
 
 /** The cell an image is filed under. */
-function homeKey(fp: Uint8Array): number {
+export function homeKey(fp: Uint8Array): number {
   return cellKey(KEY_COMPONENTS.map((c) => fp[c]! >> 5))
 }
 
-/** The cells to probe for an image: its own and the neighbours it is near (7 on average, at most 64). */
-function probeKeys(fp: Uint8Array): number[] {
-  let cells: number[][] = [[]]
-  for (const c of KEY_COMPONENTS) {
-    const value = fp[c]!
+const COMPONENTS = KEY_COMPONENTS.length
+
+/**
+ * The cells to probe for an image: its own and the neighbours it is near (7 on average, at most
+ * 64), its own first. Counted like an odometer over each component's one or two cells, without
+ * building the lists of lists a cartesian product would.
+ */
+export function probeKeys(fp: Uint8Array): number[] {
+  const own = new Int8Array(COMPONENTS)
+  const other = new Int8Array(COMPONENTS)
+  for (let i = 0; i < COMPONENTS; i++) {
+    const value = fp[KEY_COMPONENTS[i]!]!
     const cell = value >> 5
-    const options = [cell]
-    if ((value & 31) < EDGE && cell > 0) options.push(cell - 1)
-    if ((value & 31) > 31 - EDGE && cell < 7) options.push(cell + 1)
-    cells = cells.flatMap((prefix) => options.map((o) => [...prefix, o]))
+    own[i] = cell
+    other[i] = (value & 31) < EDGE && cell > 0 ? cell - 1 : (value & 31) > 31 - EDGE && cell < 7 ? cell + 1 : -1
   }
-  return cells.map(cellKey)
+  const keys: number[] = []
+  const pick = new Uint8Array(COMPONENTS)
+  const cells = new Int8Array(COMPONENTS)
+  for (;;) {
+    for (let i = 0; i < COMPONENTS; i++) cells[i] = pick[i] === 0 ? own[i]! : other[i]!
+    keys.push(cellKey(cells))
+    // Next combination: the last component turns fastest (the order of the former cartesian product).
+    let i = COMPONENTS - 1
+    while (i >= 0 && (pick[i] === 1 || other[i] === -1)) pick[i--] = 0
+    if (i < 0) return keys
+    pick[i] = 1
+  }
 }
 
 /**

@@ -6,12 +6,12 @@ import { MAX_MARKS, type MarkedText } from './feedback.js'
 import { imageAppend, imageAt } from './image-ring.js'
 import { SpamFilterMemoryError } from './memory-error.js'
 import type { MemoryState } from './recent-statuses.js'
-import { authorAt, flagsAt, ID_BYTES, KIND_LONG, KIND_SHORT, packedOffset, readId, ringAppend, ringKept, STATUS_TABLES, timeAt } from './status-ring.js'
+import { authorAt, flagsAt, ID_BYTES, KIND_LONG, KIND_SHORT, packedOffset, rawId, ringAppend, ringKept, STATUS_TABLES, timeAt } from './status-ring.js'
 
 /** `MSFM`: mastodon-spam-filter memory. */
 const MAGIC = [0x4d, 0x53, 0x46, 0x4d] as const
 /** Bump when the layout changes; an import of another version throws. */
-export const MEMORY_FORMAT_VERSION = 1
+export const MEMORY_FORMAT_VERSION = 2
 const NONE = 0xffffffff
 
 function writeTexts(out: ByteWriter, marks: readonly MarkedText[]): void {
@@ -60,7 +60,7 @@ export function serializeMemory(state: MemoryState, windowSeconds: number): Uint
     out.u32(timeAt(ring, slot))
     out.u8(flagsAt(ring, slot))
     out.bytes(ring.bytes.subarray(packedOffset(slot), packedOffset(slot) + MINHASH_SIZE))
-    const id = readId(ring, slot) ?? ''
+    const id = rawId(ring, slot) ?? ''
     out.u8(id.length)
     for (let i = 0; i < id.length; i++) out.u8(id.charCodeAt(i))
     for (let table = 0; table < STATUS_TABLES; table++) out.u32(keys[slot * STATUS_TABLES + table]!)

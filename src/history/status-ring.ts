@@ -1,8 +1,7 @@
 import { estimateJaccard, LSH_BANDS, MINHASH_SIZE } from '../text/minhash.js'
+import { hashString } from '../text/hash32.js'
 import { chainInsert, chainWalk, createChainIndex, type ChainIndex } from './chain-index.js'
-import type { StatusFingerprint } from './status-fingerprint.js'
-import type { CopyMatch } from './status-memory.js'
-import { suspicion } from './suspect-flags.js'
+import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
 
 /**
  * Tables of the status index: the LSH bands. Table 0 also files short texts (under their exact
@@ -47,6 +46,8 @@ export interface StatusRing {
   readonly scratch: Int32Array
   readonly stamps: Uint32Array
   stamp: number
+  /** Accounts found by the current lookup (cleared per lookup: no allocation per status). */
+  readonly found: Map<number, number>
 }
 
 /**
@@ -66,6 +67,7 @@ export function createStatusRing(capacity: number): StatusRing {
     scratch: new Int32Array(SCRATCH),
     stamps: new Uint32Array(SCRATCH),
     stamp: 0,
+    found: new Map(),
   }
 }
 
@@ -94,29 +96,45 @@ export function toSeconds(ms: number): number {
   return Math.min(0xffffffff, Math.max(0, Math.floor(ms / 1000)))
 }
 
-function writeId(ring: StatusRing, slot: number, id: string | undefined): void {
-  const base = slot * RECORD_BYTES
-  let length = 0
-  if (id !== undefined && id.length <= ID_BYTES) {
-    length = id.length
-    for (let i = 0; i < id.length; i++) {
-      const code = id.charCodeAt(i)
-      if (code === 0 || code > 127) {
-        length = 0
-        break
-      }
-      ring.bytes[base + ID + i] = code
-    }
+/**
+ * The form of a status id kept in a record: the id itself when it is printable ASCII of at most
+ * `ID_BYTES`, else `#` and a 64-bit hash of it in base 36 (an ActivityPub URL), so "seen already"
+ * and "the same author's other status" stay exact for every id; `readId` hides the hashed form.
+ *
+ * @param id - the status id
+ * @returns the kept form, or `undefined` without an id
+ */
+export function keptId(id: string | undefined): string | undefined {
+  if (id === undefined) return undefined
+  // A kept hashed id (from an export) is kept as it is.
+  let plain = id.length <= ID_BYTES
+  for (let i = 0; plain && i < id.length; i++) {
+    const code = id.charCodeAt(i)
+    if (code < 32 || code > 126) plain = false
   }
-  ring.bytes[base + ID_LENGTH] = length
+  return plain ? id : `#${hashString(id).toString(36)}.${hashString(id, 0x9e3779b9).toString(36)}`
 }
 
-/** The status id kept at a slot, if any. */
-export function readId(ring: StatusRing, slot: number): string | undefined {
+function writeId(ring: StatusRing, slot: number, id: string | undefined): void {
+  const base = slot * RECORD_BYTES
+  const kept = keptId(id) ?? ''
+  for (let i = 0; i < kept.length; i++) ring.bytes[base + ID + i] = kept.charCodeAt(i)
+  ring.bytes[base + ID_LENGTH] = kept.length
+}
+
+/** The id kept at a slot as stored (a hashed id included), `undefined` when none. */
+export function rawId(ring: StatusRing, slot: number): string | undefined {
   const base = slot * RECORD_BYTES
   const length = ring.bytes[base + ID_LENGTH]!
   if (length === 0) return undefined
   return String.fromCharCode(...ring.bytes.subarray(base + ID, base + ID + length))
+}
+
+/** The status id kept at a slot, for evidence: `undefined` when none or kept only as a hash. */
+export function readId(ring: StatusRing, slot: number): string | undefined {
+  const base = slot * RECORD_BYTES
+  if (ring.bytes[base + ID_LENGTH] === 0 || ring.bytes[base + ID] === 0x23) return undefined
+  return rawId(ring, slot)
 }
 
 function firstVisit(ring: StatusRing, slot: number): boolean {
@@ -143,7 +161,7 @@ function firstVisit(ring: StatusRing, slot: number): boolean {
  * @param keys - keys per table to file it under (an import), instead of the fingerprint's keys
  * @returns the sequence number given to it
  */
-export function ringAppend(ring: StatusRing, fp: Pick<StatusFingerprint, 'kind' | 'packed' | 'keys' | 'author'>, flags: number, seconds: number, id: string | undefined, keys?: ArrayLike<number>): number {
+export function ringAppend(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'packed' | 'keys' | 'author'>, flags: number, seconds: number, id: string | undefined, keys?: ArrayLike<number>): number {
   const sequence = ring.total
   const slot = sequence % ring.capacity
   ring.total++
@@ -152,7 +170,7 @@ export function ringAppend(ring: StatusRing, fp: Pick<StatusFingerprint, 'kind' 
   ring.words[slot * (RECORD_BYTES / 4) + AUTHOR] = fp.author
   ring.words[slot * (RECORD_BYTES / 4) + TIME] = seconds
   ring.bytes[base + FLAGS] = (flags & 31) | (fp.kind === 'long' ? KIND_LONG : fp.kind === 'short' ? KIND_SHORT : 0)
-  ring.bytes.set(fp.packed.subarray(0, MINHASH_SIZE), base + PACKED)
+  ring.bytes.set(fp.packed.length === MINHASH_SIZE ? fp.packed : fp.packed.subarray(0, MINHASH_SIZE), base + PACKED)
   writeId(ring, slot, id)
   for (let table = 0; table < STATUS_TABLES; table++) ring.index.next[slot * STATUS_TABLES + table] = 0
   if (keys !== undefined) {
@@ -179,33 +197,41 @@ export function ringKept(ring: StatusRing): number {
  * @param id - the status id
  * @returns whether it is
  */
-export function ringHas(ring: StatusRing, fp: StatusFingerprint, id: string | undefined): boolean {
+export function ringHas(ring: StatusRing, fp: MemoryRecord, id: string | undefined): boolean {
   if (id === undefined || fp.keys.length === 0) return false
+  const kept = keptId(id)
   let found = false
   chainWalk(ring.index, 0, fp.keys[0]!, ring.total, ringKept(ring), MAX_STEPS, (slot) => {
     if (authorAt(ring, slot) !== fp.author) return true
-    const stored = readId(ring, slot)
-    found = stored === id || (stored === undefined && id.length > ID_BYTES)
+    found = rawId(ring, slot) === kept
     return !found
   })
   return found
 }
 
+/** Out-parameter of `ringTextCopies`: the author's own earlier copies. */
+export interface OwnCopies {
+  repeats: number
+}
+
 /**
  * Finds copies of a status's text posted by other accounts within the window: LSH candidates
- * confirmed by signature agreement (long texts) or identical signatures (short texts).
+ * confirmed by signature agreement (long texts) or identical signatures (short texts). Copies by
+ * the same author (other status ids) are counted in `own.repeats`.
  *
  * @param ring - the ring
- * @param fp - the status's fingerprint
+ * @param fp - the status's record
  * @param flags - the status's own suspect bits
  * @param seconds - the status's time in seconds
  * @param windowSeconds - the window
+ * @param own - receives the author's own copies
  * @returns the copies, or `undefined` when no other account posted the text
  */
-export function ringTextCopies(ring: StatusRing, fp: StatusFingerprint, flags: number, seconds: number, windowSeconds: number): CopyMatch | undefined {
+export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'packed' | 'keys' | 'author' | 'id'>, flags: number, seconds: number, windowSeconds: number, own?: OwnCopies): CopyMatch | undefined {
   if (fp.kind === 'none') return undefined
   const kind = fp.kind === 'long' ? KIND_LONG : KIND_SHORT
-  const authors = new Map<number, number>()
+  const authors = ring.found
+  authors.clear()
   let statuses = 0
   let firstSlot = -1
   ring.stamp = (ring.stamp + 1) >>> 0 || 1
@@ -213,10 +239,15 @@ export function ringTextCopies(ring: StatusRing, fp: StatusFingerprint, flags: n
     if (!firstVisit(ring, slot)) return true
     const author = authorAt(ring, slot)
     const flagsThere = flagsAt(ring, slot)
-    if (author === fp.author || (flagsThere & kind) === 0) return true
+    if ((flagsThere & kind) === 0) return true
+    if (author === fp.author && own === undefined) return true
     if (Math.abs(timeAt(ring, slot) - seconds) > windowSeconds) return true
     const offset = packedOffset(slot)
     if (kind === KIND_LONG ? estimateJaccard(ring.bytes, offset, fp.packed, 0) < MIN_SIMILARITY : !equalBytes(ring.bytes, offset, fp.packed)) return true
+    if (author === fp.author) {
+      if (fp.id === undefined || rawId(ring, slot) !== keptId(fp.id)) own!.repeats++
+      return true
+    }
     statuses++
     authors.set(author, (authors.get(author) ?? 0) | flagsThere)
     if (firstSlot < 0 || timeAt(ring, slot) <= timeAt(ring, firstSlot)) firstSlot = slot

@@ -138,6 +138,8 @@ export const en: BuiltinMessages = {
   'author-server': ({ host, blocked }) => (blocked ? `The author's server ${host} is on your list of blocked servers.` : `The author's server ${host} is on a list of servers that sent spam.`),
   'username-block': ({ username, rule, comparison, blocked }) =>
     `The username "${username}" ${comparison === 'equals' ? 'is' : 'contains'} "${rule}" (digits read as letters), a name on your ${blocked ? 'block' : 'watch'} list.`,
+  'author-rate': ({ acct, by, mentioned, copies, windowMs }) =>
+    by === 'mentions' ? `@${acct} mentioned ${plural(mentioned, 'account')} they may not know within ${durationEn(windowMs)}.` : `@${acct} posted this text ${copies} times at other accounts within ${durationEn(windowMs)}.`,
   'near-duplicate': ({ accounts, exact, windowMs }) => `${plural(accounts, 'account')} posted ${exact ? 'this same short text' : 'the same or nearly the same text'} within ${durationEn(windowMs)}.`,
   'known-spam-text': () => 'The text matches a status you marked as spam.',
   'image-duplicate': ({ accounts, windowMs }) => `${plural(accounts, 'account')} posted the same picture within ${durationEn(windowMs)}.`,

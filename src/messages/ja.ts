@@ -147,6 +147,8 @@ export const ja: BuiltinMessages = {
   'author-server': ({ host, blocked }) => (blocked ? `投稿者のサーバー ${host} はあなたがブロックしているサーバーです。` : `投稿者のサーバー ${host} はスパムを送ったサーバーのリストに入っています。`),
   'username-block': ({ username, rule, comparison, blocked }) =>
     `ユーザー名「${username}」は${blocked ? 'ブロック' : '要注意'}リストの名前「${rule}」${comparison === 'equals' ? 'と同じです' : 'を含みます'}（数字を文字に読み替えて比べています）。`,
+  'author-rate': ({ acct, by, mentioned, copies, windowMs }) =>
+    by === 'mentions' ? `@${acct} は${durationJa(windowMs)}以内に、知らない可能性のある${mentioned}件のアカウントにメンションしました。` : `@${acct} は${durationJa(windowMs)}以内に、この文章を他のアカウント宛てに${copies}回投稿しました。`,
   'near-duplicate': ({ accounts, exact, windowMs }) => `${durationJa(windowMs)}以内に${accounts}件のアカウントが${exact ? 'この短い文章とまったく同じ文章' : 'ほぼ同じ文章'}を投稿しました。`,
   'known-spam-text': () => 'あなたがスパムと指定した投稿と同じ文章です。',
   'image-duplicate': ({ accounts, windowMs }) => `${durationJa(windowMs)}以内に${accounts}件のアカウントが同じ画像を投稿しました。`,

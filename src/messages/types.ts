@@ -79,6 +79,8 @@ export interface BuiltinReasonParams {
   /** `shape`: mentions the viewer (alone or with `others`), a quiet reply, a reply with a link; `followers` for `few-followers`. */
   readonly 'unsolicited-mention': { readonly acct: string; readonly shape: 'mentions' | 'mentions-others' | 'quiet-reply' | 'reply-with-link'; readonly others: number; readonly traits: readonly StrangerTrait[]; readonly followers?: number }
   readonly 'author-server': { readonly host: string; readonly blocked: boolean }
+  /** `by`: what fired, strangers mentioned (`mentioned`) or the same text posted at others (`copies`), within `windowMs`. */
+  readonly 'author-rate': { readonly acct: string; readonly by: 'mentions' | 'repeats'; readonly mentioned: number; readonly copies: number; readonly windowMs: number }
   /** `rule` is the rule's name as written; `blocked: false` for a name Mastodon would allow with approval. */
   readonly 'username-block': { readonly username: string; readonly rule: string; readonly comparison: 'equals' | 'contains'; readonly blocked: boolean }
   readonly 'near-duplicate': { readonly accounts: number; readonly exact: boolean; readonly windowMs: number }

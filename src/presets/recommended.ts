@@ -1,5 +1,5 @@
 import type { Signal, SignalGroup } from '../signal.js'
-import { authorServer, bareProfile, botAccount, campaignDomain, credentialPhishing, discordInvite, impersonation, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, unsolicitedMention, urlShortener, usernameBlock } from '../signals/index.js'
+import { authorRate, authorServer, bareProfile, botAccount, campaignDomain, credentialPhishing, discordInvite, impersonation, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, unsolicitedMention, urlShortener, usernameBlock } from '../signals/index.js'
 import type { BuiltinSignalId, Thresholds } from '../verdict.js'
 
 /**
@@ -48,6 +48,10 @@ export const RECOMMENDED_WEIGHTS: { readonly [K in BuiltinSignalId]?: number } =
   'known-spam-text': 6,
   'image-duplicate': 2,
   'known-spam-image': 6,
+  // Per-author rate (createSpamFilter only): many distinct strangers mentioned, or one text
+  // repeated at strangers, within the memory's window. Shares the mentions cap with
+  // mention-density; suspicious at full strength alone.
+  'author-rate': 3,
   // Author signals (count only above the author gate)
   'new-account': 2,
   'bare-profile': 1.5,
@@ -89,6 +93,7 @@ export const RECOMMENDED_SIGNALS: readonly Signal<BuiltinSignalId>[] = [
   knownSpamText,
   imageDuplicate,
   knownSpamImage,
+  authorRate,
   newAccount,
   bareProfile,
   machineUsername,

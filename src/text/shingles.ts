@@ -1,6 +1,7 @@
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { skeleton } from './deobfuscate.js'
 import { mix32 } from './hash32.js'
+import { collapseSeparators } from './separators.js'
 
 /** Code points of the key text read at most: long posts are compared on their first part. */
 export const MAX_KEY_LENGTH = 2_000
@@ -9,7 +10,6 @@ export const MAX_KEY_LENGTH = 2_000
 const URL = /(?:https?:\/\/|www\.)[^\s]{1,2048}/gu
 const MENTION = /@[\p{L}\p{N}_.-]{1,64}(?:@[\p{L}\p{N}.-]{1,253})?/gu
 const HASHTAG = /#[\p{L}\p{N}_]{1,200}/gu
-const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/gu
 
 /**
  * The text near-duplicate detection compares: the content warning and the prose (visible text
@@ -23,9 +23,32 @@ const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/gu
  * duplicateKeyText(status) // 'Ｃheck  this　out! @bob' → 'check this out'
  */
 export function duplicateKeyText(status: NormalizedStatus): string {
+  return keyTextOfSkeleton(skeleton(keyTextSource(status)))
+}
+
+/**
+ * What the key text is read from: the content warning and the prose, cut at twice
+ * `MAX_KEY_LENGTH` code units.
+ *
+ * @param status - a normalized status
+ * @returns the text to put through `skeleton`
+ */
+export function keyTextSource(status: NormalizedStatus): string {
   const raw = status.spoilerText === '' ? status.prose : `${status.spoilerText}\n${status.prose}`
-  const folded = skeleton(raw.length > MAX_KEY_LENGTH * 2 ? raw.slice(0, MAX_KEY_LENGTH * 2) : raw)
-  const text = folded.replace(URL, ' ').replace(MENTION, ' ').replace(HASHTAG, ' ').replace(SEPARATORS, ' ').trim()
+  return raw.length > MAX_KEY_LENGTH * 2 ? raw.slice(0, MAX_KEY_LENGTH * 2) : raw
+}
+
+/**
+ * The key text from the skeleton of `keyTextSource` (for a caller that has that skeleton already).
+ *
+ * @param folded - `skeleton(keyTextSource(status))`
+ * @returns the key text
+ */
+export function keyTextOfSkeleton(folded: string): string {
+  // URLs need '/' or 'www.', mentions '@', hashtags '#': the expressions run only when those are there.
+  const links = folded.includes('/') || folded.includes('www.') ? folded.replace(URL, ' ') : folded
+  const mentions = links.includes('@') ? links.replace(MENTION, ' ') : links
+  const text = collapseSeparators(mentions.includes('#') ? mentions.replace(HASHTAG, ' ') : mentions)
   return text.length > MAX_KEY_LENGTH ? Array.from(text).slice(0, MAX_KEY_LENGTH).join('') : text
 }
 

@@ -5,11 +5,12 @@
  */
 import { existsSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { createRecentStatuses } from '../../src/history/recent-statuses.js'
-import type { StatusMemory } from '../../src/history/status-memory.js'
+import { viewMemory } from '../../src/filter-memory.js'
+import { createMemoryStore } from '../../src/history/recent-statuses.js'
+import { memoryRecord } from '../../src/memory-record.js'
 import { scanLinks } from '../../src/links/status-links.js'
 import { resolveOptions, type ViewerOption } from '../../src/options.js'
-import type { Signal, SignalContext, SignalHit } from '../../src/signal.js'
+import type { Signal, SignalContext, SignalHit, StatusMemory } from '../../src/signal.js'
 import type { NormalizedStatus } from '../../src/status/normalized-status.js'
 import { renderMessage } from '../../src/messages/render.js'
 import { readStatus, unwrapStatus } from '../../src/status/read-status.js'
@@ -73,19 +74,19 @@ function read(input: unknown, viewer: ViewerOption | undefined, kind: ContextKin
   if (kind === 'minimal') return { status, context: minimal }
   const context: SignalContext = { ...minimal, rules: resolved.rules, links: () => scanLinks(status) }
   if (kind === 'classifier') return { status, context }
-  return { status, context: { ...context, memory: memoryWithCopiesOf(input) } }
+  return { status, context: { ...context, memory: memoryWithCopiesOf(input, status, context) } }
 }
 
 /** A filter memory holding copies of `input` posted by three other accounts. */
-function memoryWithCopiesOf(input: unknown): StatusMemory {
-  const memory = createRecentStatuses()
+function memoryWithCopiesOf(input: unknown, own: NormalizedStatus, ownContext: SignalContext): StatusMemory {
+  const memory = createMemoryStore()
   const inner = unwrapStatus(input) ?? {}
   for (const n of [1, 2, 3]) {
     const copy = { ...inner, id: `copy-${n}`, account: makeSpamAccount({ id: `${n}`, username: `copier${n}`, acct: `copier${n}@copies.example` }) }
     const { status, context } = read(copy, undefined)
-    memory.remember(status, context)
+    memory.remember(memoryRecord(status, context))
   }
-  return memory
+  return viewMemory(memory, own, ownContext)
 }
 
 function deepFreeze<T>(value: T): T {

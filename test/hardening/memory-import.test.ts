@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest'
 import { createSpamFilter, SpamFilterMemoryError } from '../../src/index.js'
 import { checksum, createByteWriter } from '../../src/history/byte-io.js'
+import { MEMORY_FORMAT_VERSION } from '../../src/history/serialize.js'
 import { MINHASH_SIZE } from '../../src/text/minhash.js'
 import { IMAGE_FINGERPRINT_BYTES } from '../../src/media/blurhash.js'
 import { makeWaveStatus } from '../helpers/make-status.js'
@@ -18,11 +19,11 @@ interface Lists {
   statuses?: number
 }
 
-/** A well-formed, checksummed export (format version 1) with the given list lengths. */
+/** A well-formed, checksummed export (the current format version) with the given list lengths. */
 function forgedExport(lists: Lists, declared: Lists = lists): Uint8Array {
   const out = createByteWriter()
   for (const byte of [0x4d, 0x53, 0x46, 0x4d]) out.u8(byte)
-  out.u8(1)
+  out.u8(MEMORY_FORMAT_VERSION)
   out.u32(1024)
   out.u32(declared.statuses ?? 0)
   out.u32(0) // images

@@ -62,6 +62,7 @@ const SAMPLES: { readonly [K in BuiltinSignalId]: readonly BuiltinReasonParams[K
     { pattern: 'free nitro', inImage: false, list: 'Mods', warning: 'quotes' },
   ],
   'username-block': [{ username: 'sp4mb0t99', rule: 'spambot', comparison: 'contains', blocked: true }, { username: 'Admin', rule: 'admin', comparison: 'equals', blocked: false }],
+  'author-rate': [{ acct: 'xk3v9qm2pa@spam.example', by: 'mentions', mentioned: 20, copies: 1, windowMs: 24 * HOUR }, { acct: 'xk3v9qm2pa@spam.example', by: 'repeats', mentioned: 3, copies: 4, windowMs: 6 * HOUR }],
   'author-server': [{ host: 'open.example', blocked: true }, { host: 'open.example', blocked: false }],
   'near-duplicate': [{ accounts: 3, exact: true, windowMs: DAY }, { accounts: 12, exact: false, windowMs: 6 * HOUR }],
   'known-spam-text': [{}],
@@ -78,7 +79,7 @@ const ENGLISH_WORDS = /\b(?:the|is|an?|with|account|links?|shows|posted|profile|
 function shown(params: object): string[] {
   const out: string[] = []
   for (const [key, value] of Object.entries(params)) {
-    if (key === 'kind' || key === 'traits' || key === 'campaign' || key === 'label' || key === 'top' || key === 'exact' || key === 'inImage' || key === 'reply' || key === 'mentionsOnly' || key === 'blocked' || key.endsWith('Ms') || key === 'marked' || key === 'pattern' || key === 'acct' || key === 'invite' || key === 'comparison' || key === 'others' || key === 'shape' || key === 'warning') continue
+    if (key === 'kind' || key === 'traits' || key === 'campaign' || key === 'label' || key === 'top' || key === 'exact' || key === 'inImage' || key === 'reply' || key === 'mentionsOnly' || key === 'blocked' || key.endsWith('Ms') || key === 'marked' || key === 'pattern' || key === 'acct' || key === 'invite' || key === 'comparison' || key === 'others' || key === 'shape' || key === 'warning' || key === 'by' || key === 'mentioned' || key === 'copies') continue
     if (typeof value === 'string' && value !== '') out.push(value)
     if (typeof value === 'number' && key !== 'count') out.push(String(value))
   }

@@ -43,5 +43,6 @@ describe('errors of the ESM and CommonJS builds', () => {
     expect(new esmOcr.ImageFetchError('timeout', 'slow')).toBeInstanceOf(cjsOcr.ImageFetchError)
     expect(new Error('x')).not.toBeInstanceOf(esmOcr.ImageFetchError)
     expect(null).not.toBeInstanceOf(esm.SpamFilterMemoryError)
+    expect(new cjs.MemoryUnavailableError('timeout', 'slow')).toBeInstanceOf(esm.MemoryUnavailableError)
   })
 })

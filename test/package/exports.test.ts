@@ -10,6 +10,7 @@ describe('the root export', () => {
   test('is exactly the public values', () => {
     expect(Object.keys(root).sort()).toEqual([
       'MESSAGES',
+      'MemoryUnavailableError',
       'RECOMMENDED_PRESET',
       'RECOMMENDED_SIGNALS',
       'SpamFilterConfigError',
@@ -17,6 +18,7 @@ describe('the root export', () => {
       'classifyPush',
       'classifyStatus',
       'createCopyWaves',
+      'createMemoryStore',
       'createPushClassifier',
       'createSpamFilter',
       'detectInput',

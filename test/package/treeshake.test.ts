@@ -57,3 +57,27 @@ describe('the OCR bundle', () => {
     expect(found(code)).toEqual(expect.arrayContaining(['createWorker', 'jsqr', 'jsQR']))
   })
 })
+
+// The Redis store is a subpath too: an app that never imports `mastodon-spam-filter/redis` ships
+// neither the store nor the client. Names only the Redis code uses: its script command, its
+// factory, and the client package's import.
+const REDIS_NAMES = ['EVALSHA', 'createRedisStore', '"redis"', "'redis'"]
+const redisFound = (code: string): string[] => REDIS_NAMES.filter((name) => code.includes(name))
+
+describe('the core bundle without the Redis store', () => {
+  test.each([
+    ["import { createSpamFilter } from './dist/index.js'; console.log(createSpamFilter().classifyAsync({}))"],
+    ["export * from './dist/index.js'"],
+    ["export * from './src/index.ts'"],
+  ])('has no Redis code: %s', async (app) => {
+    const code = await bundle(app)
+    expect(code.length).toBeGreaterThan(1000)
+    expect(redisFound(code)).toEqual([])
+  })
+
+  test('while the Redis entry has it (the check above can fail)', async () => {
+    const code = await bundle("export * from './src/redis/index.ts'", ['redis'])
+    expect(redisFound(code)).toEqual(expect.arrayContaining(['EVALSHA', 'createRedisStore']))
+    expect(redisFound(code).some((name) => name.includes('redis'))).toBe(true)
+  })
+})

@@ -46,3 +46,37 @@ describe('lshBandKeys', () => {
     expect([...a].some((key, i) => key === b[i])).toBe(true)
   })
 })
+
+describe('one-permutation MinHash with densification', () => {
+  test('fills every bin: a one-shingle set repeats its one value', () => {
+    const signature = minhashSignature(Int32Array.of(12345))
+    expect(new Set(signature).size).toBe(1)
+    expect(signature[0]).not.toBe(0xffffffff)
+  })
+
+  // Two sets of `size` shingles sharing `shared`: Jaccard = shared / (2 size − shared). Seeded sets,
+  // the mean share of agreeing positions over many pairs must be the Jaccard similarity.
+  // size | shared
+  test.each([
+    [100, 33],
+    [100, 67],
+    [100, 89],
+    [12, 6],
+  ])('estimates Jaccard without bias: %i shingles each, %i shared', (size, shared) => {
+    let state = size * 1_000 + shared
+    const next = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0
+      return state | 0
+    }
+    const jaccard = shared / (2 * size - shared)
+    let agree = 0
+    const pairs = 400
+    for (let p = 0; p < pairs; p++) {
+      const common = Array.from({ length: shared }, next)
+      const a = minhashSignature(Int32Array.from([...common, ...Array.from({ length: size - shared }, next)]))
+      const b = minhashSignature(Int32Array.from([...common, ...Array.from({ length: size - shared }, next)]))
+      for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[i]) agree++
+    }
+    expect(agree / (pairs * MINHASH_SIZE)).toBeCloseTo(jaccard, 1)
+  })
+})

@@ -1,0 +1,224 @@
+import { SpamFilterConfigError } from '../errors.js'
+import { confirmImageCopies, confirmTextCopies, detailedImages, imageEntry, newestImageMark, newestTextMark, storedId, textEntry, textMarkEntry, toHex } from '../history/candidates.js'
+import { homeKey, probeKeys } from '../history/image-ring.js'
+import { resolveMemoryOptions } from '../history/memory-options.js'
+import { MemoryUnavailableError, type AsyncMemoryStore, type MemoryLookup, type MemoryRecord } from '../history/memory-store.js'
+import { LOOKUP_SCRIPT, MARK_SCRIPT } from './scripts.js'
+
+/**
+ * The one thing the store asks of a Redis client: send a command, get the reply. node-redis
+ * clients (`createClient()`, v4 to v6) have it as `sendCommand(args)`.
+ */
+export interface RedisCommandClient {
+  sendCommand(args: string[]): Promise<unknown>
+}
+
+/** Options of `createRedisStore`. */
+export interface RedisStoreOptions {
+  /** A Redis URL (`redis://127.0.0.1:6379`); the store creates and connects a node-redis client (package `redis`). */
+  readonly url?: string
+  /** A connected node-redis client (or anything with `sendCommand(args)`), owned by the caller. Instead of `url`. */
+  readonly client?: RedisCommandClient
+  /**
+   * Prefix of every key; the keys are `{prefix}:…`, so a store's keys share one Redis Cluster hash
+   * slot. Filters that should see each other's statuses use the same prefix. @default 'msf'
+   */
+  readonly prefix?: string
+  /** Statuses further apart in time than this (ms) are not compared; keys expire after it. @default 86400000 (24 h) */
+  readonly windowMs?: number
+  /** Distinct accounts (the status's author included) that make copies count. @default 3 */
+  readonly minAccounts?: number
+  /**
+   * How long one status may wait for Redis (ms): past it, the verdict is computed without the
+   * memory and lists a `memory` entry in `skipped`. @default 250
+   */
+  readonly timeoutMs?: number
+}
+
+/** The Redis store: an asynchronous `MemoryStore`, and a way to close the client it created. */
+export interface RedisMemoryStore extends AsyncMemoryStore {
+  /** The key prefix with its hash tag, e.g. `{msf}`. */
+  readonly keyBase: string
+  /** Closes the client the store created from `url` (a client passed in is the caller's to close). */
+  close(): Promise<void>
+}
+
+interface OwnedClient extends RedisCommandClient {
+  connect(): Promise<unknown>
+  close?(): Promise<unknown>
+  quit?(): Promise<unknown>
+  destroy?(): void
+  disconnect?(): Promise<unknown>
+  on(event: 'error', listener: (error: unknown) => void): unknown
+}
+
+/** Accts are cut to this many characters in Redis (hostile input must not make values large). */
+const MAX_ACCT = 1_000
+
+type RedisModule = { createClient(options: Record<string, unknown>): OwnedClient }
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new MemoryUnavailableError('timeout', `Redis did not answer within ${ms} ms`)), ms)
+    promise.then(
+      (value) => {
+        clearTimeout(timer)
+        resolve(value)
+      },
+      (error: unknown) => {
+        clearTimeout(timer)
+        reject(error instanceof MemoryUnavailableError ? error : new MemoryUnavailableError('connection', error instanceof Error ? error.message : String(error), { cause: error }))
+      },
+    )
+  })
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [])
+const nested = (value: unknown): string[][] => (Array.isArray(value) ? value.map(strings) : [])
+
+function textKeys(record: MemoryRecord): string[] {
+  const keys: string[] = []
+  for (let table = 0; table < record.keys.length; table++) keys.push(`${table}:${record.keys[table]!}`)
+  return keys
+}
+
+function imageProbes(image: Uint8Array): number[] {
+  const home = homeKey(image)
+  return [home, ...probeKeys(image).filter((key) => key !== home)]
+}
+
+/**
+ * Creates a memory store on Redis, shared by every process that uses the same Redis and prefix:
+ * a copy wave split across worker processes is counted as one. One script call (one round trip)
+ * per status; the window is the keys' expiry. Never rejects for Redis trouble: a lookup that
+ * fails or takes longer than `timeoutMs` makes the filter skip the memory for that status.
+ *
+ * @param options - `url` or `client`, `prefix`, window, minimum accounts, timeout
+ * @returns the store, for `createSpamFilter({ memory })` (then use `classifyAsync`)
+ * @example
+ * import { createSpamFilter } from 'mastodon-spam-filter'
+ * import { createRedisStore } from 'mastodon-spam-filter/redis'
+ * const filter = createSpamFilter({ memory: createRedisStore({ url: process.env.REDIS_URL, prefix: 'spam' }) })
+ * const verdict = await filter.classifyAsync(status)
+ */
+export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
+  if (typeof options !== 'object' || options === null) throw new SpamFilterConfigError('options', 'must be an object { url } or { client }')
+  const { url, client, prefix = 'msf', timeoutMs = 250 } = options
+  if ((url === undefined) === (client === undefined)) throw new SpamFilterConfigError('url', 'give either url (a redis:// URL) or client (a connected node-redis client), not both nor neither')
+  if (url !== undefined && (typeof url !== 'string' || !/^rediss?:\/\//u.test(url))) throw new SpamFilterConfigError('url', `must be a redis:// or rediss:// URL, got ${String(url)}`)
+  if (client !== undefined && typeof client.sendCommand !== 'function') throw new SpamFilterConfigError('client', 'must be a node-redis client (with sendCommand)')
+  if (typeof prefix !== 'string' || prefix === '' || /[{}\s]/u.test(prefix)) throw new SpamFilterConfigError('prefix', `must be a non-empty string without braces or spaces, got ${JSON.stringify(prefix)}`)
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 1) throw new SpamFilterConfigError('timeoutMs', `must be a number of ms, at least 1, got ${String(timeoutMs)}`)
+  const memory = resolveMemoryOptions({ ...(options.windowMs === undefined ? {} : { windowMs: options.windowMs }), ...(options.minAccounts === undefined ? {} : { minAccounts: options.minAccounts }) }, 'options')
+  const windowSeconds = Math.ceil(memory.windowMs / 1000)
+  const base = `{${prefix}}`
+
+  let owned: OwnedClient | undefined
+  let ready: Promise<RedisCommandClient>
+  if (client !== undefined) {
+    ready = Promise.resolve(client)
+  } else {
+    // The optional peer dependency, loaded only by a store created from a URL.
+    ready = (import('redis') as Promise<RedisModule>).then(async (redis) => {
+      owned = redis.createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: Math.max(timeoutMs, 1_000), reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) } })
+      // Without a listener an error event would end the process; failures reach callers as rejections.
+      owned.on('error', () => undefined)
+      await owned.connect()
+      return owned
+    })
+    ready.catch(() => undefined)
+  }
+
+  const shas = new Map<string, string>()
+  const run = async (script: string, args: string[]): Promise<unknown> => {
+    const target = await ready
+    let sha = shas.get(script)
+    if (sha === undefined) {
+      sha = String(await target.sendCommand(['SCRIPT', 'LOAD', script]))
+      shas.set(script, sha)
+    }
+    try {
+      return await target.sendCommand(['EVALSHA', sha, '1', base, ...args])
+    } catch (error) {
+      // A restarted or flushed Redis forgets loaded scripts: load again once.
+      if (!String(error instanceof Error ? error.message : error).includes('NOSCRIPT')) throw error
+      shas.delete(script)
+      return target.sendCommand(['EVAL', script, '1', base, ...args])
+    }
+  }
+
+  const lookup = async (record: MemoryRecord, remember: boolean): Promise<MemoryLookup> => {
+    const detailed = new Set(detailedImages(record))
+    const args = [base, String(windowSeconds), String(record.seconds), remember ? '1' : '0', textEntry(record), String(record.author), record.acct.slice(0, MAX_ACCT), storedId(record)]
+    const keys = textKeys(record)
+    args.push(String(keys.length), ...keys, String(record.images.length))
+    for (const image of record.images) {
+      const probes = imageProbes(image)
+      args.push(detailed.has(image) ? imageEntry(record, image) : '', String(probes.length), ...probes.map(String))
+    }
+    args.push(String(record.mentions.length), ...Array.from(record.mentions, String))
+    const reply = await withTimeout(run(LOOKUP_SCRIPT, args), timeoutMs)
+    const [seen, mentioned, allowed, texts, images, spamTexts, allowTexts, spamImages, allowImages] = Array.isArray(reply) ? reply : []
+    const allowedAuthor = Number(allowed) === 1
+    const spamTextMark = newestTextMark(strings(spamTexts), record)
+    const allowTextMark = newestTextMark(strings(allowTexts), record)
+    const found = allowedAuthor || allowTextMark > spamTextMark ? { copies: undefined, repeats: confirmTextCopies(strings(texts), record, windowSeconds).repeats } : confirmTextCopies(strings(texts), record, windowSeconds)
+    const spamMarks = nested(spamImages)
+    const allowMarks = nested(allowImages)
+    const perImage = nested(images)
+    const looked: Uint8Array[] = []
+    const candidates: string[][] = []
+    let markedSpamImages = 0
+    record.images.forEach((image, i) => {
+      const spam = newestImageMark(spamMarks[i] ?? [], image)
+      const allow = newestImageMark(allowMarks[i] ?? [], image)
+      if (spam > allow) markedSpamImages++
+      if (!detailed.has(image) || allow > spam) return
+      looked.push(image)
+      candidates.push(perImage[i] ?? [])
+    })
+    return {
+      text: found.copies,
+      image: allowedAuthor ? undefined : confirmImageCopies(candidates, looked, record, windowSeconds),
+      markedSpamText: spamTextMark > allowTextMark,
+      markedSpamImages,
+      allowedAuthor,
+      author: { mentioned: Number(mentioned) || 0, repeats: found.repeats },
+      seen: Number(seen) === 1,
+    }
+  }
+
+  return {
+    synchronous: false,
+    windowMs: memory.windowMs,
+    minAccounts: memory.minAccounts,
+    keyBase: base,
+    lookup,
+    async remember(record) {
+      return !(await lookup(record, true)).seen
+    },
+    async mark(record, verdict) {
+      const keys = record.kind === 'none' ? [] : textKeys(record)
+      const args = [base, verdict === 'spam' ? '1' : '0', record.acct.slice(0, MAX_ACCT), record.kind === 'none' ? '' : textMarkEntry(record), String(keys.length), ...keys, String(record.images.length)]
+      for (const image of record.images) args.push(toHex(image), String(homeKey(image)))
+      await withTimeout(run(MARK_SCRIPT, args), timeoutMs)
+    },
+    async size() {
+      return Number(await withTimeout((async () => (await ready).sendCommand(['GET', `${base}:n`]))(), timeoutMs)) || 0
+    },
+    async close() {
+      const target = owned
+      if (target === undefined) {
+        await ready.catch(() => undefined)
+        if (owned === undefined) return
+      }
+      const own = owned!
+      try {
+        if (typeof own.close === 'function') await own.close()
+        else if (typeof own.quit === 'function') await own.quit()
+      } catch {
+        own.destroy?.()
+      }
+    },
+  }
+}

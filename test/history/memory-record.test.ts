@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { memoryRecord } from '../../src/memory-record.js'
+import { readStatus } from '../../src/status/read-status.js'
+import { makeStatus } from '../helpers/make-status.js'
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/statuses/', import.meta.url))
+const viewer = { acct: undefined, host: undefined, follows: () => undefined }
+const fixtureInputs = ['spam', 'ham'].flatMap((dir) => readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(FIXTURES, dir, f), 'utf8')) as object))
+
+/** The record computed alone, and computed sharing the classifier's texts: they must be equal. */
+function bothWays(input: object): [unknown, unknown] {
+  const alone = readStatus(input, undefined)
+  const shared = readStatus(input, undefined)
+  const context = { postedAt: alone.createdAt ?? 0, viewer }
+  return [memoryRecord(alone, context, false), memoryRecord(shared, context, true)]
+}
+
+describe('memoryRecord sharing the classifier’s texts', () => {
+  test.each(fixtureInputs.map((input, i) => [i, input] as const))('gives the same record for fixture %i', (_i, input) => {
+    const [alone, shared] = bothWays(input)
+    expect(shared).toEqual(alone)
+  })
+
+  test('gives the same record for statuses with content warnings, polls, alt texts and cards', () => {
+    const text = fc.oneof(fc.constantFrom('', 'Free art commissions!', 'see discord.', 'gg/abc', '日本語のテキスト', 'ends with a slash/'), fc.string({ maxLength: 40 }))
+    fc.assert(
+      fc.property(text, text, fc.array(text, { maxLength: 3 }), text, (cw, body, options, alt) => {
+        const input = makeStatus({
+          spoiler_text: cw,
+          content: `<p>${body.replace(/[<&]/gu, ' ')}</p>`,
+          ...(options.length > 0 ? { poll: { id: '1', options: options.map((title) => ({ title })) } } : {}),
+          ...(alt !== '' ? { media_attachments: [{ id: '1', type: 'image', description: alt }] } : {}),
+        } as never)
+        const [alone, shared] = bothWays(input)
+        expect(shared).toEqual(alone)
+      }),
+      { seed: 14, numRuns: 500 },
+    )
+  })
+})
