@@ -94,7 +94,7 @@ export interface MemoryLookup {
 }
 
 /** The methods every store has; `R<T>` is `T` for a synchronous store, `Promise<T>` for an asynchronous one. */
-interface StoreMethods<Sync extends boolean> {
+export interface StoreMethods<Sync extends boolean> {
   /** `true`: every method returns its value; `false`: every method returns a promise (use `classifyAsync`). */
   readonly synchronous: Sync
   /** Statuses further apart in time than this (ms) are not compared. */
