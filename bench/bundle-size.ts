@@ -8,7 +8,7 @@
  */
 import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { build, type BuildOptions } from 'esbuild'
 
 const args = process.argv.slice(2)
 const aliasAt = args.indexOf('--alias')
@@ -20,13 +20,20 @@ if (aliasAt >= 0) {
 const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 const nodeModules = fileURLToPath(new URL('../node_modules', import.meta.url))
 
-const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, alias, nodePaths: [nodeModules], logLevel: 'silent' })
+// dist/ holds tldts and linkifyjs bundled in (tsup.config.ts, noExternal): the shipped total is
+// measured from dist/, and the shares (and any --alias) from the same code bundled from src/,
+// where each dependency is still a module of its own.
+const source = fileURLToPath(new URL('../src/index.ts', import.meta.url))
+const options: BuildOptions & { write: false; metafile: true } = { bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, nodePaths: [nodeModules], logLevel: 'silent', mainFields: ['module', 'main'] }
+const shipped = (await build({ ...options, entryPoints: [entry] })).outputFiles[0]!.contents
+console.log(`esbuild (browser, min), dist/: ${(shipped.length / 1024).toFixed(1)} KB, gzip ${(gzipSync(shipped, { level: 9 }).length / 1024).toFixed(1)} KB`)
+const result = await build({ ...options, entryPoints: [source], alias })
 const code = result.outputFiles[0]!.contents
-console.log(`esbuild (browser, min): ${(code.length / 1024).toFixed(1)} KB, gzip ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1)} KB${aliasAt >= 0 ? ` (with ${args[aliasAt + 1]})` : ''}`)
+console.log(`esbuild (browser, min), from src/: ${(code.length / 1024).toFixed(1)} KB, gzip ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1)} KB${aliasAt >= 0 ? ` (with ${args[aliasAt + 1]})` : ''}`)
 const shares = new Map<string, number>()
 for (const output of Object.values(result.metafile.outputs)) {
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-    const key = /node_modules\/((?:@[^/]+\/)?[^/]+)/u.exec(input)?.[1] ?? (input.includes('skeleton-table') || input.includes('chunk') ? 'dist chunks (the layer and its table)' : 'dist/index.js (the rest of the core)')
+    const key = /node_modules\/((?:@[^/]+\/)?[^/]+)/u.exec(input)?.[1] ?? (input.includes('skeleton-table') || input.includes('src/text/') ? 'src/text (the layer and its table)' : input.includes('src/data/') ? 'src/data (lists)' : 'src (the rest of the core)')
     shares.set(key, (shares.get(key) ?? 0) + bytesInOutput)
   }
 }

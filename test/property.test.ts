@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { classifyStatus } from '../src/classify.js'
 import { createSpamFilter } from '../src/filter.js'
 import { foldForMatching } from '../src/text/fold-for-matching.js'
-import { htmlToText } from '../src/text/html-to-text.js'
+import { htmlToText } from '../src/status/read-content.js'
 import type { Verdict } from '../src/verdict.js'
 import { makeSpamAccount, makeStatus, makeWaveStatus } from './helpers/make-status.js'
 

@@ -104,6 +104,30 @@ export function readLinkHost(url: string): LinkHost | undefined {
   }
   const colon = authority.indexOf(':')
   if (colon >= 0) authority = authority.slice(0, colon)
+  return readAuthority(authority)
+}
+
+/**
+ * Hosts read lately, by the authority as written (without user info and port): timelines repeat
+ * a few hosts (the viewer's server, the big ones), and reading one costs a percent-decoding, a
+ * Punycode decoding and the public suffix list. A pure memo, bounded (cleared when full), which
+ * never changes a result.
+ */
+const authorities = /* @__PURE__ */ new Map<string, LinkHost | null>()
+const MAX_REMEMBERED = 512
+
+function readAuthority(written: string): LinkHost | undefined {
+  const known = authorities.get(written)
+  if (known !== undefined) return known ?? undefined
+  const read = readAuthorityOnce(written)
+  if (authorities.size >= MAX_REMEMBERED) authorities.clear()
+  authorities.set(written, read ?? null)
+  return read
+}
+
+function readAuthorityOnce(written: string): LinkHost | undefined {
+  let authority = written
+  let host: string
   // A browser percent-decodes the host before anything else (`%64iscord.gg` is discord.gg).
   if (authority.includes('%')) {
     try {

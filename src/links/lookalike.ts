@@ -20,6 +20,8 @@ const LATIN = /[a-z]/u
 const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u
 const ASCII_HOST = /^[a-z0-9.-]+$/u
 // Well-known domains by their label before the public suffix: `discord` → discord.gg, discord.com.
+// Built on the first ASCII link checked, not when the module loads: it reads the public suffix
+// list once per well-known domain, which an app importing the library need not pay for.
 function groupByLabel(): ReadonlyMap<string, readonly string[]> {
   const map = new Map<string, string[]>()
   for (const domain of WELL_KNOWN_DOMAINS) {
@@ -28,8 +30,14 @@ function groupByLabel(): ReadonlyMap<string, readonly string[]> {
   }
   return map
 }
-const BY_LABEL = /* @__PURE__ */ groupByLabel()
-const LABELS = /* @__PURE__ */ [...BY_LABEL.keys()].filter((label) => label.length >= 5)
+let byLabel: { readonly map: ReadonlyMap<string, readonly string[]>; readonly labels: readonly string[] } | undefined
+function labels(): { readonly map: ReadonlyMap<string, readonly string[]>; readonly labels: readonly string[] } {
+  if (byLabel === undefined) {
+    const map = groupByLabel()
+    byLabel = { map, labels: [...map.keys()].filter((label) => label.length >= 5) }
+  }
+  return byLabel
+}
 
 /** Whether two different strings are one insertion, deletion or substitution apart. */
 function oneEditApart(first: string, second: string): boolean {
@@ -81,9 +89,10 @@ export function lookalikeOf(host: string, domain: string): Lookalike | undefined
   const label = domain.slice(0, dot)
   const suffix = domain.slice(dot + 1)
   if (label.length >= 5) {
-    for (const known of LABELS) {
+    const { map, labels: known5 } = labels()
+    for (const known of known5) {
       if (known === label || !oneEditApart(known, label)) continue
-      const target = (BY_LABEL.get(known) ?? []).find((d) => d.endsWith(`.${suffix}`))
+      const target = (map.get(known) ?? []).find((d) => d.endsWith(`.${suffix}`))
       if (target !== undefined) return { imitates: target, kind: 'one-letter', how: `is one letter away from ${target}` }
     }
   }

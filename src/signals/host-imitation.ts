@@ -28,6 +28,9 @@ interface Known {
   readonly distinctive: boolean
   readonly skeleton: string
   readonly labelSkeleton: string
+  /** `domain.` and `.domain.`, made once (compared with every link's host). */
+  readonly asPrefix: string
+  readonly asInfix: string
 }
 
 const CHEAP: ReadonlySet<string> = /* @__PURE__ */ new Set(CHEAP_TLDS)
@@ -63,7 +66,7 @@ const KNOWN: readonly Known[] = /* @__PURE__ */ (() => {
   for (const { domain, distinctive } of IMITATED_HOSTS) byDomain.set(domain, distinctive)
   return [...byDomain].map(([domain, distinctive]) => {
     const { label, suffix } = splitDomain(domain)
-    return { domain, label, suffix, distinctive, skeleton: hostSkeleton(domain), labelSkeleton: hostSkeleton(label) }
+    return { domain, label, suffix, distinctive, skeleton: hostSkeleton(domain), labelSkeleton: hostSkeleton(label), asPrefix: `${domain}.`, asInfix: `.${domain}.` }
   })
 })()
 const KNOWN_DOMAINS: ReadonlySet<string> = /* @__PURE__ */ new Set(KNOWN.map((k) => k.domain))
@@ -128,7 +131,7 @@ export function imitationOfHost(host: string, domain: string, isIp: boolean): Ho
     if (known.label.length >= 5 && (suffix === known.suffix || (known.distinctive && !suffix.includes('.'))) && oneTypoApart(label, known.label)) {
       return { host, how: `is one typo away from ${known.domain}`, strength: 1, kind: 'typo', imitates: known.domain }
     }
-    if (host !== known.domain && (host.startsWith(`${known.domain}.`) || host.includes(`.${known.domain}.`))) {
+    if (host !== known.domain && (host.startsWith(known.asPrefix) || host.includes(known.asInfix))) {
       return { host, how: `puts ${known.domain} in front of the unrelated domain ${domain}`, strength: 1, kind: 'prefix-domain', imitates: known.domain, other: domain }
     }
   }

@@ -27,7 +27,19 @@ export interface Lexicon<T> {
   /** Word-start cues by their first 3 letters (every stem has at least 3). */
   readonly starts: ReadonlyMap<string, readonly { readonly stem: string; readonly tag: T; readonly cue: string }[]>
   readonly anywhere: readonly { readonly text: string; readonly tag: T }[]
+  /**
+   * A prefilter of `byFirstWord`, by a word's first code unit (its low 8 bits): bit `n` is set
+   * when a key of that many code units (31 for 31 or more) starts so. A word whose bit is clear
+   * is no key, and is not sliced out of the text to be looked up.
+   */
+  readonly firstWordLengths: Uint32Array
+  /** A prefilter of `starts`: whether a key starts with these two code units (the low 8 bits of each). */
+  readonly startPairs: Uint8Array
 }
+
+/** Where a word's first code unit and length sit in `Lexicon.firstWordLengths`. */
+const lengthBit = (length: number): number => 1 << Math.min(length, 31)
+const pairIndex = (first: number, second: number): number => ((first & 0xff) << 8) | (second & 0xff)
 
 /**
  * Compiles cues in the syntax of `src/data/phishing-lexicon.ts` (whole words or word sequences; a
@@ -57,7 +69,11 @@ export function compileLexicon<T>(entries: Iterable<readonly [string, T]>): Lexi
       byFirstWord.set(first, list)
     }
   }
-  return { byFirstWord, starts, anywhere }
+  const firstWordLengths = new Uint32Array(256)
+  for (const key of byFirstWord.keys()) if (key !== '') firstWordLengths[key.charCodeAt(0) & 0xff]! |= lengthBit(key.length)
+  const startPairs = new Uint8Array(65536)
+  for (const key of starts.keys()) startPairs[pairIndex(key.charCodeAt(0), key.charCodeAt(1))] = 1
+  return { byFirstWord, starts, anywhere, firstWordLengths, startPairs }
 }
 
 /**
@@ -71,24 +87,42 @@ export function compileLexicon<T>(entries: Iterable<readonly [string, T]>): Lexi
  */
 export function findCues<T>(lexicon: Lexicon<T>, words: string): CueHit<T>[] {
   const hits: CueHit<T>[] = []
-  const list = words.split(' ')
+  // The words are read where they lie (no array of every word): only a word that passes the
+  // prefilters is sliced out and looked up. `list` holds the words after it for a sequence.
+  const { firstWordLengths, startPairs } = lexicon
   let at = 0
-  for (let i = 0; i < list.length; i++) {
-    const word = list[i] ?? ''
-    if (word !== '') {
-      for (const sequence of lexicon.byFirstWord.get(word) ?? []) {
-        let match = true
-        const last = sequence.rest.length - 1
-        for (let k = 0; k <= last && match; k++) {
-          const next = list[i + 1 + k] ?? ''
-          const want = sequence.rest[k] ?? ''
-          match = k === last && sequence.stem ? next.startsWith(want) : next === want
+  const length = words.length
+  while (at <= length) {
+    let end = words.indexOf(' ', at)
+    if (end < 0) end = length
+    const size = end - at
+    if (size > 0) {
+      const first = words.charCodeAt(at)
+      if ((firstWordLengths[first & 0xff]! & lengthBit(size)) !== 0) {
+        const sequences = lexicon.byFirstWord.get(words.slice(at, end))
+        if (sequences !== undefined) {
+          for (const sequence of sequences) {
+            let match = true
+            const last = sequence.rest.length - 1
+            let from = end + 1
+            for (let k = 0; k <= last && match; k++) {
+              let to = from > length ? -1 : words.indexOf(' ', from)
+              if (to < 0) to = length
+              const next = from > length ? '' : words.slice(from, to)
+              const want = sequence.rest[k] ?? ''
+              match = k === last && sequence.stem ? next.startsWith(want) : next === want
+              from = to + 1
+            }
+            if (match) hits.push({ tag: sequence.tag, cue: sequence.cue, at })
+          }
         }
-        if (match) hits.push({ tag: sequence.tag, cue: sequence.cue, at })
       }
-      if (word.length >= 3) for (const start of lexicon.starts.get(word.slice(0, 3)) ?? []) if (word.startsWith(start.stem)) hits.push({ tag: start.tag, cue: start.cue, at })
+      if (size >= 3 && startPairs[pairIndex(first, words.charCodeAt(at + 1))] === 1) {
+        const word = words.slice(at, end)
+        for (const start of lexicon.starts.get(word.slice(0, 3)) ?? []) if (word.startsWith(start.stem)) hits.push({ tag: start.tag, cue: start.cue, at })
+      }
     }
-    at += word.length + 1
+    at = end + 1
   }
   if (hasNonAscii(words)) {
     for (const cue of lexicon.anywhere) {

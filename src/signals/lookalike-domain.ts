@@ -28,6 +28,33 @@ import { imitationOfHost, imitationOfUrl } from './host-imitation.js'
  * (`discord.js.org`) are left alone. A home-lab post linking a public IP fires at 0.85. The rules'
  * `allowDomains` silences a host.
  */
+/** What a host (not an IP) imitates: a look-alike of a well-known domain (strength 1) first, else an imitated host. */
+interface Imitation {
+  readonly how: string
+  readonly strength: number
+  readonly kind: LookalikeKind
+  readonly imitates: string
+  readonly other?: string
+}
+
+/**
+ * Hosts judged lately (a timeline repeats a few hosts), by host and registrable domain. A pure
+ * memo, bounded (cleared when full), which never changes a result.
+ */
+const judged = /* @__PURE__ */ new Map<string, Imitation | null>()
+const MAX_JUDGED = 512
+
+function hostImitation(host: string, domain: string): Imitation | undefined {
+  const key = `${host} ${domain}`
+  const known = judged.get(key)
+  if (known !== undefined) return known ?? undefined
+  const lookalike = lookalikeOf(host, domain)
+  const verdict: Imitation | undefined = lookalike !== undefined ? { how: lookalike.how, strength: 1, kind: lookalike.kind, imitates: lookalike.imitates } : imitationOfHost(host, domain, false)
+  if (judged.size >= MAX_JUDGED) judged.clear()
+  judged.set(key, verdict ?? null)
+  return verdict
+}
+
 export const lookalikeDomain: Signal<'lookalike-domain'> = {
   id: 'lookalike-domain',
   group: 'links',
@@ -55,12 +82,7 @@ export const lookalikeDomain: Signal<'lookalike-domain'> = {
         if (ip !== undefined) found(link.host, ip, ip.strength, image)
         continue
       }
-      const lookalike = lookalikeOf(link.host, link.domain)
-      if (lookalike !== undefined) {
-        found(link.host, lookalike, 1, image)
-        continue
-      }
-      const imitation = imitationOfHost(link.host, link.domain, false)
+      const imitation = hostImitation(link.host, link.domain)
       if (imitation !== undefined) found(link.host, imitation, imitation.strength, image)
     }
     // Anchors whose host the link scan could not read (percent escapes): their raw href.

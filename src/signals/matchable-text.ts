@@ -1,5 +1,6 @@
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { statusTexts } from '../status/status-texts.js'
+import { hasNonAscii } from '../text/ascii.js'
 import { skeleton } from '../text/deobfuscate.js'
 
 /**
@@ -94,5 +95,10 @@ const LEET: Readonly<Record<string, string>> = { '1': 'i', '2': 'z', '3': 'e', '
  * @returns the spaced word text
  */
 export function wordText(folded: string): string {
-  return ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
+  // In ASCII the letters and digits are A–Z, a–z and 0–9: a class the engine scans without
+  // looking up Unicode properties.
+  return ` ${folded.replace(hasNonAscii(folded) ? NOT_WORD : NOT_ASCII_WORD, ' ').trim()} `
 }
+
+const NOT_WORD = /[^\p{L}\p{N}]+/gu
+const NOT_ASCII_WORD = /[^A-Za-z0-9]+/g

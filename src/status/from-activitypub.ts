@@ -1,4 +1,4 @@
-import { escapeHtml } from '../text/mfm-to-html.js'
+import { escapeHtml } from './mfm-to-html.js'
 import { asList, asUrl, languageValue, readActor, urlHost } from './activitypub-fields.js'
 import { asString, field, isArray } from './fields.js'
 import type { MediaAttachmentInput, MentionInput, StatusInput, TagInput } from './status-input.js'

@@ -1,4 +1,4 @@
-import { mfmToHtml } from '../text/mfm-to-html.js'
+import { mfmToHtml } from './mfm-to-html.js'
 import { asArray, asString, field, isArray } from './fields.js'
 import { misskeyIdTime } from './misskey-id.js'
 import type { AccountInput, MediaAttachmentInput, StatusInput } from './status-input.js'

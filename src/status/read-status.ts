@@ -1,4 +1,4 @@
-import { htmlToText } from '../text/html-to-text.js'
+import { htmlToText } from './read-content.js'
 import { acctHost, canonicalAcct } from './acct.js'
 import { asArray, asCount, asId, asString, asTime, field } from './fields.js'
 import type { NormalizedStatus, StatusAuthor, StatusLink, StatusMedia, StatusMention } from './normalized-status.js'

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { htmlToText } from '../../src/text/html-to-text.js'
-import { mfmToHtml } from '../../src/text/mfm-to-html.js'
+import { htmlToText } from '../../src/status/read-content.js'
+import { mfmToHtml } from '../../src/status/mfm-to-html.js'
 
 describe('mfmToHtml', () => {
   describe('reads', () => {

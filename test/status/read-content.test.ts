@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { htmlToText } from '../../src/text/html-to-text.js'
+import { htmlToText } from '../../src/status/read-content.js'
 
 // Markup shapes below follow what each server emits: Mastodon's TextFormatter (h-card mentions,
 // `mention hashtag` anchors, invisible/ellipsis spans), Pleroma (`/users/` profile URLs, no
@@ -164,5 +164,13 @@ describe('htmlToText: the quote-post fallback of Mastodon 4.5', () => {
     expect(reading.prose).toBe('My own words')
     expect(reading.links.map((l) => l.href)).toEqual(['https://a.example/@bob/1'])
     expect(reading.text).toContain('My own words')
+  })
+})
+
+describe('htmlToText: every anchor', () => {
+  test('collects every href in document order, mentions and hashtags included', () => {
+    const reading = htmlToText(`<p>${MASTODON_MENTION} see ${MASTODON_LINK} ${MASTODON_HASHTAG} <a>no href</a></p>`)
+    expect(reading.hrefs).toEqual([...[MASTODON_MENTION, MASTODON_LINK, MASTODON_HASHTAG].map((html) => /href="([^"]*)"/u.exec(html)?.[1]), ''])
+    expect(reading.hrefs).toHaveLength(reading.mentions.length + reading.links.length + reading.tags.length)
   })
 })

@@ -1,0 +1,183 @@
+import { decodeEntities } from '../text/decode-entities.js'
+import { hasEquals, hasToken, type HtmlTokenHandler, TAG_A, TAG_BLOCK, TAG_P, TAG_SPAN, tokenizeHtml } from '../text/html-tokens.js'
+import { readLinkAttributes } from '../text/read-attributes.js'
+
+/*
+ * What Mastodon's content markup means, read at the status boundary over the one HTML tokenizer
+ * (`src/text/html-tokens.ts`, which knows HTML only): h-card mention anchors, hashtag anchors,
+ * `invisible` and `ellipsis` spans, and the `quote-inline` paragraph of Mastodon 4.5.
+ */
+
+/** An anchor read from the content HTML. */
+export interface HtmlAnchor {
+  readonly href: string
+  /** Visible text of the anchor (Mastodon's `invisible` spans dropped, `ellipsis` spans end in `…`). */
+  readonly text: string
+}
+
+/** What `htmlToText` reads from a status's content HTML. */
+export interface HtmlReading {
+  /** Visible text, with line breaks for `<br>` and paragraphs. */
+  readonly text: string
+  /** Visible text outside mention, hashtag and link anchors: the author's own words. */
+  readonly prose: string
+  /** Anchors that are neither mentions nor hashtags. */
+  readonly links: readonly HtmlAnchor[]
+  /** Mention anchors (`class="mention"`, `h-card`, or text starting with `@`). */
+  readonly mentions: readonly HtmlAnchor[]
+  /** Hashtag names, lowercased, without `#`. */
+  readonly hashtags: readonly string[]
+  /** Hashtag anchors with their `href` (a hashtag anchor may point anywhere: the reader checks). */
+  readonly tags: readonly HtmlAnchor[]
+  /** Every anchor's `href` in document order, whatever its kind (`''` for an anchor without one). */
+  readonly hrefs: readonly string[]
+}
+
+type AnchorKind = 'link' | 'mention' | 'hashtag'
+
+interface OpenAnchor {
+  href: string
+  classes: string
+  rel: string
+  text: string
+}
+
+function anchorKind(anchor: OpenAnchor): AnchorKind {
+  const { classes, rel, text } = anchor
+  if (hasToken(classes, 'hashtag') || hasToken(rel, 'tag')) return 'hashtag'
+  if (hasToken(classes, 'mention') || hasToken(classes, 'u-url')) return 'mention'
+  const visible = text.trimStart()
+  if (visible.startsWith('#') && visible.length > 1 && !visible.includes(' ')) return 'hashtag'
+  if (visible.startsWith('@') && visible.length > 1 && !visible.includes(' ')) return 'mention'
+  return 'link'
+}
+
+/** The reading of one document: the tokenizer's handler, holding what is read so far. */
+class ContentReader implements HtmlTokenHandler {
+  /** Visible text so far. */
+  shown = ''
+  prose = ''
+  readonly links: HtmlAnchor[] = []
+  readonly mentions: HtmlAnchor[] = []
+  readonly hashtags: string[] = []
+  readonly tags: HtmlAnchor[] = []
+  /** Every anchor's `href` in document order (`''` for an anchor without one). */
+  readonly hrefs: string[] = []
+  // For every open <span>: whether it hides its content (Mastodon's class="invisible").
+  private readonly spans: boolean[] = []
+  private hidden = 0
+  private readonly ellipsisAt: number[] = []
+  private anchor: OpenAnchor | undefined
+  // Inside Mastodon 4.5's `<p class="quote-inline">` fallback of a quote post.
+  private quoteInline = false
+  // The last character of `text` and of `prose` (-1 while empty), kept aside: reading it from the
+  // string would flatten the concatenation built so far at every line break.
+  private textLast = -1
+  private proseLast = -1
+
+  emit(raw: string): void {
+    if (raw === '' || this.hidden > 0) return
+    const decoded = decodeEntities(raw)
+    const last = decoded.charCodeAt(decoded.length - 1)
+    this.shown += decoded
+    this.textLast = last
+    if (this.anchor === undefined) {
+      // The `RE: <link>` paragraph Mastodon 4.5 writes for clients without quote posts is not
+      // the author's words.
+      if (this.quoteInline) return
+      this.prose += decoded
+      this.proseLast = last
+    } else {
+      this.anchor.text += decoded
+    }
+  }
+
+  breakLine(): void {
+    if (this.textLast !== -1 && this.textLast !== 10) {
+      this.shown += '\n'
+      this.textLast = 10
+    }
+    if (this.proseLast !== -1 && this.proseLast !== 10) {
+      this.prose += '\n'
+      this.proseLast = 10
+    }
+  }
+
+  closeAnchor(): void {
+    const anchor = this.anchor
+    if (anchor === undefined) return
+    const kind = anchorKind(anchor)
+    const visible = anchor.text.trim()
+    if (kind === 'hashtag') {
+      this.hashtags.push(visible.replace(/^#/u, '').toLowerCase())
+      if (anchor.href !== '') this.tags.push({ href: anchor.href, text: visible })
+    } else (kind === 'mention' ? this.mentions : this.links).push({ href: anchor.href, text: visible })
+    if (kind === 'link') {
+      this.prose += ' '
+      this.proseLast = 32
+    }
+    this.anchor = undefined
+  }
+
+  // The handler's side of `tokenizeHtml`.
+  text(html: string, from: number, to: number): void {
+    this.emit(from === 0 && to === html.length ? html : html.slice(from, to))
+  }
+
+  tag(kind: number, closing: boolean, html: string, nameFrom: number, attributesFrom: number, end: number): void {
+    if (kind === TAG_SPAN) {
+      const spans = this.spans
+      if (closing) {
+        const wasHidden = spans.pop()
+        if (wasHidden === true) this.hidden--
+        const ellipsisAt = this.ellipsisAt
+        if (ellipsisAt.length > 0 && ellipsisAt[ellipsisAt.length - 1] === spans.length) {
+          ellipsisAt.pop()
+          this.emit('…')
+        }
+      } else {
+        const classes = hasEquals(html, attributesFrom, end) ? readLinkAttributes(html, nameFrom, end, 2).class : ''
+        const invisible = hasToken(classes, 'invisible')
+        spans.push(invisible)
+        if (invisible) this.hidden++
+        if (hasToken(classes, 'ellipsis')) this.ellipsisAt.push(spans.length - 1)
+      }
+    } else if (kind === TAG_A) {
+      this.closeAnchor()
+      if (!closing) {
+        // The anchor's attributes, read once where they lie.
+        const attributes = readLinkAttributes(html, nameFrom, end)
+        this.hrefs.push(attributes.href)
+        this.anchor = { href: attributes.href, classes: attributes.class, rel: attributes.rel, text: '' }
+      }
+    } else if (kind === TAG_P || kind === TAG_BLOCK) {
+      if (kind === TAG_P) this.quoteInline = !closing && hasEquals(html, attributesFrom, end) && hasToken(readLinkAttributes(html, nameFrom, end, 2).class, 'quote-inline')
+      this.breakLine()
+      if (kind === TAG_P && closing) {
+        this.shown += '\n'
+        this.prose += '\n'
+        this.textLast = 10
+        this.proseLast = 10
+      }
+    }
+  }
+}
+
+/**
+ * Reads Mastodon content HTML without a DOM: the visible text, the author's own words, the links,
+ * the mentions and the hashtags. Linear in the input's length, never throws on malformed HTML
+ * (unclosed tags, stray `<`, unknown entities), so it runs the same in browsers, Node, React
+ * Native and embedded engines.
+ *
+ * @param html - the `content` of a status
+ * @returns what the content shows and links to
+ * @example
+ * htmlToText('<p>Hi <span class="h-card"><a href="https://a.example/@b" class="u-url mention">@<span>b</span></a></span></p>')
+ * //=> { text: 'Hi @b', prose: 'Hi', mentions: [{ href: 'https://a.example/@b', text: '@b' }], … }
+ */
+export function htmlToText(html: string): HtmlReading {
+  const reader = new ContentReader()
+  tokenizeHtml(html, reader)
+  reader.closeAnchor()
+  return { text: reader.shown.trim(), prose: reader.prose.trim(), links: reader.links, mentions: reader.mentions, hashtags: reader.hashtags, tags: reader.tags, hrefs: reader.hrefs }
+}

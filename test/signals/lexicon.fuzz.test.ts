@@ -1,0 +1,93 @@
+/**
+ * `findCues` reads the words where they lie and skips words its prefilters rule out; `wordText`
+ * takes an ASCII class for ASCII text. Both are fuzzed here against the plain readings they
+ * replaced (split into words, a lookup per word; the Unicode class for every text), so a
+ * prefilter can never drop a cue.
+ */
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { compileLexicon, type CueHit, findCues, type Lexicon } from '../../src/signals/lexicon.js'
+import { wordText } from '../../src/signals/matchable-text.js'
+import { PHISHING_CUES, WARNING_CUES } from '../../src/data/phishing-lexicon.js'
+import { hasNonAscii } from '../../src/text/ascii.js'
+
+const RUNS = { seed: 20261207, numRuns: 500 }
+
+/** The reading before the prefilters: every word split out and looked up. */
+function referenceFindCues<T>(lexicon: Lexicon<T>, words: string): CueHit<T>[] {
+  const hits: CueHit<T>[] = []
+  const list = words.split(' ')
+  let at = 0
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i] ?? ''
+    if (word !== '') {
+      for (const sequence of lexicon.byFirstWord.get(word) ?? []) {
+        let match = true
+        const last = sequence.rest.length - 1
+        for (let k = 0; k <= last && match; k++) {
+          const next = list[i + 1 + k] ?? ''
+          const want = sequence.rest[k] ?? ''
+          match = k === last && sequence.stem ? next.startsWith(want) : next === want
+        }
+        if (match) hits.push({ tag: sequence.tag, cue: sequence.cue, at })
+      }
+      if (word.length >= 3) for (const start of lexicon.starts.get(word.slice(0, 3)) ?? []) if (word.startsWith(start.stem)) hits.push({ tag: start.tag, cue: start.cue, at })
+    }
+    at += word.length + 1
+  }
+  if (hasNonAscii(words)) {
+    for (const cue of lexicon.anywhere) {
+      const found = words.indexOf(cue.text)
+      if (found >= 0) hits.push({ tag: cue.tag, cue: cue.text, at: found })
+    }
+  }
+  return hits
+}
+
+const referenceWordText = (folded: string): string => ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `
+
+const phishing = compileLexicon(Object.entries(PHISHING_CUES).flatMap(([part, cues]) => (cues as readonly string[]).map((cue) => [cue, part] as const)))
+const warnings = compileLexicon(WARNING_CUES.map((cue) => [cue, true] as const))
+// Words of the lexicons themselves (whole, cut, run on) and others, so hits are frequent.
+const vocabulary = [...phishing.byFirstWord.keys(), ...[...phishing.byFirstWord.values()].flat().flatMap((s) => s.rest), ...[...phishing.starts.values()].flat().map((s) => s.stem), ...warnings.byFirstWord.keys()].filter((w) => w !== '')
+const word = fc.oneof(
+  fc.constantFrom(...vocabulary),
+  fc.constantFrom(...vocabulary).map((w) => w.slice(0, Math.max(1, w.length - 2))),
+  fc.constantFrom(...vocabulary).map((w) => `${w}s`),
+  fc.stringMatching(/^[a-zà-ÿ0-9]{1,12}$/u),
+  fc.constantFrom('', 'ログイン', 'アカウント', 'é', 'x'.repeat(40)),
+)
+const wordsOf = fc.array(word, { maxLength: 30 }).map((list) => ` ${list.join(' ')} `)
+
+describe('findCues against the plain reading', () => {
+  test('the same hits for any word text', () => {
+    fc.assert(
+      fc.property(wordsOf, (words) => {
+        expect(findCues(phishing, words)).toEqual(referenceFindCues(phishing, words))
+        expect(findCues(warnings, words)).toEqual(referenceFindCues(warnings, words))
+      }),
+      RUNS,
+    )
+  })
+  test('the same hits on text not made by wordText (runs of spaces, no spaces at the ends)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, fc.constant(' ')), { maxLength: 20 }).map((parts) => parts.join(' ')), (words) => {
+        expect(findCues(phishing, words)).toEqual(referenceFindCues(phishing, words))
+      }),
+      RUNS,
+    )
+  })
+  test('a sequence at the end of the text, and a cue found', () => {
+    const words = wordText('please verify your account now')
+    expect(findCues(phishing, words)).toEqual(referenceFindCues(phishing, words))
+    expect(findCues(phishing, words).length).toBeGreaterThan(0)
+  })
+})
+
+describe('wordText against the Unicode class', () => {
+  test('the same words for any text', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[ -~\n]{0,60}$/u)), (text) => {
+      expect(wordText(text)).toBe(referenceWordText(text))
+    }), RUNS)
+  })
+})
