@@ -28,6 +28,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { getQuickJS, type QuickJSContext, type QuickJSRuntime } from 'quickjs-emscripten'
+import { evaluateIn as evaluate } from '../test/helpers/quickjs-eval.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const DIST = join(ROOT, 'dist/index.js')
@@ -135,18 +136,6 @@ function nodeRuns(first: 'status' | 'push', entry: string): NodeRun[] {
 async function coreBundle(format: 'iife' | 'esm'): Promise<string> {
   const result = await build({ entryPoints: [DIST], bundle: true, write: false, format, platform: 'neutral', mainFields: ['module', 'main'], ...(format === 'iife' ? { globalName: 'MastodonSpamFilter' } : {}), target: 'es2020', minify: true, logLevel: 'silent' })
   return result.outputFiles[0]?.text ?? ''
-}
-
-function evaluate(vm: QuickJSContext, code: string): unknown {
-  const result = vm.evalCode(code)
-  if (result.error !== undefined) {
-    const error: unknown = vm.dump(result.error)
-    result.error.dispose()
-    throw new Error(`QuickJS: ${JSON.stringify(error)}`)
-  }
-  const value: unknown = vm.dump(result.value)
-  result.value.dispose()
-  return value
 }
 
 function mallocSize(runtime: QuickJSRuntime, vm: QuickJSContext): number {

@@ -12,7 +12,8 @@
  * `filter.classify` call (reading the JSON and every signal), and the share of one-word-changed
  * copies found at 500k (recall).
  */
-import { classifyStatus, createMemoryStore, createSpamFilter, memoryRecord, readStatus, type InProcessMemoryStore, type NormalizedStatus, type SignalContext, type SpamFilter, type StatusInput } from '../src/index.js'
+import { classifyStatus, createMemoryStore, createSpamFilter, type InProcessMemoryStore, type NormalizedStatus, type SignalContext, type SpamFilter, type StatusInput } from '../src/index.js'
+import { memoryRecord, readStatus } from '../src/internals.js'
 
 const LARGE = 1_000_000
 const MID = 500_000

@@ -165,7 +165,7 @@ export function rulesWithout(campaign: string): ResolvedRules {
   const phrases = DEFAULT_RULES.phrases.filter((p) => keep(p.note ?? ''))
   return {
     ...DEFAULT_RULES,
-    blocked: createDomainSet(CAMPAIGN_DOMAINS.filter((d) => keep(d.campaign)).map((d) => [d.domain, d.campaign] as const)),
+    blocked: createDomainSet(CAMPAIGN_DOMAINS.filter((d) => keep(d.campaign)).map((d) => [d.domain, { campaign: d.campaign }] as const)),
     campaignInvites: new Map(CAMPAIGN_INVITE_CODES.filter((c) => keep(c.campaign)).map((c) => [c.code.toLowerCase(), c.campaign])),
     shorteners: campaign === 'all' ? createDomainSet<string>([]) : DEFAULT_RULES.shorteners,
     phrases,

@@ -4,7 +4,7 @@
  * `StatusMemory`, and runs the feedback (`markSpam`, `markNotSpam`) and `observe`. The store
  * (`src/history/`, or `mastodon-spam-filter/redis`) never sees a status or a signal.
  */
-import { classifyNormalized, classifyWith } from './classify.js'
+import { allowVerdict, classifyNormalized, classifyWith, noStatusVerdict } from './classify.js'
 import { SpamFilterConfigError } from './errors.js'
 import { base64ToBytes, bytesToBase64 } from './history/base64.js'
 import type { MemoryOptions } from './history/memory-options.js'
@@ -16,7 +16,9 @@ import { withContext } from './options.js'
 import type { SignalContext, StatusMemory } from './signal.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
 import { readStatus } from './status/read-status.js'
-import { unwrapStatus } from './status/unwrap.js'
+import { findStatus } from './status/detect-input.js'
+import { readQuote } from './status/quote.js'
+import { withQuote } from './quote.js'
 import type { ClassifiableInput } from './status/status-input.js'
 import type { Skipped, Verdict } from './verdict.js'
 
@@ -95,8 +97,20 @@ export function createFilterMemory(options: FilterMemoryOptions): MemoryStore | 
 }
 
 function read(input: unknown, resolved: ResolvedOptions): NormalizedStatus | undefined {
-  const inner = unwrapStatus(input)
-  return inner === undefined ? undefined : readStatus(inner, resolved.viewer.host, resolved.limits)
+  const found = findStatus(input)
+  return found.status === undefined ? undefined : readStatus(found.status, resolved.viewer.host, resolved.limits)
+}
+
+/**
+ * A quote post's verdict with its quote (Mastodon 4.5): the quoted status classified on its own,
+ * one level deep, without the memory (it is not remembered either).
+ */
+function withQuoteOf(raw: object, verdict: Verdict, resolved: ResolvedOptions): Verdict {
+  const quote = readQuote(raw)
+  if (quote === undefined) return verdict
+  const base = resolved.memory === undefined ? resolved : { ...resolved, memory: undefined }
+  const quoted = quote.status === undefined ? undefined : classifyNormalized(readStatus(quote.status, resolved.viewer.host, resolved.limits), base as ResolvedOptions)
+  return withQuote(verdict, quote, quoted, resolved)
 }
 
 function contextOf(status: NormalizedStatus, resolved: ResolvedOptions): SignalContext {
@@ -165,7 +179,7 @@ function optionsWith(resolved: ResolvedOptions, store: MemoryStore, found: Memor
 function verdictWith(status: NormalizedStatus, resolved: ResolvedOptions, store: MemoryStore, found: MemoryLookup, reuse: boolean): RememberedVerdict {
   if (found.allowedAuthor) {
     const acct = status.author.acct
-    return { verdict: { label: 'clean', score: 0, reasons: [{ signal: 'allow-list', score: 0, message: `You marked a status by @${acct} as not spam.`, evidence: [`@${acct}`] }], skipped: [] }, resolved }
+    return { verdict: allowVerdict({ kind: 'marked', acct }, `@${acct}`, resolved), resolved }
   }
   const withMemory = optionsWith(resolved, store, found, reuse)
   return { verdict: classifyNormalized(status, withMemory), resolved: withMemory }
@@ -190,17 +204,19 @@ export function classifyRemembering(input: unknown, resolved: ResolvedOptions, s
 function classifyRememberingWith(input: unknown, resolved: ResolvedOptions, store: MemoryStore | undefined, reuse: boolean): RememberedVerdict {
   if (store === undefined) return { verdict: classifyWith(input, resolved), resolved }
   if (!store.synchronous) throw asyncStoreError()
-  const status = read(input, resolved)
-  if (status === undefined) return { verdict: classifyWith(input, resolved), resolved }
+  const raw = findStatus(input)
+  if (raw.status === undefined) return { verdict: noStatusVerdict(raw.seen, raw.count, raw.detail), resolved }
+  const status = readStatus(raw.status, resolved.viewer.host, resolved.limits)
   let found: MemoryLookup
   try {
     found = store.lookup(memoryRecord(status, contextOf(status, resolved), true), true)
   } catch (error) {
     // A custom store that fails: the verdict without memory, the failure in `skipped`.
-    const verdict = classifyNormalized(status, resolved)
+    const verdict = withQuoteOf(raw.status, classifyNormalized(status, resolved), resolved)
     return { verdict: { ...verdict, skipped: [...verdict.skipped, unavailable(error)] }, resolved }
   }
-  return verdictWith(status, resolved, store, found, reuse)
+  const remembered = verdictWith(status, resolved, store, found, reuse)
+  return { verdict: withQuoteOf(raw.status, remembered.verdict, resolved), resolved: remembered.resolved }
 }
 
 function unavailable(error: unknown): Skipped {
@@ -220,16 +236,18 @@ function unavailable(error: unknown): Skipped {
  */
 export async function classifyRememberingAsync(input: unknown, resolved: ResolvedOptions, store: MemoryStore | undefined): Promise<RememberedVerdict> {
   if (store === undefined || store.synchronous) return classifyRememberingWith(input, resolved, store, false)
-  const status = read(input, resolved)
-  if (status === undefined) return { verdict: classifyWith(input, resolved), resolved }
+  const raw = findStatus(input)
+  if (raw.status === undefined) return { verdict: noStatusVerdict(raw.seen, raw.count, raw.detail), resolved }
+  const status = readStatus(raw.status, resolved.viewer.host, resolved.limits)
   let found: MemoryLookup
   try {
     found = await (store as AsyncMemoryStore).lookup(memoryRecord(status, contextOf(status, resolved), true), true)
   } catch (error) {
-    const verdict = classifyNormalized(status, resolved)
+    const verdict = withQuoteOf(raw.status, classifyNormalized(status, resolved), resolved)
     return { verdict: { ...verdict, skipped: [...verdict.skipped, unavailable(error)] }, resolved }
   }
-  return verdictWith(status, resolved, store, found, false)
+  const remembered = verdictWith(status, resolved, store, found, false)
+  return { verdict: withQuoteOf(raw.status, remembered.verdict, resolved), resolved: remembered.resolved }
 }
 
 /** `value` when it is iterable (a revoked proxy or a throwing `in` is not), else `undefined`. */

@@ -1,11 +1,13 @@
 import { canonicalAcct } from './status/acct.js'
-import { SpamFilterConfigError } from './errors.js'
+import { checkKeys, SpamFilterConfigError } from './errors.js'
+import { createRenderer, type RenderMessage } from './messages/render.js'
+import type { Locale, MessageCatalog } from './messages/types.js'
 import { RECOMMENDED_PRESET, RECOMMENDED_SIGNALS } from './presets/recommended.js'
 import { DEFAULT_RULES } from './rules/default-rules.js'
 import { resolveRules, type ResolvedRules, type RulesOption } from './rules/resolve-rules.js'
 import type { Signal, SignalGroup, StatusMemory, ViewerContext } from './signal.js'
 import { DEFAULT_READ_LIMITS, DEFAULT_TEXT_BUDGET, type ReadLimits } from './status/read-status.js'
-import type { Thresholds } from './verdict.js'
+import type { BuiltinSignalId, Thresholds } from './verdict.js'
 
 /**
  * Whom the viewer follows: a set or list of accts (`user@host`, `@user@host` or a local `user`, any
@@ -36,15 +38,24 @@ export interface ClassifyContext {
   readonly viewer?: ViewerOption
 }
 
-/** Options of `classifyStatus` and `createSpamFilter`. */
-export interface ClassifyOptions extends ClassifyContext {
+/**
+ * Weights by signal id: the built-in ids, checked by the type (a typo does not compile), and the
+ * ids of the custom signals passed in `signals` (any string when their ids are typed `string`).
+ */
+export type WeightsOption<CustomId extends string = never> = { readonly [K in BuiltinSignalId | CustomId]?: number }
+
+/**
+ * Options of `classifyStatus` and `createSpamFilter`. `CustomId` is inferred from the ids of the
+ * custom signals in `signals`; without custom signals `weights` accepts the built-in ids only.
+ */
+export interface ClassifyOptions<CustomId extends string = never> extends ClassifyContext {
   /** Label thresholds. @default { suspicious: 3, spam: 6 } */
   readonly thresholds?: Partial<Thresholds>
   /** Weight per signal id, overriding the recommended preset; 0 turns a signal off. */
-  readonly weights?: Readonly<Record<string, number>>
+  readonly weights?: WeightsOption<NoInfer<CustomId>>
   readonly allow?: AllowOptions
   /** The signals to run. @default RECOMMENDED_SIGNALS */
-  readonly signals?: readonly Signal[]
+  readonly signals?: readonly Signal<BuiltinSignalId | CustomId>[]
   /** Reading limits for hostile input. @default { maxContentLength: 100000, maxListLength: 500, maxTextLength: 200000 } */
   readonly limits?: Partial<ReadLimits>
   /**
@@ -53,6 +64,13 @@ export interface ClassifyOptions extends ClassifyContext {
    * document throws `SpamFilterConfigError` naming the bad entry (`rules.phrases[3]`).
    */
   readonly rules?: RulesOption
+  /** The language of reason messages. @default 'en' */
+  readonly locale?: Locale
+  /**
+   * Your own messages, by signal id, over the locale's: `{ 'mention-density': (p) => … }` (see
+   * `BuiltinReasonParams` for what each built-in reason's params hold), and for custom signals.
+   */
+  readonly messages?: MessageCatalog
 }
 
 /** Options checked and merged with the preset, ready for many calls. */
@@ -68,9 +86,17 @@ export interface ResolvedOptions {
   readonly limits: ReadLimits
   /** The built-in lists merged with `options.rules`, compiled. */
   readonly rules: ResolvedRules
+  /** Renders reason messages in the chosen locale and catalog. */
+  readonly render: RenderMessage
   /** The memory of a filter (`createSpamFilter`); never set by `resolveOptions`, so `classifyStatus` stays stateless. */
   readonly memory?: StatusMemory
 }
+
+/** The keys of `ClassifyOptions`, checked so a misspelt option (`threshold`, `viwer`) throws. */
+export const CLASSIFY_KEYS: readonly string[] = ['viewer', 'now', 'thresholds', 'weights', 'allow', 'signals', 'limits', 'rules', 'locale', 'messages']
+/** The keys only `createSpamFilter` takes. */
+export const FILTER_KEYS: readonly string[] = ['memory', 'ocr', 'ocrMode', 'ocrCacheSize']
+const CONTEXT_KEYS: readonly string[] = ['now', 'viewer']
 
 const GROUPS: ReadonlySet<string> = new Set<SignalGroup>(['mentions', 'links', 'text', 'duplicates', 'media', 'author', 'trust'])
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
@@ -112,6 +138,7 @@ function stringList(value: unknown, option: string): string[] {
 export function resolveViewer(viewer: ViewerOption | undefined, option = 'viewer'): ViewerContext {
   if (viewer === undefined) return { acct: undefined, host: undefined, follows: () => undefined }
   if (typeof viewer !== 'object' || viewer === null) throw new SpamFilterConfigError(option, 'must be an object { acct?, follows? }')
+  checkKeys(viewer, ['acct', 'follows'], option)
   if (viewer.acct !== undefined && typeof viewer.acct !== 'string') throw new SpamFilterConfigError(`${option}.acct`, 'must be a string like "user@example.social"')
   const acct = viewer.acct === undefined ? undefined : canonicalAcct(viewer.acct) || undefined
   const at = acct?.indexOf('@') ?? -1
@@ -166,13 +193,20 @@ function liveFollows(set: ReadonlySet<unknown>, host: string | undefined): (acct
  * @param options - the caller's options
  * @returns resolved options
  */
-export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
-  if (typeof options !== 'object' || options === null) throw new SpamFilterConfigError('options', 'must be an object')
+export function resolveOptions(options: ClassifyOptions<string> = {}, filter = false): ResolvedOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new SpamFilterConfigError('options', `must be an object or undefined, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`)
+  }
+  if (filter) checkKeys(options, [...CLASSIFY_KEYS, ...FILTER_KEYS], '')
+  else checkKeys(options, CLASSIFY_KEYS, '', { keys: FILTER_KEYS, where: 'createSpamFilter' })
   const preset = RECOMMENDED_PRESET
   optionalObject(options.thresholds, 'thresholds', '{ suspicious?, spam? }')
   optionalObject(options.weights, 'weights', '{ [signal id]: number }')
   optionalObject(options.allow, 'allow', '{ accounts?, domains? }')
   optionalObject(options.limits, 'limits', '{ maxContentLength?, maxListLength?, maxTextLength? }')
+  if (options.thresholds !== undefined) checkKeys(options.thresholds, ['suspicious', 'spam'], 'thresholds')
+  if (options.allow !== undefined) checkKeys(options.allow, ['accounts', 'domains'], 'allow')
+  if (options.limits !== undefined) checkKeys(options.limits, ['maxContentLength', 'maxListLength', 'maxTextLength'], 'limits')
   const thresholds = {
     suspicious: finite(options.thresholds?.suspicious ?? preset.thresholds.suspicious, 'thresholds.suspicious'),
     spam: finite(options.thresholds?.spam ?? preset.thresholds.spam, 'thresholds.spam'),
@@ -221,6 +255,7 @@ export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
     now: readNow(options.now, 'now'),
     limits,
     rules: options.rules === undefined ? DEFAULT_RULES : resolveRules(options.rules),
+    render: createRenderer(options.locale ?? 'en', options.messages),
   }
 }
 
@@ -234,6 +269,7 @@ export function resolveOptions(options: ClassifyOptions = {}): ResolvedOptions {
 export function withContext(resolved: ResolvedOptions, context: ClassifyContext | undefined, prefix = 'context.'): ResolvedOptions {
   if (context === undefined) return resolved
   if (typeof context !== 'object' || context === null) throw new SpamFilterConfigError(prefix === '' ? 'options' : 'context', 'must be an object { now?, viewer? }')
+  checkKeys(context, [...CONTEXT_KEYS, 'signal'], prefix === '' ? '' : 'context')
   return {
     ...resolved,
     viewer: context.viewer === undefined ? resolved.viewer : resolveViewer(context.viewer, `${prefix}viewer`),

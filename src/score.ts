@@ -1,5 +1,7 @@
+import { createRenderer, type RenderMessage } from './messages/render.js'
+import type { ReasonParams } from './messages/types.js'
 import type { SignalGroup, SignalHit } from './signal.js'
-import { decideLabel, type Reason, type Skipped, type Thresholds, type Verdict } from './verdict.js'
+import { decideLabel, type Reason, type Skipped, type Thresholds, type Verdict, type VerdictLabel } from './verdict.js'
 
 /** A signal that fired, with its weight. */
 export interface WeightedHit {
@@ -14,9 +16,14 @@ export interface ScoringRules {
   readonly thresholds: Thresholds
   readonly groupCaps: Readonly<Record<SignalGroup, number>>
   readonly authorGate: number
+  /** Renders the messages of the reasons that survive scoring. @default English */
+  readonly render?: RenderMessage
 }
 
+const EMPTY_PARAMS: ReasonParams = Object.freeze({})
+
 const round = (value: number): number => Math.round(value * 100) / 100
+let defaultRender: RenderMessage | undefined
 
 /**
  * Turns the hits of one status into a verdict.
@@ -80,10 +87,13 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
   // Trust lowers the score at most to 0, so the reasons still add up to the score.
   if (trustAt >= 0) capped[trustAt] = blatant || postScore <= 0 ? 0 : Math.max(capped[trustAt] ?? 0, -positive)
 
-  const reasons: Reason[] = []
+  // The surviving reasons' scores and hits; messages are rendered only for these, once.
+  const kept: { signal: string; score: number; hit: SignalHit }[] = []
   let exact = 0
   let rounded = 0
   let largest = -1
+  let clearing = -1
+  let blatantAt = -1
   for (const r of scored) {
     if (r.group === authorAt && !authorCounts) continue
     const limited = capped[r.group] ?? 0
@@ -92,16 +102,49 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
     const value = round(unrounded)
     exact += unrounded
     rounded += value
-    if (largest < 0 || value > (reasons[largest]?.score ?? 0)) largest = reasons.length
-    reasons.push({ signal: r.id, score: value, message: r.hit.message, evidence: r.hit.evidence })
+    if (largest < 0 || value > (kept[largest]?.score ?? 0)) largest = kept.length
+    if (clearing < 0 && r.hit.clears === true) clearing = kept.length
+    if (r.hit.blatant === true && value > 0 && (blatantAt < 0 || value > (kept[blatantAt]?.score ?? 0))) blatantAt = kept.length
+    kept.push({ signal: r.id, score: value, hit: r.hit })
   }
   // The score is the rounded sum of the unrounded reasons (a capped group of 6 scores 6, not 5.99);
   // the largest reason absorbs the rounding, so the reasons still add up to the score.
   let score = round(exact)
   const drift = round(score - rounded)
-  const top = reasons[largest]
-  if (drift !== 0 && top !== undefined) reasons[largest] = { ...top, score: round(top.score + drift) }
+  const top = kept[largest]
+  if (drift !== 0 && top !== undefined) top.score = round(top.score + drift)
   score = Math.max(0, score)
+  // The label always follows from the score the verdict reports (a vetoed or blatant verdict
+  // included), and the reasons still add up to it.
+  let label: VerdictLabel
+  if (blatant) {
+    // A blatant hit (a live campaign link, a wave's sentence outside a warning, known spam) is spam
+    // whatever its weight; the signals themselves decide when a named item is a warning instead.
+    // Its reason counts what makes the score reach the spam threshold.
+    const reason = kept[blatantAt]
+    if (score < rules.thresholds.spam && reason !== undefined) {
+      reason.score = round(reason.score + rules.thresholds.spam - score)
+      score = rules.thresholds.spam
+    }
+    label = 'spam'
+  } else if (clears) {
+    // A clearing hit (the viewer follows the author) decides the label: its reason takes the
+    // score to 0.
+    const reason = kept[clearing]
+    if (score > 0 && reason !== undefined) {
+      reason.score = round(reason.score - score)
+      score = 0
+    }
+    label = 'clean'
+  } else {
+    label = decideLabel(score, rules.thresholds)
+  }
+  const render = rules.render ?? (defaultRender ??= createRenderer('en'))
+  const reasons: Reason[] = []
+  for (const { signal, score: value, hit } of kept) {
+    const params = hit.params ?? EMPTY_PARAMS
+    reasons.push({ signal, score: value, message: render(signal, params, hit.message), params, evidence: hit.evidence })
+  }
   // Highest score first, ties in signal order: an insertion sort (a few reasons; Array#sort copies).
   for (let i = 1; i < reasons.length; i++) {
     const reason = reasons[i]!
@@ -113,10 +156,5 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
     reasons[j + 1] = reason
   }
 
-  let label = decideLabel(score, rules.thresholds)
-  // A blatant hit (a live campaign link, a wave's sentence outside a warning, known spam) is spam
-  // whatever its weight; the signals themselves decide when a named item is a warning instead.
-  if (blatant) label = 'spam'
-  else if (clears) label = 'clean'
   return { label, score, reasons, skipped }
 }

@@ -1,5 +1,6 @@
 import type { AuthorActivity, CopyMatch } from './history/memory-store.js'
 import type { LinkScan } from './links/status-links.js'
+import type { ReasonParams } from './messages/types.js'
 import type { ResolvedRules } from './rules/resolve-rules.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
 import type { SignalId } from './verdict.js'
@@ -17,8 +18,16 @@ export type SignalGroup = 'mentions' | 'links' | 'text' | 'duplicates' | 'media'
 export interface SignalHit {
   /** How strongly it fired, 0–1; multiplied by the signal's weight to give the reason's score. */
   readonly strength: number
-  /** One sentence for people, e.g. "Mentions 9 accounts in a post that is not a reply". */
-  readonly message: string
+  /**
+   * The numbers and names the reason's message is rendered from (built-in signals: see
+   * `BuiltinReasonParams`); the message itself comes from the catalog of the chosen locale.
+   */
+  readonly params?: ReasonParams
+  /**
+   * A sentence for people, used when no catalog has a message for this signal (a custom signal
+   * may give one instead of catalog entries); built-in signals give `params` only.
+   */
+  readonly message?: string
   /** The exact accts, hosts, invite codes or counts that made it fire. */
   readonly evidence: readonly string[]
   /**
@@ -87,10 +96,13 @@ export interface StatusMemory {
   authorActivity(status: NormalizedStatus, context: SignalContext): AuthorActivity
 }
 
-/** A synchronous detector: pure, never throws on any normalized status. */
-export interface Signal {
+/**
+ * A synchronous detector: pure, never throws on any normalized status. `Id` is its id's type:
+ * give a custom signal a literal id (`as const`) and `weights` checks its key too.
+ */
+export interface Signal<Id extends string = SignalId> {
   /** Kebab-case id, equal to the file name of a built-in signal. */
-  readonly id: SignalId
+  readonly id: Id
   readonly group: SignalGroup
   readonly evaluate: (status: NormalizedStatus, context: SignalContext) => SignalHit | undefined
 }

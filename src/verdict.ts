@@ -1,3 +1,5 @@
+import type { ReasonParams } from './messages/types.js'
+
 /** The three labels a verdict can carry, from least to most severe. */
 export type VerdictLabel = 'clean' | 'suspicious' | 'spam'
 
@@ -18,6 +20,7 @@ export type BuiltinSignalId =
   | 'url-shortener'
   | 'phrase-list'
   | 'author-server'
+  | 'username-block'
   | 'near-duplicate'
   | 'known-spam-text'
   | 'image-duplicate'
@@ -26,6 +29,7 @@ export type BuiltinSignalId =
   | 'unsolicited-mention'
   | 'impersonation'
   | 'credential-phishing'
+  | 'quoted-status'
 
 /** A signal id: a built-in one (autocompleted) or any custom string. */
 export type SignalId = BuiltinSignalId | (string & {})
@@ -36,8 +40,13 @@ export interface Reason {
   readonly signal: SignalId
   /** What this reason added to the verdict's score (negative for signs of legitimacy). */
   readonly score: number
-  /** One sentence a client can show under "Filtered: potential spam". */
+  /**
+   * One sentence a client can show under "Filtered: potential spam", rendered from `params` by
+   * the catalog of the chosen locale (`locale`, `messages` options).
+   */
   readonly message: string
+  /** The numbers and names the message is made of: stable data a client can key on or translate (`renderMessage`). */
+  readonly params: ReasonParams
   /** The exact things that triggered the signal: accts, hosts, invite codes, counts. */
   readonly evidence: readonly string[]
 }
@@ -49,6 +58,29 @@ export interface Skipped {
   readonly detail?: string
 }
 
+/**
+ * Mastodon 4.5 quote states; a state this package does not know is read as `unauthorized` (the
+ * quoted status is then not shown, so not classified).
+ */
+export type QuoteState = 'pending' | 'accepted' | 'rejected' | 'revoked' | 'deleted' | 'unauthorized' | 'blocked_account' | 'blocked_domain' | 'muted_account'
+
+/** What a quote post quotes, and the quoted status's own verdict. */
+export interface QuoteVerdict {
+  readonly state: QuoteState
+  /** The quoted status's id, when the input names it. */
+  readonly id?: string
+  /**
+   * The quoted status classified on its own (its own quote is not followed): present when the
+   * quote is `accepted` and the input carries the quoted status.
+   */
+  readonly verdict?: Verdict
+  /**
+   * True when the quoted status is what makes this verdict worse than the post's own: the
+   * verdict then carries a `quoted-status` reason, and a client may fold only the quote.
+   */
+  readonly isTheSpam: boolean
+}
+
 /** The result of classifying one status. */
 export interface Verdict {
   readonly label: VerdictLabel
@@ -58,6 +90,8 @@ export interface Verdict {
   readonly reasons: readonly Reason[]
   /** Analyses that were skipped; empty in the common case. */
   readonly skipped: readonly Skipped[]
+  /** Present for a quote post (Mastodon 4.5): the quote's state and the quoted status's verdict. */
+  readonly quote?: QuoteVerdict
 }
 
 /** Score thresholds for the labels: `score >= spam` is spam, `score >= suspicious` is suspicious. */

@@ -20,17 +20,18 @@ describe('classifyStatus', () => {
   describe('gives a clean verdict with a skipped entry', () => {
     // input | what the detail says it got
     test.each([
-      [null, 'null'],
-      [undefined, 'undefined'],
-      ['<p>text</p>', 'string'],
-      [42, 'number'],
-      [[makeWaveStatus()], 'an array'],
-    ])('for %j', (input, got) => {
+      [null, 'no status to classify in null'],
+      [undefined, 'no status to classify in nothing (undefined)'],
+      ['<p>text</p>', 'no status to classify in a string'],
+      [42, 'no status to classify in a number'],
+      [{}, 'no status to classify in an empty object'],
+      [[makeWaveStatus()], 'a list of 1 item holding 1 post: classify each status on its own (detectInput(value).statuses lists them)'],
+    ])('for %j', (input, detail) => {
       expect(classifyStatus(input)).toEqual({
         label: 'clean',
         score: 0,
         reasons: [],
-        skipped: [{ signal: 'input', because: 'invalid-input', detail: `expected a Status or Notification object, got ${got}` }],
+        skipped: [{ signal: 'input', because: 'invalid-input', detail }],
       })
     })
   })

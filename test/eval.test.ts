@@ -7,7 +7,8 @@ import { findCorpus } from '../eval/paths.js'
 import { parseSpamImages } from '../eval/rebuild-feb-2024.js'
 import { wrapSpamContent } from '../eval/spam-corpus.js'
 import { withVictims } from '../eval/wrap-status.js'
-import { classifyStatus, readStatus, type Verdict, type VerdictLabel } from '../src/index.js'
+import { classifyStatus, type Verdict, type VerdictLabel } from '../src/index.js'
+import { readStatus } from '../src/internals.js'
 
 const corpus = findCorpus()
 const verdictOf = (label: VerdictLabel): Verdict => ({ label, score: 0, reasons: [], skipped: [] })

@@ -71,7 +71,7 @@ describe('resolveOptions', () => {
 
     test('from classifyStatus and createSpamFilter too', () => {
       expect(() => classifyStatus(makeStatus(), { thresholds: { spam: -1 } })).toThrow(SpamFilterConfigError)
-      expect(() => createSpamFilter({ weights: { nope: 1 } })).toThrow(SpamFilterConfigError)
+      expect(() => createSpamFilter({ weights: { nope: 1 } as never })).toThrow(SpamFilterConfigError)
       expect(() => createSpamFilter().classify(makeStatus(), { now: Number.NaN })).toThrow(/context\.now/u)
       expect(() => createSpamFilter().classify(makeStatus(), { viewer: { follows: 5 as never } })).toThrow(/context\.viewer\.follows/u)
     })
@@ -174,6 +174,44 @@ describe('custom signals', () => {
       },
     })
     expect(classifyStatus(makeStatus(), { signals: [throwing], weights: { 'says-buy': 1 } }).skipped).toEqual([{ signal: 'says-buy', because: 'error', detail: 'plain string' }])
+  })
+})
+
+describe('unknown option keys', () => {
+  // options | the message names
+  test.each([
+    [{ threshold: { spam: 7 } }, 'option threshold is not an option: did you mean thresholds?'],
+    [{ viwer: { acct: 'me@home.example' } }, 'option viwer is not an option: did you mean viewer?'],
+    [{ weight: {} }, 'option weight is not an option: did you mean weights?'],
+    [{ thresholds: { spamm: 7 } }, 'option thresholds.spamm is not an option: did you mean thresholds.spam?'],
+    [{ viewer: { folows: [] } }, 'option viewer.folows is not an option: did you mean viewer.follows?'],
+    [{ limits: { maxContent: 5 } }, 'option limits.maxContent is not an option: did you mean limits.maxContentLength?'],
+    [{ allow: { account: [] } }, 'option allow.account is not an option: did you mean allow.accounts?'],
+    [{ zzzzzz: 1 }, 'option zzzzzz is not an option (known: viewer, now'],
+  ])('%j throws, naming the nearest known key', (options, message) => {
+    expect(() => classifyStatus(makeStatus(), options as never)).toThrow(message)
+    expect(() => createSpamFilter(options as never)).toThrow(message)
+  })
+
+  test('a filter option given to classifyStatus says where it belongs', () => {
+    expect(() => classifyStatus(makeStatus(), { memory: false } as never)).toThrow('option memory is an option of createSpamFilter, not here')
+    expect(() => createSpamFilter({ memory: false, ocrMode: 'never' })).not.toThrow()
+  })
+
+  test('memory options are checked too', () => {
+    expect(() => createSpamFilter({ memory: { maxStatus: 10 } as never })).toThrow('option memory.maxStatus is not an option: did you mean memory.maxStatuses?')
+  })
+
+  test('per-call context keys are checked too', () => {
+    expect(() => createSpamFilter().classify(makeStatus(), { vewer: {} } as never)).toThrow('option context.vewer is not an option: did you mean context.viewer?')
+  })
+})
+
+describe('createSpamFilter(null) and other non-objects', () => {
+  test.each([[null], [42], ['viewer'], [[]]])('%j throws a clear SpamFilterConfigError', (value) => {
+    expect(() => createSpamFilter(value as never)).toThrow(SpamFilterConfigError)
+    expect(() => createSpamFilter(value as never)).toThrow(/option options must be an object or undefined/u)
+    expect(() => classifyStatus(makeStatus(), value as never)).toThrow(/option options must be an object or undefined/u)
   })
 })
 

@@ -4,7 +4,7 @@ import { classifyStatus } from '../src/classify.js'
 import { RECOMMENDED_PRESET } from '../src/presets/recommended.js'
 import { scoreHits, type ScoringRules, type WeightedHit } from '../src/score.js'
 import type { SignalGroup } from '../src/signal.js'
-import type { Verdict } from '../src/verdict.js'
+import { decideLabel, type Verdict } from '../src/verdict.js'
 import { makeMentionStatus, makeSpamAccount, makeStatus, makeWaveStatus, someAccts } from './helpers/make-status.js'
 
 const RULES: ScoringRules = RECOMMENDED_PRESET
@@ -27,8 +27,11 @@ describe('scoreHits', () => {
   describe('labels a blatant hit spam (issue 11)', () => {
     test('whatever its weight', () => {
       const verdict = scoreHits([hit('phrase-list', 'text', 4, 1, true)], RULES)
-      expect(verdict.score).toBe(4)
       expect(verdict.label).toBe('spam')
+      // The label follows from the score (issue 13): the blatant reason counts what reaches the
+      // spam threshold, and the reasons still add up.
+      expect(verdict.score).toBe(RULES.thresholds.spam)
+      expect(verdict.reasons).toEqual([expect.objectContaining({ signal: 'phrase-list', score: RULES.thresholds.spam })])
     })
 
     test('and a non-blatant hit of the same score suspicious', () => {
@@ -63,7 +66,7 @@ describe('scoreHits', () => {
     })
 
     test('so the trust group removes at most its cap', () => {
-      const verdict = scoreHits([hit('links', 'links', 8), hit('established-author', 'trust', -2.5), hit('followed-author', 'trust', -4)], RULES)
+      const verdict = scoreHits([hit('links', 'links', 8), hit('established-author', 'trust', -2.5), hit('other-trust', 'trust', -4)], RULES)
       expect(verdict.score).toBe(3)
       expectReasonsAddUp(verdict)
     })
@@ -106,8 +109,20 @@ describe('scoreHits', () => {
   describe('applies the followed-author veto', () => {
     test('clearing a spam score', () => {
       const verdict = scoreHits([hit('links', 'links', 8), hit('followed-author', 'trust', -4)], RULES)
-      expect(verdict.score).toBe(4)
+      // The label comes from the veto, and so does the score: the clearing reason takes it to 0
+      // (a followed author's post once read "clean, score 4" where score >= 3 is suspicious).
+      expect(verdict.score).toBe(0)
       expect(verdict.label).toBe('clean')
+      expect(verdict.reasons.find((r) => r.signal === 'followed-author')?.score).toBe(-8)
+      expectReasonsAddUp(verdict)
+    })
+
+    test('the label and the score never disagree', () => {
+      const rules = { ...RULES, thresholds: { suspicious: 3, spam: 6 } }
+      for (const hits of [[hit('links', 'links', 8), hit('followed-author', 'trust', -4)], [hit('links', 'links', 8), hit('m', 'mentions', 4), hit('established-author', 'trust', -2.5), hit('followed-author', 'trust', -4)], [hit('links', 'links', 2), hit('followed-author', 'trust', -4)]]) {
+        const verdict = scoreHits(hits, rules)
+        expect(decideLabel(verdict.score, rules.thresholds)).toBe(verdict.label)
+      }
     })
 
     // Next to a blatant hit, trust does not count at all: blatant spam is spam whoever posts it.

@@ -1,3 +1,6 @@
+/** The brand shared by the package's ESM and CommonJS builds, so `instanceof` works across them. */
+const MEMORY_BRAND = Symbol.for('mastodon-spam-filter.SpamFilterMemoryError')
+
 /**
  * Thrown by `importMemory` when the data is not an export of this library's memory format: wrong
  * magic bytes, an unknown version, a bad checksum or a truncated body. Nothing is applied: the
@@ -11,5 +14,11 @@ export class SpamFilterMemoryError extends Error {
   constructor(problem: SpamFilterMemoryError['problem'], detail: string, options?: ErrorOptions) {
     super(`mastodon-spam-filter: cannot import the memory (${problem}): ${detail}`, options)
     this.problem = problem
+    Object.defineProperty(this, MEMORY_BRAND, { value: true })
+  }
+
+  /** True for a `SpamFilterMemoryError` of either build of this package (ESM or CommonJS). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MEMORY_BRAND] === true
   }
 }

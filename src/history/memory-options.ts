@@ -1,4 +1,4 @@
-import { SpamFilterConfigError } from '../errors.js'
+import { checkKeys, SpamFilterConfigError } from '../errors.js'
 
 /** Options of the filter's memory of recently seen statuses. */
 export interface MemoryOptions {
@@ -42,6 +42,7 @@ function integer(value: unknown, option: string, min: number, max: number): numb
  */
 export function resolveMemoryOptions(options: MemoryOptions | undefined, path = 'memory'): ResolvedMemoryOptions {
   if (options !== undefined && (typeof options !== 'object' || options === null)) throw new SpamFilterConfigError(path, 'must be an object { maxStatuses?, windowMs?, minAccounts?, maxImages? } or false')
+  if (options !== undefined) checkKeys(options, ['maxStatuses', 'windowMs', 'minAccounts', 'maxImages'], path)
   const maxStatuses = integer(options?.maxStatuses ?? DEFAULT_MEMORY_OPTIONS.maxStatuses, `${path}.maxStatuses`, 16, 4_000_000)
   const windowMs = options?.windowMs ?? DEFAULT_MEMORY_OPTIONS.windowMs
   if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs < 1_000) throw new SpamFilterConfigError(`${path}.windowMs`, `must be a number of ms, at least 1000, got ${String(windowMs)}`)

@@ -94,7 +94,7 @@ export interface MemoryLookup {
 }
 
 /** The methods every store has; `R<T>` is `T` for a synchronous store, `Promise<T>` for an asynchronous one. */
-interface StoreMethods<Sync extends boolean> {
+export interface StoreMethods<Sync extends boolean> {
   /** `true`: every method returns its value; `false`: every method returns a promise (use `classifyAsync`). */
   readonly synchronous: Sync
   /** Statuses further apart in time than this (ms) are not compared. */
@@ -135,6 +135,9 @@ export type AsyncMemoryStore = StoreMethods<false>
  */
 export type MemoryStore = SyncMemoryStore | AsyncMemoryStore
 
+/** The brand shared by the package's ESM and CommonJS builds, so `instanceof` works across them. */
+const UNAVAILABLE_BRAND = Symbol.for('mastodon-spam-filter.MemoryUnavailableError')
+
 /** Thrown (or rejected) by a store that could not answer: the filter reports it as `skipped`, it never reaches the caller. */
 export class MemoryUnavailableError extends Error {
   override readonly name = 'MemoryUnavailableError'
@@ -144,6 +147,12 @@ export class MemoryUnavailableError extends Error {
   constructor(problem: MemoryUnavailableError['problem'], detail: string, options?: ErrorOptions) {
     super(`mastodon-spam-filter: memory unavailable (${problem}): ${detail}`, options)
     this.problem = problem
+    Object.defineProperty(this, UNAVAILABLE_BRAND, { value: true })
+  }
+
+  /** True for a `MemoryUnavailableError` of either build (ESM or CommonJS): a store of one build may throw it to a filter of the other. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[UNAVAILABLE_BRAND] === true
   }
 }
 

@@ -10,6 +10,8 @@ export interface Lookalike {
   readonly imitates: string
   /** A phrase for the reason message, e.g. `is one letter away from discord.gg`. */
   readonly how: string
+  /** How it imitates: look-alike letters, a mix of scripts, one letter off, a brand with a lure word. */
+  readonly kind: 'homoglyph' | 'mixed-script' | 'one-letter' | 'brand-lure'
 }
 
 const TLDTS_OPTIONS = { allowPrivateDomains: true } as const
@@ -74,10 +76,10 @@ export function lookalikeOf(host: string, domain: string): Lookalike | undefined
     const folded = hostSkeleton(host)
     // A host on its own registrable domain (`荒らし.com`) is read once.
     const foldedDomain = domain === host ? folded : hostSkeleton(domain)
-    if (WELL_KNOWN.has(foldedDomain)) return { imitates: foldedDomain, how: `imitates ${foldedDomain} with look-alike letters` }
+    if (WELL_KNOWN.has(foldedDomain)) return { imitates: foldedDomain, kind: 'homoglyph', how: `imitates ${foldedDomain} with look-alike letters` }
     if (scriptMix(host)) {
       const imitates = ASCII_HOST.test(folded) ? folded : host
-      return { imitates, how: `mixes Latin letters with letters of another script (reads as ${imitates})` }
+      return { imitates, kind: 'mixed-script', how: `mixes Latin letters with letters of another script (reads as ${imitates})` }
     }
     return undefined
   }
@@ -91,11 +93,11 @@ export function lookalikeOf(host: string, domain: string): Lookalike | undefined
     for (const known of known5) {
       if (known === label || !oneEditApart(known, label)) continue
       const target = (map.get(known) ?? []).find((d) => d.endsWith(`.${suffix}`))
-      if (target !== undefined) return { imitates: target, how: `is one letter away from ${target}` }
+      if (target !== undefined) return { imitates: target, kind: 'one-letter', how: `is one letter away from ${target}` }
     }
   }
   const words = host.slice(0, host.length - suffix.length)
   const brand = BRAND_WORDS.find((b) => label.includes(b))
-  if (brand !== undefined && LURE_WORDS.some((w) => words.includes(w))) return { imitates: brand, how: `pairs the name ${brand} with a word phishing uses` }
+  if (brand !== undefined && LURE_WORDS.some((w) => words.includes(w))) return { imitates: brand, kind: 'brand-lure', how: `pairs the name ${brand} with a word phishing uses` }
   return undefined
 }

@@ -1,8 +1,10 @@
 import { classifyNormalized } from '../classify.js'
 import { SpamFilterConfigError } from '../errors.js'
 import type { ClassifyContext, ResolvedOptions } from '../options.js'
+import { findStatus } from '../status/detect-input.js'
+import { readQuote } from '../status/quote.js'
+import { withQuote } from '../quote.js'
 import { readStatus } from '../status/read-status.js'
-import { unwrapStatus } from '../status/unwrap.js'
 import type { Skipped, Verdict } from '../verdict.js'
 import type { ImageReader, ImageReading } from './image-reader.js'
 import { createImageTextCache, type ImageTextCache } from './image-text-cache.js'
@@ -73,7 +75,7 @@ export function resolveFilterOcr(options: FilterOcrOptions): FilterOcr | undefin
 export async function classifyWithImages(input: unknown, resolved: ResolvedOptions, ocr: FilterOcr, verdict: Verdict, signal?: AbortSignalLike): Promise<Verdict> {
   if (verdict.reasons[0]?.signal === 'allow-list') return verdict
   if (ocr.mode === 'when-suspicious' && verdict.label === 'clean') return verdict
-  const inner = unwrapStatus(input)
+  const inner = findStatus(input).status
   if (inner === undefined) return verdict
   const status = readStatus(inner, resolved.viewer.host, resolved.limits)
   const images = status.media.filter((media) => media.type === 'image').slice(0, MAX_IMAGES)
@@ -95,6 +97,9 @@ export async function classifyWithImages(input: unknown, resolved: ResolvedOptio
   }
   const skipped: Skipped[] = readings.flatMap((reading) => reading.skipped)
   const withImages = imageCut ? { ...status, truncated: true, cut: [...(status.cut ?? []), 'image text'] } : status
-  const again = imageTexts.length === 0 && !imageCut ? verdict : classifyNormalized({ ...withImages, imageTexts: [...status.imageTexts, ...imageTexts] }, resolved)
+  const own = imageTexts.length === 0 && !imageCut ? verdict : classifyNormalized({ ...withImages, imageTexts: [...status.imageTexts, ...imageTexts] }, resolved)
+  // A quote post keeps the quote's verdict (its images are not read: one level, the post's own).
+  const quote = own === verdict ? undefined : readQuote(inner)
+  const again = quote === undefined ? own : withQuote(own, quote, verdict.quote?.verdict, resolved)
   return skipped.length === 0 ? again : { ...again, skipped: [...again.skipped, ...skipped] }
 }

@@ -4,6 +4,9 @@ import { type AbortSignalLike, host, newAbortController, type ResponseLike, when
 import type { FetchImage } from './reader-options.js'
 import { describeError } from './worker-pool.js'
 
+/** The brand shared by the package's ESM and CommonJS builds, so `instanceof` works across them. */
+const FETCH_BRAND = Symbol.for('mastodon-spam-filter.ImageFetchError')
+
 /**
  * Why an image fetch gave no bytes. `createImageReader` turns it into a `skipped` entry with this
  * `because`; any other error a `fetchImage` throws becomes `because: 'error'`.
@@ -15,6 +18,12 @@ export class ImageFetchError extends Error {
   constructor(because: Skipped['because'], message: string) {
     super(message)
     this.because = because
+    Object.defineProperty(this, FETCH_BRAND, { value: true })
+  }
+
+  /** True for an `ImageFetchError` of either build of this package (ESM or CommonJS): a `fetchImage` may throw one from the other. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[FETCH_BRAND] === true
   }
 }
 

@@ -7,7 +7,7 @@
 export { createImageReader } from './image-reader.js'
 export type { ImageReader, ImageReading, ReadImageOptions } from './image-reader.js'
 export type { FetchImage, ImageReaderOptions } from './reader-options.js'
-export type { AbortSignalLike } from './platform.js'
+export type { AbortSignalLike, ByteReader, ResponseLike } from './platform.js'
 export type { TesseractLike, TesseractWorkerLike, TesseractWorkerOptions } from './tesseract-types.js'
 export { foldInviteCode, foldOcrText } from './fold-ocr-text.js'
 export { checkImageUrl, createPreviewFetcher, ImageFetchError } from './fetch-preview.js'

@@ -16,7 +16,8 @@ interface AbortControllerLike {
   abort(): void
 }
 
-interface ByteReader {
+/** A reader of a response body's bytes (the part of a WHATWG `ReadableStreamDefaultReader` used). */
+export interface ByteReader {
   read(): Promise<{ readonly done: boolean; readonly value?: Uint8Array }>
   cancel(): Promise<void>
 }

@@ -1,6 +1,6 @@
 import type { Signal, SignalGroup } from '../signal.js'
-import { authorRate, authorServer, bareProfile, botAccount, campaignDomain, credentialPhishing, discordInvite, impersonation, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, unsolicitedMention, urlShortener } from '../signals/index.js'
-import type { Thresholds } from '../verdict.js'
+import { authorRate, authorServer, bareProfile, botAccount, campaignDomain, credentialPhishing, discordInvite, impersonation, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, unsolicitedMention, urlShortener, usernameBlock } from '../signals/index.js'
+import type { BuiltinSignalId, Thresholds } from '../verdict.js'
 
 /**
  * The only place default weights and thresholds live. A weight is the score a signal adds when it
@@ -21,7 +21,7 @@ export interface Preset {
 
 export const RECOMMENDED_THRESHOLDS: Thresholds = { suspicious: 3, spam: 6 }
 
-export const RECOMMENDED_WEIGHTS: Readonly<Record<string, number>> = {
+export const RECOMMENDED_WEIGHTS: { readonly [K in BuiltinSignalId]?: number } = {
   // Post signals
   'mention-density': 4,
   // A stranger mentions the viewer (viewer-relative; strength = the author's strangeness²): a
@@ -59,6 +59,9 @@ export const RECOMMENDED_WEIGHTS: Readonly<Record<string, number>> = {
   'bot-account': 0.5,
   // Strength 0.25 on a plain server list (1 point), 1 on a blocked one (4 points)
   'author-server': 4,
+  // Mastodon 4.4-style username rules: strength 1 for a blocked name (4 points), 0.5 for one
+  // Mastodon would allow with approval (2 points); nothing fires without rules
+  'username-block': 4,
   // Signs of legitimacy
   'established-author': -2.5,
   'followed-author': -4,
@@ -75,7 +78,7 @@ export const RECOMMENDED_PRESET: Preset = {
  * The built-in signals, in evaluation order. Text read from images (OCR) needs no signal of its
  * own: it fills `imageTexts`, which the link and phrase signals scan.
  */
-export const RECOMMENDED_SIGNALS: readonly Signal[] = [
+export const RECOMMENDED_SIGNALS: readonly Signal<BuiltinSignalId>[] = [
   mentionDensity,
   unsolicitedMention,
   campaignDomain,
@@ -96,6 +99,7 @@ export const RECOMMENDED_SIGNALS: readonly Signal[] = [
   machineUsername,
   botAccount,
   authorServer,
+  usernameBlock,
   establishedAuthor,
   followedAuthor,
 ]

@@ -7,12 +7,13 @@ import { createDomainSet, type DomainSet } from '../links/domain-set.js'
 import { hostSkeleton } from '../text/deobfuscate.js'
 import { compilePhrase, createPhraseMatcher, type CompiledPhrase, type PhraseMatcher } from './phrase-pattern.js'
 import type { RulesDocument } from './rules-document.js'
+import type { CompiledUsernameRule } from './username-rule.js'
 import { parseCheckedRules, type CheckedRules } from './validate-rules.js'
 
 /** The built-in lists merged with the app's rules documents, compiled once. */
 export interface ResolvedRules {
-  /** Link domains that are spam; the value names the campaign or list. */
-  readonly blocked: DomainSet<string>
+  /** Link domains that are spam; the value names the campaign, or the list (`''` for an unnamed one). */
+  readonly blocked: DomainSet<BlockSource>
   /** Link domains no link signal flags. */
   readonly allowed: DomainSet<string>
   readonly shorteners: DomainSet<string>
@@ -23,17 +24,18 @@ export interface ResolvedRules {
   readonly phrases: readonly CompiledPhrase[]
   /** Every piece of every phrase in one multi-pattern matcher, compiled once (`createPhraseMatcher(phrases)`). */
   readonly phraseMatcher: PhraseMatcher
+  /** Account name rules (Mastodon 4.4 username blocks), folded; empty without rules. */
+  readonly usernames?: readonly CompiledUsernameRule[]
 }
+
+/** Why a link domain is blocked: a documented campaign, or a rules document's block list. */
+export type BlockSource = { readonly campaign: string; readonly list?: undefined } | { readonly list: string; readonly campaign?: undefined }
 
 /** What the rules option accepts: one document or several (parsed JSON or JSON text). */
 export type RulesOption = RulesDocument | string | readonly (RulesDocument | string)[]
 
 /** Most rules documents merged. */
 export const MAX_RULES_DOCUMENTS = 100
-
-function listName(rules: CheckedRules): string {
-  return rules.name === undefined ? 'your block list' : `the block list "${rules.name}"`
-}
 
 /**
  * Merges the built-in lists (campaign domains, shorteners, wave phrases) with rules documents.
@@ -62,9 +64,9 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
   const checked: CheckedRules[] = []
   for (let index = 0; index < documents.length; index++) checked.push(parseCheckedRules(documents[index], many ? `${path}[${index}]` : path))
 
-  const blocked: [string, string][] = []
-  for (const rules of checked) for (const domain of rules.document.blockDomains ?? []) blocked.push([domain, listName(rules)])
-  for (const { domain, campaign } of CAMPAIGN_DOMAINS) blocked.push([domain, campaign])
+  const blocked: [string, BlockSource][] = []
+  for (const rules of checked) for (const domain of rules.document.blockDomains ?? []) blocked.push([domain, { list: rules.name ?? '' }])
+  for (const { domain, campaign } of CAMPAIGN_DOMAINS) blocked.push([domain, { campaign }])
   // Every blocked domain also as the layer reads it (`skeleton`), so a host written with
   // disguised letters (`荒らし.ᴄᴏᴍ`, `ctkpaarr.o%72g`) is matched through its skeleton. Not
   // for allow lists: a look-alike of an allowed domain must not be allowed.
@@ -102,5 +104,6 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
     campaignInvites: new Map(CAMPAIGN_INVITE_CODES.map(({ code, campaign }) => [code.toLowerCase(), campaign])),
     phrases,
     phraseMatcher: createPhraseMatcher(phrases),
+    usernames: checked.flatMap((rules) => rules.usernames),
   }
 }

@@ -36,6 +36,21 @@ export interface RulesDocument {
   readonly servers?: ServerList | readonly ServerList[]
   /** Phrase rules (see `compilePhrase` for the syntax). */
   readonly phrases?: readonly (string | PhraseRule)[]
+  /**
+   * Account names to flag (the `username-block` signal), as Mastodon 4.4's username blocks: a
+   * string is a blocked name matched anywhere in the username (`contains`); compared in lower
+   * case with digits read as letters (`sp4m` matches `spam`) and look-alike letters folded.
+   */
+  readonly usernames?: readonly (string | UsernameRule)[]
+}
+
+/** An account name rule (Mastodon 4.4's username block). */
+export interface UsernameRule {
+  readonly username: string
+  /** `equals`: the whole username; `contains`: anywhere in it. @default 'contains' */
+  readonly comparison?: 'equals' | 'contains'
+  /** Blocked names give a strong signal; `false` (Mastodon's "allow with approval") a weak one. @default true */
+  readonly blocked?: boolean
 }
 
 /** Author servers (the host of the author's acct), subdomains included. */

@@ -1,6 +1,7 @@
 import { SpamFilterConfigError } from '../errors.js'
 import { normalizeDomainEntry } from './domain-entry.js'
 import { compilePhrase, type CompiledPhrase } from './phrase-pattern.js'
+import { foldUsername, type CompiledUsernameRule } from './username-rule.js'
 import type { RulesDocument, RulesProblem, ServerList } from './rules-document.js'
 
 /** A rules document checked and compiled, ready to merge. */
@@ -8,9 +9,10 @@ export interface CheckedRules {
   readonly document: RulesDocument
   readonly name: string | undefined
   readonly phrases: readonly CompiledPhrase[]
+  readonly usernames: readonly CompiledUsernameRule[]
 }
 
-const KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['$schema', 'version', 'name', 'description', 'blockDomains', 'allowDomains', 'shorteners', 'servers', 'phrases'])
+const KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['$schema', 'version', 'name', 'description', 'blockDomains', 'allowDomains', 'shorteners', 'servers', 'phrases', 'usernames'])
 /** Most entries of one list; longer lists are refused before any entry is read. */
 export const MAX_RULES_ENTRIES = 100_000
 /** Most server lists in one document. */
@@ -113,6 +115,36 @@ function serverLists(value: unknown, path: string, problems: RulesProblem[]): Se
   return result
 }
 
+function usernameList(value: unknown, path: string, problems: RulesProblem[]): CompiledUsernameRule[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) {
+    problems.push({ path, problem: 'must be an array of usernames or { username, comparison?, blocked? }' })
+    return []
+  }
+  if (value.length > MAX_RULES_ENTRIES) {
+    problems.push({ path, problem: `has more than ${MAX_RULES_ENTRIES} entries` })
+    return []
+  }
+  const rules: CompiledUsernameRule[] = []
+  value.slice(0, MAX_RULES_ENTRIES).forEach((entry: unknown, index) => {
+    const at = `${path}[${index}]`
+    const rule = typeof entry === 'string' ? { username: entry } : entry
+    if (!isObject(rule)) return void problems.push({ path: at, problem: `must be a username or { username, comparison?, blocked? }, got ${show(entry)}` })
+    for (const key of Object.keys(rule)) {
+      if (key !== 'username' && key !== 'comparison' && key !== 'blocked' && key !== 'note') problems.push({ path: `${at}.${key}`, problem: 'is not a known key (known: username, comparison, blocked, note)' })
+    }
+    const { username, comparison, blocked } = rule
+    if (typeof username !== 'string' || username.trim() === '') return void problems.push({ path: typeof entry === 'string' ? at : `${at}.username`, problem: `must be a non-empty username, got ${show(username)}` })
+    if (comparison !== undefined && comparison !== 'equals' && comparison !== 'contains') problems.push({ path: `${at}.comparison`, problem: `must be "equals" or "contains", got ${show(comparison)}` })
+    if (blocked !== undefined && typeof blocked !== 'boolean') problems.push({ path: `${at}.blocked`, problem: `must be true or false, got ${show(blocked)}` })
+    const name = username.trim().replace(/^@/u, '')
+    const folded = foldUsername(name)
+    if (folded.length < 2) return void problems.push({ path: typeof entry === 'string' ? at : `${at}.username`, problem: `must be at least 2 letters, so it cannot match nearly every name, got ${show(username)}` })
+    rules.push({ username: name, folded, comparison: comparison === 'equals' ? 'equals' : 'contains', blocked: blocked !== false })
+  })
+  return rules
+}
+
 function phraseList(value: unknown, path: string, name: string | undefined, problems: RulesProblem[]): CompiledPhrase[] {
   if (value === undefined) return []
   if (!Array.isArray(value)) {
@@ -191,7 +223,8 @@ function checkDocument(parsed: unknown, path: string, problems: RulesProblem[]):
   const allowDomains = domainList(own(parsed, 'allowDomains'), `${path}.allowDomains`, problems)
   const shorteners = domainList(own(parsed, 'shorteners'), `${path}.shorteners`, problems)
   const servers = serverLists(own(parsed, 'servers'), `${path}.servers`, problems)
-  const phrases = phraseList(own(parsed, 'phrases'), `${path}.phrases`, name === undefined ? undefined : `the phrase list "${name}"`, problems)
+  const phrases = phraseList(own(parsed, 'phrases'), `${path}.phrases`, name, problems)
+  const usernames = usernameList(own(parsed, 'usernames'), `${path}.usernames`, problems)
   if (problems.length > 0) return { problems, rules: undefined }
   const document: RulesDocument = {
     version: 1,
@@ -201,8 +234,9 @@ function checkDocument(parsed: unknown, path: string, problems: RulesProblem[]):
     shorteners,
     servers,
     phrases: phrases.map((p) => (p.blatant ? { pattern: p.pattern, blatant: true } : p.pattern)),
+    usernames: usernames.map(({ username, comparison, blocked }) => ({ username, comparison, blocked })),
   }
-  return { problems, rules: { document, name, phrases } }
+  return { problems, rules: { document, name, phrases, usernames } }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Signal } from '../signal.js'
-import { formatDuration, plural } from './format.js'
+import { plural } from './format.js'
 
 /** Distinct accounts mentioned within the window from which the signal fires (strength 0.5)… */
 export const MIN_MENTIONED = 15
@@ -29,7 +29,7 @@ export const MIN_REPEATS = 2
  * Strength: from `MIN_MENTIONED` (15) distinct strangers, 0.5 rising to 1 at 30; from
  * `MIN_REPEATS` (2) earlier copies, 0.5 + 0.25 per further copy, up to 1; the larger of the two.
  */
-export const authorRate: Signal = {
+export const authorRate: Signal<'author-rate'> = {
   id: 'author-rate',
   group: 'mentions',
   evaluate(status, context) {
@@ -43,16 +43,12 @@ export const authorRate: Signal = {
     const byMentions = mentioned >= MIN_MENTIONED ? Math.min(1, 0.5 + (0.5 * (mentioned - MIN_MENTIONED)) / (FULL_MENTIONED - MIN_MENTIONED)) : 0
     const byRepeats = repeats >= MIN_REPEATS ? Math.min(1, 0.5 + 0.25 * (repeats - MIN_REPEATS)) : 0
     if (byMentions === 0 && byRepeats === 0) return undefined
-    const window = formatDuration(memory.windowMs)
     const evidence: string[] = []
     if (byMentions > 0) evidence.push(`${plural(mentioned, 'account')} mentioned`)
     if (byRepeats > 0) evidence.push(`${plural(repeats + 1, 'copy', 'copies')} of this text`)
     return {
       strength: Math.max(byMentions, byRepeats),
-      message:
-        byMentions >= byRepeats
-          ? `@${author} mentioned ${plural(mentioned, 'account')} they may not know within ${window}.`
-          : `@${author} posted this text ${repeats + 1} times at other accounts within ${window}.`,
+      params: byMentions >= byRepeats ? { acct: author, by: 'mentions', mentioned, copies: repeats + 1, windowMs: memory.windowMs } : { acct: author, by: 'repeats', mentioned, copies: repeats + 1, windowMs: memory.windowMs },
       evidence,
     }
   },

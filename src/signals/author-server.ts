@@ -13,7 +13,7 @@ import { hostToUnicode } from '../text/punycode.js'
  * plain list gives strength 0.25 (a weak hint); a list marked `blocked: true` gives strength 1.
  * Nothing fires without a list: there is no built-in one.
  */
-export const authorServer: Signal = {
+export const authorServer: Signal<'author-server'> = {
   id: 'author-server',
   group: 'author',
   evaluate(status, context) {
@@ -23,7 +23,7 @@ export const authorServer: Signal = {
     const hit = servers.match(host)
     if (hit === undefined) return undefined
     return hit.value
-      ? { strength: 1, message: `The author's server ${host} is on your list of blocked servers.`, evidence: [hit.domain] }
-      : { strength: 0.25, message: `The author's server ${host} is on a list of servers that sent spam.`, evidence: [hit.domain] }
+      ? { strength: 1, params: { host, blocked: true }, evidence: [hit.domain] }
+      : { strength: 0.25, params: { host, blocked: false }, evidence: [hit.domain] }
   },
 }

@@ -1,3 +1,4 @@
+import type { StrangerTrait } from '../messages/types.js'
 import type { SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { authorAgeAt } from './author-age.js'
@@ -12,6 +13,10 @@ export interface Strangeness {
   readonly score: number
   /** What made it: `minutes old`, `no followers`, `default avatar`, … */
   readonly facts: readonly string[]
+  /** The same facts as data, for reason params (`StrangerTrait`). */
+  readonly traits: readonly StrangerTrait[]
+  /** The follower count behind a `few-followers` trait. */
+  readonly followers?: number
 }
 
 /**
@@ -27,31 +32,47 @@ export interface Strangeness {
  */
 export function authorStrangeness(status: NormalizedStatus, context: SignalContext): Strangeness {
   const author = status.author
-  if (author.acct === '' && author.username === '') return { score: 0, facts: [] }
-  if (context.viewer.follows(author.acct) === true || isEstablished(status, context)) return { score: 0, facts: [] }
+  if (author.acct === '' && author.username === '') return { score: 0, facts: [], traits: [] }
+  if (context.viewer.follows(author.acct) === true || isEstablished(status, context)) return { score: 0, facts: [], traits: [] }
   const facts: string[] = []
+  const traits: StrangerTrait[] = []
   const age = authorAgeAt(status, context.postedAt)
   let ageScore = 0
   if (age !== undefined) {
     ageScore = age < HOUR ? 1 : age < DAY ? 0.85 : age < 7 * DAY ? 0.6 : age < 30 * DAY ? 0.35 : 0
-    if (ageScore > 0) facts.push(age < HOUR ? 'under an hour old' : age < DAY ? 'under a day old' : age < 7 * DAY ? 'under a week old' : 'under 30 days old')
+    if (ageScore > 0) {
+      facts.push(age < HOUR ? 'under an hour old' : age < DAY ? 'under a day old' : age < 7 * DAY ? 'under a week old' : 'under 30 days old')
+      traits.push(age < HOUR ? 'age-hour' : age < DAY ? 'age-day' : age < 7 * DAY ? 'age-week' : 'age-month')
+    }
   }
   const followers = author.followersCount
   const followerScore = followers === undefined ? 0.3 : followers === 0 ? 1 : followers < 5 ? 0.7 : followers < 20 ? 0.4 : 0
-  if (followers !== undefined && followerScore > 0) facts.push(followers === 0 ? 'no followers' : `${followers} followers`)
+  if (followers !== undefined && followerScore > 0) {
+    facts.push(followers === 0 ? 'no followers' : `${followers} followers`)
+    traits.push(followers === 0 ? 'no-followers' : 'few-followers')
+  }
   let bare = 0
   if (author.hasDefaultAvatar) bare++
   if (!author.hasBio && author.fieldsCount === 0) bare++
   const name = author.displayName.trim().toLowerCase()
   if (name === '' || name === author.username.toLowerCase()) bare++
-  if (bare > 0) facts.push(bare === 3 ? 'bare profile' : 'sparse profile')
+  if (bare > 0) {
+    facts.push(bare === 3 ? 'bare profile' : 'sparse profile')
+    traits.push(bare === 3 ? 'bare-profile' : 'sparse-profile')
+  }
   const following = author.followingCount
   const followingScore = following === undefined ? 0.3 : following === 0 ? 1 : following < 5 ? 0.5 : 0
-  if (following === 0) facts.push('follows nobody')
+  if (following === 0) {
+    facts.push('follows nobody')
+    traits.push('follows-nobody')
+  }
   const machine = isMachineUsername(author.username)
-  if (machine) facts.push('machine-made username')
+  if (machine) {
+    facts.push('machine-made username')
+    traits.push('machine-username')
+  }
   const score = 0.35 * ageScore + 0.2 * followerScore + 0.1 * followingScore + 0.25 * (bare / 3) + (machine ? 0.1 : 0)
-  return { score: Math.round(score * 100) / 100, facts }
+  return { score: Math.round(score * 100) / 100, facts, traits, ...(followers !== undefined && followers > 0 && followerScore > 0 ? { followers } : {}) }
 }
 
 /**

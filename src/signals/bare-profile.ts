@@ -1,3 +1,4 @@
+import type { BareProfileTrait } from '../messages/types.js'
 import type { Signal } from '../signal.js'
 
 /**
@@ -11,7 +12,7 @@ import type { Signal } from '../signal.js'
  * signal, it counts only next to spam evidence in the post. Fires with 2 of the 4 conditions or
  * more; strength is the share of conditions met.
  */
-export const bareProfile: Signal = {
+export const bareProfile: Signal<'bare-profile'> = {
   id: 'bare-profile',
   group: 'author',
   evaluate(status) {
@@ -19,15 +20,28 @@ export const bareProfile: Signal = {
     // No account in the input: nothing is known of the profile.
     if (author.acct === '' && author.username === '') return undefined
     const found: string[] = []
-    if (author.hasDefaultAvatar) found.push('default avatar')
+    const traits: BareProfileTrait[] = []
+    if (author.hasDefaultAvatar) {
+      found.push('default avatar')
+      traits.push('default-avatar')
+    }
     const name = author.displayName.trim().toLowerCase()
-    if (name === '' || name === author.username.toLowerCase()) found.push(name === '' ? 'no display name' : 'display name is the username')
-    if (!author.hasBio && author.fieldsCount === 0) found.push('empty bio')
-    if (author.followersCount === 0 && (author.followingCount ?? 0) === 0) found.push('no followers, follows nobody')
+    if (name === '' || name === author.username.toLowerCase()) {
+      found.push(name === '' ? 'no display name' : 'display name is the username')
+      traits.push(name === '' ? 'no-display-name' : 'name-is-username')
+    }
+    if (!author.hasBio && author.fieldsCount === 0) {
+      found.push('empty bio')
+      traits.push('empty-bio')
+    }
+    if (author.followersCount === 0 && (author.followingCount ?? 0) === 0) {
+      found.push('no followers, follows nobody')
+      traits.push('no-follows')
+    }
     if (found.length < 2) return undefined
     return {
       strength: found.length / 4,
-      message: `The profile is bare: ${found.join(', ')}.`,
+      params: { traits },
       evidence: found,
     }
   },

@@ -8,11 +8,11 @@ import type { Signal } from '../signal.js'
  * **Does not catch / false-positive risk:** most bots are welcome (news feeds, the templated bots in
  * the evaluation ham); an author signal with a small weight, it counts only next to spam evidence.
  */
-export const botAccount: Signal = {
+export const botAccount: Signal<'bot-account'> = {
   id: 'bot-account',
   group: 'author',
   evaluate(status) {
     if (!status.author.bot) return undefined
-    return { strength: 1, message: 'The account is marked as automated (a bot).', evidence: [`@${status.author.acct}`] }
+    return { strength: 1, params: { acct: status.author.acct }, evidence: [`@${status.author.acct}`] }
   },
 }

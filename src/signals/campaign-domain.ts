@@ -1,5 +1,6 @@
 import { linksOf } from '../links/status-links.js'
 import { rulesOf } from '../rules/default-rules.js'
+import type { BlockSource } from '../rules/resolve-rules.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
 import { WARNING_STRENGTH, warningReading } from './warning-context.js'
@@ -20,14 +21,14 @@ import { WARNING_STRENGTH, warningReading } from './warning-context.js'
  * `allowDomains`) beats every block list. Matching is by registrable domain with private
  * suffixes, so blocking `foo.github.io` never blocks `bar.github.io`.
  */
-export const campaignDomain: Signal = {
+export const campaignDomain: Signal<'campaign-domain'> = {
   id: 'campaign-domain',
   group: 'links',
   evaluate(status, context) {
     const rules = rulesOf(context)
     const scan = linksOf(status, context)
     const evidence: string[] = []
-    const why: string[] = []
+    const why: BlockSource[] = []
     let onlyImages = true
     let live = false
     for (const link of scan.links) {
@@ -43,26 +44,24 @@ export const campaignDomain: Signal = {
       const campaign = rules.campaignInvites.get(invite.code.toLowerCase())
       if (campaign === undefined || rules.allowed.match(invite.host) !== undefined) continue
       evidence.push(`${invite.host}/${invite.code}`)
-      why.push(campaign)
+      why.push({ campaign })
       if (invite.origin !== 'image') onlyImages = false
       if (invite.origin === 'content' || invite.origin === 'card') live = true
     }
     const first = evidence[0]
     if (first === undefined) return undefined
-    const reason = why[0] === undefined ? '' : why[0].startsWith('the block list') || why[0] === 'your block list' ? `, on ${why[0]}` : `, used by ${why[0]}`
     const warning = onlyImages ? undefined : warningReading(status, context, live)
     if (warning !== undefined) {
       return {
         strength: WARNING_STRENGTH,
-        message: `Names ${first}${reason}, without a link, as a warning (${warning}).`,
+        params: { host: first, count: evidence.length, inImage: false, ...why[0], ...warning },
         evidence: listEvidence(evidence),
       }
     }
-    const where = onlyImages ? 'Shows in an image' : 'Links to'
     return {
       strength: 1,
       blatant: true,
-      message: evidence.length === 1 ? `${where} ${first}${reason}.` : `${where} ${evidence.length} spam campaign links (${first}${reason}, …).`,
+      params: { host: first, count: evidence.length, inImage: onlyImages, ...why[0] },
       evidence: listEvidence(evidence),
     }
   },

@@ -89,7 +89,7 @@ function strongestWindow(hits: readonly CueHit<PhishingPart>[]): { strength: num
  * click"): next to warning words the strength is ×0.3; without any link or invite ×0.8. Phishing
  * with no account words at all (a prize, a parcel) is left to other signals.
  */
-export const credentialPhishing: Signal = {
+export const credentialPhishing: Signal<'credential-phishing'> = {
   id: 'credential-phishing',
   group: 'text',
   evaluate(status, context) {
@@ -102,21 +102,16 @@ export const credentialPhishing: Signal = {
     if (strength === 0) return undefined
     const { parts } = best
     const found = [...new Set(best.cues)].slice(0, 6)
-    const notes: string[] = []
     const warned = findCues(warningLexicon(), words)
-    if (warned.length > 0) {
-      strength *= WARNED
-      notes.push(`next to warning words (${warned.slice(0, 2).map((hit) => hit.cue).join(', ')})`)
-    }
+    const warningWords = warned.slice(0, 2).map((hit) => hit.cue)
+    if (warned.length > 0) strength *= WARNED
     const scan = linksOf(status, context)
     // An anchor whose host the scan could not read (percent escapes) is a link all the same.
-    if (scan.links.length === 0 && scan.invites.length === 0 && status.links.length === 0) {
-      strength *= NO_LINK
-      notes.push('with no link')
-    }
+    const noLink = scan.links.length === 0 && scan.invites.length === 0 && status.links.length === 0
+    if (noLink) strength *= NO_LINK
     return {
       strength: Math.min(1, strength),
-      message: `Reads like account phishing (${parts.join(', ')})${notes.length === 0 ? '' : `, ${notes.join(', ')}`}.`,
+      params: { parts, warningWords, noLink },
       evidence: listEvidence(found),
     }
   },

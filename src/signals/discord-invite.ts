@@ -20,7 +20,7 @@ import { countWords } from './mention-density.js'
  * 0.8 with no mention. Invite hosts on
  * an allow list of the rules are ignored.
  */
-export const discordInvite: Signal = {
+export const discordInvite: Signal<'discord-invite'> = {
   id: 'discord-invite',
   group: 'links',
   evaluate(status, context) {
@@ -30,14 +30,13 @@ export const discordInvite: Signal = {
     if (first === undefined) return undefined
     const inImage = invites.every((i) => i.origin === 'image')
     const codes = invites.map((i) => `${i.host}/${i.code}`)
-    const where = inImage ? ' in an image' : ''
     // Pushed at the mentioned (little text of one's own), or shown to one's followers, or shared in
     // a message to a few people (several sentences per mention: a friend's invitation).
     const mentions = status.mentions.length
     const conversational = mentions > 0 && mentions <= 3 && countWords(status.prose) >= mentions * 6
     return {
       strength: mentions === 0 ? 0.8 : conversational ? 0.4 : 1,
-      message: invites.length === 1 ? `Shows a Discord server invite${where} (${codes[0] ?? ''}).` : `Shows ${invites.length} Discord server invites${where}.`,
+      params: { count: invites.length, invite: codes[0] ?? '', inImage },
       evidence: listEvidence(codes),
     }
   },

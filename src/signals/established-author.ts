@@ -1,6 +1,6 @@
 import type { Signal } from '../signal.js'
 import { authorAgeAt } from './author-age.js'
-import { formatDuration, plural } from './format.js'
+import { formatDuration, plural, toMinute } from './format.js'
 
 const DAY = 86_400_000
 
@@ -14,20 +14,30 @@ const DAY = 86_400_000
  * the cap on the `trust` group and blatant content (campaign domains, known spam images) keep such
  * spam flagged.
  */
-export const establishedAuthor: Signal = {
+export const establishedAuthor: Signal<'established-author'> = {
   id: 'established-author',
   group: 'trust',
   evaluate(status, context) {
     const author = status.author
     const age = authorAgeAt(status, context.postedAt)
     const found: string[] = []
-    if (age !== undefined && age >= 90 * DAY) found.push(`account ${formatDuration(age)} old`)
-    if ((author.followersCount ?? 0) >= 50) found.push(plural(author.followersCount ?? 0, 'follower'))
-    if ((author.statusesCount ?? 0) >= 50) found.push(plural(author.statusesCount ?? 0, 'post'))
+    const params: { ageMs?: number; followers?: number; posts?: number } = {}
+    if (age !== undefined && age >= 90 * DAY) {
+      found.push(`account ${formatDuration(age)} old`)
+      params.ageMs = toMinute(age)
+    }
+    if ((author.followersCount ?? 0) >= 50) {
+      found.push(plural(author.followersCount ?? 0, 'follower'))
+      params.followers = author.followersCount ?? 0
+    }
+    if ((author.statusesCount ?? 0) >= 50) {
+      found.push(plural(author.statusesCount ?? 0, 'post'))
+      params.posts = author.statusesCount ?? 0
+    }
     if (found.length < 2) return undefined
     return {
       strength: found.length / 3,
-      message: `The author is established: ${found.join(', ')}.`,
+      params,
       evidence: found,
     }
   },

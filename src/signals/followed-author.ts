@@ -9,11 +9,11 @@ import type { Signal } from '../signal.js'
  * **Does not catch / false-positive risk:** a followed account that was hijacked to post campaign
  * links is still flagged, by the blatant rule.
  */
-export const followedAuthor: Signal = {
+export const followedAuthor: Signal<'followed-author'> = {
   id: 'followed-author',
   group: 'trust',
   evaluate(status, context) {
     if (status.author.acct === '' || context.viewer.follows(status.author.acct) !== true) return undefined
-    return { strength: 1, clears: true, message: 'You follow this account.', evidence: [`@${status.author.acct}`] }
+    return { strength: 1, clears: true, params: { acct: status.author.acct }, evidence: [`@${status.author.acct}`] }
   },
 }

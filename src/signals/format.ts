@@ -16,6 +16,11 @@ export function listEvidence(items: readonly string[]): string[] {
 }
 
 const MINUTE = 60_000
+
+/** A duration rounded to the minute, the finest unit a message shows: params stay stable data. */
+export function toMinute(ms: number): number {
+  return Math.round(ms / MINUTE) * MINUTE
+}
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 

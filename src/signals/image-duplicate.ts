@@ -1,5 +1,5 @@
 import type { Signal } from '../signal.js'
-import { formatDuration, plural } from './format.js'
+import { plural } from './format.js'
 
 /**
  * The same picture (by blurhash and size) posted by several accounts within the memory's window
@@ -16,7 +16,7 @@ import { formatDuration, plural } from './format.js'
  *
  * Strength: 0.5 + 0.5 × the share of suspicious copies (new or bare author, strangers mentioned).
  */
-export const imageDuplicate: Signal = {
+export const imageDuplicate: Signal<'image-duplicate'> = {
   id: 'image-duplicate',
   group: 'media',
   evaluate(status, context) {
@@ -27,7 +27,7 @@ export const imageDuplicate: Signal = {
     const first = `first seen ${new Date(copies.firstSeenAt).toISOString()}${copies.firstSeenId === undefined ? '' : `: status ${copies.firstSeenId}`}`
     return {
       strength: 0.5 + 0.5 * copies.suspicion,
-      message: `${plural(copies.accounts, 'account')} posted the same picture within ${formatDuration(memory.windowMs)}.`,
+      params: { accounts: copies.accounts, windowMs: memory.windowMs },
       evidence: [plural(copies.accounts, 'account'), first],
     }
   },

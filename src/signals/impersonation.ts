@@ -42,7 +42,7 @@ const lettersOf = (name: string): string => {
  * fan account named "Discord Official Fan Club" on an unrelated server fires: alone it stays
  * below suspicious.
  */
-export const impersonation: Signal = {
+export const impersonation: Signal<'impersonation'> = {
   id: 'impersonation',
   group: 'text',
   evaluate(status, context) {
@@ -78,7 +78,7 @@ export const impersonation: Signal = {
     const name = author.displayName.trim() === '' ? author.username : author.displayName.trim()
     return {
       strength,
-      message: `The name "${name}" claims to be ${claim === 'nitro' ? 'Discord' : claim} staff, from ${host === '' ? 'an unknown server' : host}${direct ? ', writing to you' : ''}.`,
+      params: { name, claim: claim === 'nitro' ? 'Discord' : claim, host, direct },
       evidence: [name, claim, ...(host === '' ? [] : [host])],
     }
   },

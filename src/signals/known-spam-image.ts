@@ -22,7 +22,7 @@ const KNOWN: readonly { readonly fingerprint: Uint8Array; readonly evidence: str
  * or recoloured one. A blurhash is a 4×4 summary: an unrelated picture with the same layout and
  * colours and the same aspect ratio would match; none did among the corpus's real images.
  */
-export const knownSpamImage: Signal = {
+export const knownSpamImage: Signal<'known-spam-image'> = {
   id: 'known-spam-image',
   group: 'media',
   evaluate(status, context) {
@@ -48,7 +48,7 @@ export const knownSpamImage: Signal = {
     if (evidence.length === 0) return undefined
     return {
       strength: 1,
-      message: evidence.length > 1 ? 'The pictures include known spam images.' : marked > 0 ? 'The picture matches one you marked as spam.' : 'The picture is a known spam image.',
+      params: { count: evidence.length, marked },
       evidence,
       blatant: true,
     }

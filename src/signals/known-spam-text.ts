@@ -13,14 +13,14 @@ import type { Signal } from '../signal.js'
  * common phrase as spam flags every later use of it. `filter.markNotSpam` on a status removes its
  * text from the spam marks.
  */
-export const knownSpamText: Signal = {
+export const knownSpamText: Signal<'known-spam-text'> = {
   id: 'known-spam-text',
   group: 'duplicates',
   evaluate(status, context) {
     if (context.memory?.isMarkedSpamText(status) !== true) return undefined
     return {
       strength: 1,
-      message: 'The text matches a status you marked as spam.',
+      params: {},
       evidence: ['marked as spam'],
       blatant: true,
     }

@@ -42,7 +42,7 @@ function shownHost(text: string): { host: string; domain: string } | undefined {
  * cards and subdomains of the same site (`www.`, `m.`). Domains on the rules' allow list are
  * ignored.
  */
-export const linkTextMismatch: Signal = {
+export const linkTextMismatch: Signal<'link-text-mismatch'> = {
   id: 'link-text-mismatch',
   group: 'links',
   evaluate(status, context) {
@@ -60,7 +60,7 @@ export const linkTextMismatch: Signal = {
     const [shownText, target] = first.split(' → ')
     return {
       strength: 1,
-      message: `A link shows ${shownText ?? ''} but goes to ${target ?? ''}.`,
+      params: { shown: shownText ?? '', target: target ?? '' },
       evidence: listEvidence(pairs),
     }
   },

@@ -1,6 +1,7 @@
 import { lookalikeOf } from '../links/lookalike.js'
 import { linksOf } from '../links/status-links.js'
 import { rulesOf } from '../rules/default-rules.js'
+import type { BuiltinReasonParams, LookalikeKind } from '../messages/types.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
 import { imitationOfHost, imitationOfUrl } from './host-imitation.js'
@@ -31,6 +32,9 @@ import { imitationOfHost, imitationOfUrl } from './host-imitation.js'
 interface Imitation {
   readonly how: string
   readonly strength: number
+  readonly kind: LookalikeKind
+  readonly imitates: string
+  readonly other?: string
 }
 
 /**
@@ -45,25 +49,25 @@ function hostImitation(host: string, domain: string): Imitation | undefined {
   const known = judged.get(key)
   if (known !== undefined) return known ?? undefined
   const lookalike = lookalikeOf(host, domain)
-  const verdict = lookalike !== undefined ? { how: lookalike.how, strength: 1 } : imitationOfHost(host, domain, false)
+  const verdict: Imitation | undefined = lookalike !== undefined ? { how: lookalike.how, strength: 1, kind: lookalike.kind, imitates: lookalike.imitates } : imitationOfHost(host, domain, false)
   if (judged.size >= MAX_JUDGED) judged.clear()
   judged.set(key, verdict ?? null)
   return verdict
 }
 
-export const lookalikeDomain: Signal = {
+export const lookalikeDomain: Signal<'lookalike-domain'> = {
   id: 'lookalike-domain',
   group: 'links',
   evaluate(status, context) {
     const rules = rulesOf(context)
     const hosts: string[] = []
-    let message = ''
+    let params: BuiltinReasonParams['lookalike-domain'] | undefined
     let strength = 0
-    const found = (host: string, how: string, power: number, image: boolean): void => {
+    const found = (host: string, how: { kind: LookalikeKind; imitates: string; other?: string }, power: number, image: boolean): void => {
       if (hosts.includes(host)) return
       if (power > strength) {
         strength = power
-        message = `${image ? 'Shows in an image a link' : 'Links'} to ${host}, which ${how}.`
+        params = { host, imitates: how.imitates, kind: how.kind, inImage: image, ...(how.other === undefined ? {} : { other: how.other }) }
       }
       hosts.push(host)
     }
@@ -72,22 +76,22 @@ export const lookalikeDomain: Signal = {
       if (rules.allowed.match(link.host) !== undefined) continue
       const image = link.origin === 'image'
       const hidden = imitationOfUrl(link.url)
-      if (hidden !== undefined) found(hidden.host, hidden.how, hidden.strength, image)
+      if (hidden !== undefined) found(hidden.host, hidden, hidden.strength, image)
       if (link.isIp) {
         const ip = imitationOfHost(link.host, link.domain, true)
-        if (ip !== undefined) found(link.host, ip.how, ip.strength, image)
+        if (ip !== undefined) found(link.host, ip, ip.strength, image)
         continue
       }
       const imitation = hostImitation(link.host, link.domain)
-      if (imitation !== undefined) found(link.host, imitation.how, imitation.strength, image)
+      if (imitation !== undefined) found(link.host, imitation, imitation.strength, image)
     }
     // Anchors whose host the link scan could not read (percent escapes): their raw href.
     for (const link of status.links) {
       if (!link.href.includes('%')) continue
       const hidden = imitationOfUrl(link.href)
-      if (hidden !== undefined && rules.allowed.match(hidden.host) === undefined) found(hidden.host, hidden.how, hidden.strength, false)
+      if (hidden !== undefined && rules.allowed.match(hidden.host) === undefined) found(hidden.host, hidden, hidden.strength, false)
     }
-    if (hosts.length === 0) return undefined
-    return { strength, message, evidence: listEvidence(hosts) }
+    if (params === undefined) return undefined
+    return { strength, params, evidence: listEvidence(hosts) }
   },
 }

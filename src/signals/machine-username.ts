@@ -38,7 +38,7 @@ export function isMachineUsername(username: string): boolean {
  * signal, it counts only next to spam evidence in the post. Exactly 10 characters: strength 1,
  * other lengths 0.6.
  */
-export const machineUsername: Signal = {
+export const machineUsername: Signal<'machine-username'> = {
   id: 'machine-username',
   group: 'author',
   evaluate(status) {
@@ -46,7 +46,7 @@ export const machineUsername: Signal = {
     if (!isMachineUsername(username)) return undefined
     return {
       strength: username.length === 10 ? 1 : 0.6,
-      message: `The username "${username}" looks machine-made.`,
+      params: { username },
       evidence: [username],
     }
   },

@@ -1,6 +1,7 @@
+import type { BuiltinReasonParams } from '../messages/types.js'
 import type { Signal, SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
-import { listEvidence, plural } from './format.js'
+import { listEvidence } from './format.js'
 import { hasNonAscii } from '../text/ascii.js'
 import { authorStrangeness } from './author-trust.js'
 
@@ -23,7 +24,7 @@ const STRANGER_REPLY = 0.7
  * are how waves slip in), ×0.6 when the author wrote several words per mention (×0.3 for 6 words or more per mention among at most 3 people); +0.15 when the post
  * says nothing but the mentions.
  */
-export const mentionDensity: Signal = {
+export const mentionDensity: Signal<'mention-density'> = {
   id: 'mention-density',
   group: 'mentions',
   evaluate(status: NormalizedStatus, context: SignalContext) {
@@ -46,31 +47,26 @@ export const mentionDensity: Signal = {
     const words = countWords(status.prose)
     const mentionsOnly = words === 0 && status.links.length === 0
     let strength = count >= 10 ? 1 : count >= 5 ? 0.85 : count === 4 ? 0.7 : count === 3 ? 0.55 : 0.35
-    const notes: string[] = []
     // A reply counts about a third (threads carry every participant), unless the author is a
     // fresh, bare stranger: a "reply" is then the wave's way in, not a conversation.
-    if (status.isReply && authorStrangeness(status, context).score < STRANGER_REPLY) {
-      strength *= 0.35
-      notes.push('in a reply')
-    } else if (status.isReply) {
-      notes.push('in a reply from a stranger')
-    } else {
-      notes.push('in a post that is not a reply')
-    }
+    const strangerReply = status.isReply && authorStrangeness(status, context).score >= STRANGER_REPLY
+    if (status.isReply && !strangerReply) strength *= 0.35
     // A sentence or more per mention is a conversation; several per mention among a few people, a letter.
     if (count <= 3 && words >= count * 6) strength *= 0.3
     else if (words >= count * 4) strength *= 0.6
-    if (known && followed > 0) {
-      strength *= 0.5
-      notes.push(`${plural(strangers, 'of them a stranger', 'of them strangers')} to you`)
-    }
-    if (mentionsOnly) {
-      strength = Math.min(1, strength + 0.15)
-      notes.push('with no other text')
+    const someFollowed = known && followed > 0
+    if (someFollowed) strength *= 0.5
+    if (mentionsOnly) strength = Math.min(1, strength + 0.15)
+    const params: BuiltinReasonParams['mention-density'] = {
+      count,
+      reply: status.isReply,
+      ...(strangerReply ? { strangerReply: true } : {}),
+      ...(someFollowed ? { strangers } : {}),
+      mentionsOnly,
     }
     return {
       strength,
-      message: `Mentions ${plural(count, 'account')} ${notes.join(', ')}.`,
+      params,
       evidence: listEvidence(mentioned.map((m) => `@${m.acct}`)),
     }
   },

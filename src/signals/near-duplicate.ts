@@ -1,5 +1,5 @@
 import type { Signal } from '../signal.js'
-import { formatDuration, plural } from './format.js'
+import { plural } from './format.js'
 
 /**
  * The same or nearly the same text, posted by several accounts within the memory's window
@@ -22,7 +22,7 @@ import { formatDuration, plural } from './format.js'
  * suspicious copies (new or bare author: half; strangers mentioned: half); short text
  * 0.3 + 0.6 × that share, when the share is at least one half.
  */
-export const nearDuplicate: Signal = {
+export const nearDuplicate: Signal<'near-duplicate'> = {
   id: 'near-duplicate',
   group: 'duplicates',
   evaluate(status, context) {
@@ -40,7 +40,7 @@ export const nearDuplicate: Signal = {
     const first = `first seen ${new Date(copies.firstSeenAt).toISOString()}${copies.firstSeenId === undefined ? '' : `: status ${copies.firstSeenId}`}`
     return {
       strength,
-      message: `${plural(copies.accounts, 'account')} posted ${copies.exact ? 'this same short text' : 'the same or nearly the same text'} within ${formatDuration(memory.windowMs)}.`,
+      params: { accounts: copies.accounts, exact: copies.exact, windowMs: memory.windowMs },
       evidence: [plural(copies.accounts, 'account'), first],
     }
   },

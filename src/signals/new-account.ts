@@ -1,6 +1,6 @@
 import type { Signal } from '../signal.js'
 import { authorAgeAt } from './author-age.js'
-import { formatDuration, isoTime } from './format.js'
+import { isoTime, toMinute } from './format.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -18,7 +18,7 @@ const DAY = 24 * HOUR
  * Strength: under 1 hour 1, under 1 day 0.9, under 3 days 0.7, under 7 days 0.5, under 30 days 0.25;
  * half of that when the profile is filled in (a picture, a bio, a display name of its own).
  */
-export const newAccount: Signal = {
+export const newAccount: Signal<'new-account'> = {
   id: 'new-account',
   group: 'author',
   evaluate(status, context) {
@@ -31,7 +31,7 @@ export const newAccount: Signal = {
     if (complete) strength *= 0.5
     return {
       strength,
-      message: `The account was created ${formatDuration(age)} before this post${complete ? ', though its profile is filled in' : ''}.`,
+      params: complete ? { ageMs: toMinute(age), profileFilled: true } : { ageMs: toMinute(age) },
       evidence: [isoTime(status.author.createdAt ?? 0)],
     }
   },

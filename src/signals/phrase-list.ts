@@ -1,9 +1,13 @@
 import type { CompiledPhrase } from '../rules/phrase-pattern.js'
 import { statusTexts } from '../status/status-texts.js'
 import { rulesOf } from '../rules/default-rules.js'
+import { SPAM_PHRASES } from '../data/spam-phrases.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
 import { WARNING_STRENGTH, warningReading } from './warning-context.js'
+
+/** The built-in wave phrases' campaigns: a phrase noted with one of these is a campaign's, not a list's. */
+const CAMPAIGNS: ReadonlySet<string> = /* @__PURE__ */ new Set(SPAM_PHRASES.map((p) => p.campaign))
 
 /**
  * The status contains a listed phrase: the built-in phrases of documented waves
@@ -21,7 +25,7 @@ import { WARNING_STRENGTH, warningReading } from './warning-context.js'
  * `warningReading`), the hit is not blatant and counts a quarter; otherwise they are flagged; phrases of the rules should be specific (several words, quoted). Patterns cannot
  * be regular expressions, so a hostile text cannot make matching slow.
  */
-export const phraseList: Signal = {
+export const phraseList: Signal<'phrase-list'> = {
   id: 'phrase-list',
   group: 'text',
   evaluate(status, context) {
@@ -36,19 +40,19 @@ export const phraseList: Signal = {
     }
     const first = matched[0]
     if (first === undefined) return undefined
-    const note = first.note === undefined ? 'on your phrase list' : `from ${first.note}`
+    const source = first.note !== undefined && CAMPAIGNS.has(first.note) ? { campaign: first.note } : { list: first.note ?? '' }
     const warning = inImage ? undefined : warningReading(status, context, false)
     if (warning !== undefined) {
       return {
         strength: WARNING_STRENGTH,
-        message: `Quotes the phrase ${first.pattern.includes('"') ? first.pattern : JSON.stringify(first.pattern)}, ${note}, as a warning (${warning}).`,
+        params: { pattern: first.pattern, inImage: false, ...source, ...warning },
         evidence: listEvidence(matched.map((p) => p.pattern)),
       }
     }
     return {
       strength: 1,
       blatant: matched.some((p) => p.blatant),
-      message: `${inImage ? 'Shows in an image' : 'Contains'} the phrase ${first.pattern.includes('"') ? first.pattern : JSON.stringify(first.pattern)}, ${note}.`,
+      params: { pattern: first.pattern, inImage, ...source },
       evidence: listEvidence(matched.map((p) => p.pattern)),
     }
   },

@@ -1,7 +1,7 @@
 import { linksOf } from '../links/status-links.js'
+import type { BuiltinReasonParams } from '../messages/types.js'
 import type { Signal } from '../signal.js'
 import { authorStrangeness } from './author-trust.js'
-import { plural } from './format.js'
 
 /** A reply to the viewer with nothing pushed at them counts this much of its strangeness. */
 const QUIET_REPLY = 0.3
@@ -28,7 +28,7 @@ const QUIET_REPLY = 0.3
  * reaches suspicious, but it opens the author gate, so the author signals add. An account the
  * viewer follows, or an established one, never fires.
  */
-export const unsolicitedMention: Signal = {
+export const unsolicitedMention: Signal<'unsolicited-mention'> = {
   id: 'unsolicited-mention',
   group: 'mentions',
   evaluate(status, context) {
@@ -40,19 +40,19 @@ export const unsolicitedMention: Signal = {
     if (stranger.score < 0.2) return undefined
     let strength = stranger.score * stranger.score
     const others = status.mentions.filter((m) => m.acct !== viewer && m.acct !== status.author.acct).length
-    let shape = others === 0 ? 'mentions you' : `mentions you and ${plural(others, 'other account')}`
+    let shape: BuiltinReasonParams['unsolicited-mention']['shape'] = others === 0 ? 'mentions' : 'mentions-others'
     if (status.isReply && others === 0) {
       const scan = linksOf(status, context)
       if (scan.links.length === 0 && scan.invites.length === 0 && status.links.length === 0) {
         strength *= QUIET_REPLY
-        shape = 'replies to you'
+        shape = 'quiet-reply'
       } else {
-        shape = 'replies to you with a link'
+        shape = 'reply-with-link'
       }
     }
     return {
       strength,
-      message: `A stranger ${shape}: you do not follow @${status.author.acct} (${stranger.facts.join(', ')}).`,
+      params: { acct: status.author.acct, shape, others, traits: stranger.traits, ...(stranger.followers === undefined ? {} : { followers: stranger.followers }) },
       evidence: [`@${status.author.acct}`, ...stranger.facts],
     }
   },

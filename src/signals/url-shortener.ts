@@ -15,7 +15,7 @@ import { listEvidence } from './format.js'
  * links all the time, so the weight is low and this signal never decides a verdict alone.
  * Platform wrappers (t.co, youtu.be) are not on the list; the rules' `allowDomains` removes any.
  */
-export const urlShortener: Signal = {
+export const urlShortener: Signal<'url-shortener'> = {
   id: 'url-shortener',
   group: 'links',
   evaluate(status, context) {
@@ -31,7 +31,7 @@ export const urlShortener: Signal = {
     if (first === undefined) return undefined
     return {
       strength: 1,
-      message: `${onlyImages ? 'Shows in an image a link' : 'Links'} through a URL shortener (${first}), which hides where the link goes.`,
+      params: { host: first, inImage: onlyImages },
       evidence: listEvidence(hosts),
     }
   },

@@ -9,6 +9,12 @@ export const WARNING_STRENGTH = 0.25
 const BLAST = 3
 const QUOTES = /["“”„«»「」『』]/u
 
+/** Why a named campaign item reads as a warning (reason params): next to warning words, or in quotation marks, from a settled account. */
+export type WarningReading = {
+  readonly warning: 'words' | 'quotes'
+  readonly warningWords: readonly string[]
+}
+
 /**
  * Whether a status that names a campaign domain, invite code or wave sentence reads as a warning
  * rather than as the spam itself: the item is not a live link, the author is settled (followed
@@ -24,13 +30,13 @@ const QUOTES = /["“”„«»「」『』]/u
  * @param live - whether the item is a link a reader can click (an anchor or the preview card)
  * @returns why it reads as a warning, or `undefined` when it is blatant spam
  */
-export function warningReading(status: NormalizedStatus, context: SignalContext, live: boolean): string | undefined {
+export function warningReading(status: NormalizedStatus, context: SignalContext, live: boolean): WarningReading | undefined {
   if (live) return undefined
   const others = status.mentions.filter((m) => m.acct !== status.author.acct).length
   if (others >= BLAST) return undefined
   if (!isSettledAuthor(status, context)) return undefined
   const words = warningWords(status)
-  if (words.length > 0) return `next to ${words.slice(0, 2).map((w) => `"${w.replace(/\*$/u, '')}"`).join(' and ')}, from a settled account`
-  if (QUOTES.test(status.text) || QUOTES.test(status.spoilerText)) return 'in quotation marks, from a settled account'
+  if (words.length > 0) return { warning: 'words', warningWords: words.slice(0, 2).map((w) => w.replace(/\*$/u, '')) }
+  if (QUOTES.test(status.text) || QUOTES.test(status.spoilerText)) return { warning: 'quotes', warningWords: [] }
   return undefined
 }

@@ -1,5 +1,5 @@
 import { asArray, field, isArray } from './fields.js'
-import type { AccountInput, NotificationInput, StatusInput } from './status-input.js'
+import type { AccountInput, NotificationInput, QuoteInput, StatusInput } from './status-input.js'
 
 /**
  * The parts of a masto.js entity (camelCase, `mastodon.v1.Status`) this package reads. Structural,
@@ -52,6 +52,8 @@ export interface MastoStatusLike {
   readonly inReplyToId?: string | null
   readonly inReplyToAccountId?: string | null
   readonly reblog?: MastoStatusLike | null
+  readonly quote?: { readonly state?: string | null; readonly quotedStatus?: MastoStatusLike | null; readonly quotedStatusId?: string | null } | null
+  readonly editedAt?: string | null
 }
 
 export interface MastoNotificationLike {
@@ -130,7 +132,16 @@ function status(value: unknown, depth: number): StatusInput | undefined {
     in_reply_to_id: get('inReplyToId'),
     in_reply_to_account_id: get('inReplyToAccountId'),
     reblog: depth > 0 ? (status(field(value, 'reblog'), depth - 1) ?? null) : null,
+    quote: quote(field(value, 'quote'), depth),
+    edited_at: get('editedAt'),
   }
+}
+
+/** Mastodon 4.5's `Quote` / `ShallowQuote` in camelCase; the quoted status is read one level deep. */
+function quote(value: unknown, depth: number): QuoteInput | null {
+  if (typeof value !== 'object' || value === null) return null
+  const quoted = depth > 0 ? status(field(value, 'quotedStatus'), depth - 1) : undefined
+  return { state: field(value, 'state') as never, quoted_status: quoted ?? null, quoted_status_id: field(value, 'quotedStatusId') as never }
 }
 
 /**

@@ -99,6 +99,22 @@ export interface StatusInput {
   readonly in_reply_to_account_id?: string | number | null
   /** When set, the status is a boost and this is the boosted status: the one classified. */
   readonly reblog?: StatusInput | null
+  /** Mastodon 4.5 quote posts: the quoted status (`Quote`) or its id (`ShallowQuote`). */
+  readonly quote?: QuoteInput | null
+  /** When the status was last edited. */
+  readonly edited_at?: string | null
+}
+
+/**
+ * Mastodon 4.5's `Quote` and `ShallowQuote`: the quoted status is sent only when the quote is
+ * `accepted`; any state this package does not know is read as `unauthorized`.
+ *
+ * @see https://docs.joinmastodon.org/entities/Quote/
+ */
+export interface QuoteInput {
+  readonly state?: string | null
+  readonly quoted_status?: StatusInput | null
+  readonly quoted_status_id?: string | null
 }
 
 /** A Mastodon Notification; one of type `mention` (or `status`) is classified by its status. */
@@ -112,3 +128,19 @@ export interface NotificationInput {
 
 /** What `classifyStatus` accepts: a Status, a boost of one, or a mention Notification. */
 export type ClassifiableInput = StatusInput | NotificationInput
+
+/** Fields only a masto.js (camelCase) entity has, each of which the REST JSON spells in snake_case. */
+export type CamelCaseStatusKey = 'createdAt' | 'spoilerText' | 'mediaAttachments' | 'inReplyToId' | 'reblogsCount' | 'repliesCount'
+
+/**
+ * `classifyStatus`'s parameter check: any value is accepted (parsed JSON is untyped), except one
+ * whose type is a masto.js entity (camelCase), which the type refuses so the mistake shows at
+ * compile time; pass it through `fromMasto(entity)`. (At run time it is detected and adapted.)
+ */
+export type RefuseCamelCase<T> = 0 extends 1 & T
+  ? unknown
+  : T extends object
+    ? Extract<keyof T, CamelCaseStatusKey> extends never
+      ? unknown
+      : { readonly 'masto.js entities are camelCase: pass fromMasto(entity)': never }
+    : unknown

@@ -12,6 +12,7 @@ import { scanLinks } from '../../src/links/status-links.js'
 import { resolveOptions, type ViewerOption } from '../../src/options.js'
 import type { Signal, SignalContext, SignalHit, StatusMemory } from '../../src/signal.js'
 import type { NormalizedStatus } from '../../src/status/normalized-status.js'
+import { renderMessage } from '../../src/messages/render.js'
 import { readStatus, unwrapStatus } from '../../src/status/read-status.js'
 import { makeMentionStatus, makeSpamAccount, makeStatus, makeWaveStatus, NOW, someAccts } from '../helpers/make-status.js'
 
@@ -96,13 +97,19 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-function expectWellFormedHit(hit: SignalHit): void {
+function expectWellFormedHit(hit: SignalHit, id = ''): void {
   expect(Number.isFinite(hit.strength)).toBe(true)
   expect(hit.strength).toBeGreaterThan(0)
   expect(hit.strength).toBeLessThanOrEqual(1)
-  expect(typeof hit.message).toBe('string')
-  expect(hit.message).toBe(hit.message.trim())
-  expect(hit.message).toMatch(/[.!?]$/u)
+  // Data for the message (params) or a sentence of its own (custom signals); either way each
+  // locale renders a trimmed sentence.
+  expect(hit.params !== undefined || hit.message !== undefined).toBe(true)
+  if (hit.params !== undefined) expect(typeof hit.params).toBe('object')
+  for (const locale of ['en', 'ja'] as const) {
+    const message = renderMessage(hit.message === undefined ? { signal: id, params: hit.params ?? {} } : { signal: id, params: hit.params ?? {}, message: hit.message }, { locale })
+    expect(message).toBe(message.trim())
+    expect(message).toMatch(locale === 'en' ? /[.!?]$/u : /[.!?。]$/u)
+  }
   expect(Array.isArray(hit.evidence)).toBe(true)
   expect(hit.evidence.length).toBeGreaterThan(0)
   for (const item of hit.evidence) expect(typeof item).toBe('string')
@@ -151,7 +158,7 @@ export function describeSignalContract(signal: Signal, options: { readonly built
         const second = signal.evaluate(status, context)
         expect(second).toEqual(first)
         expect(status).toEqual(before)
-        if (first !== undefined) expectWellFormedHit(first)
+        if (first !== undefined) expectWellFormedHit(first, signal.id)
       },
     )
   })

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { getQuickJS, type QuickJSContext } from 'quickjs-emscripten'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { bundleCore, fixtureStatuses, ROOT } from '../browser/harness.js'
+import { evaluateIn } from '../helpers/quickjs-eval.js'
 
 // QuickJS (through quickjs-emscripten) stands in for the engines of native apps (JavaScriptCore,
 // Hermes): no DOM, no Node, no URL, no TextEncoder, no Intl. The core bundle must run there.
@@ -11,15 +12,7 @@ let vm: QuickJSContext
 let node: Record<string, (...args: unknown[]) => unknown>
 
 function evaluate(code: string): unknown {
-  const result = vm.evalCode(code)
-  if (result.error !== undefined) {
-    const error: unknown = vm.dump(result.error)
-    result.error.dispose()
-    throw new Error(`QuickJS: ${JSON.stringify(error)}`)
-  }
-  const value: unknown = vm.dump(result.value)
-  result.value.dispose()
-  return value
+  return evaluateIn(vm, code)
 }
 
 beforeAll(async () => {

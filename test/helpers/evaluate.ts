@@ -2,6 +2,7 @@
  * Runs one signal on a Status JSON the way the classifier does (unwrap, read, context), so
  * signal tests stay one line per case.
  */
+import { renderMessage } from '../../src/messages/render.js'
 import { resolveViewer, type ViewerOption } from '../../src/options.js'
 import type { Signal, SignalContext, SignalHit } from '../../src/signal.js'
 import type { NormalizedStatus } from '../../src/status/normalized-status.js'
@@ -31,7 +32,16 @@ export function normalize(input: unknown, options: EvaluateOptions = {}): Normal
  *
  * @returns the hit, or `undefined` when the signal stays silent
  */
-export function evaluate(signal: Signal, input: unknown, options: EvaluateOptions = {}): SignalHit | undefined {
+export function evaluate(signal: Signal, input: unknown, options: EvaluateOptions = {}): (SignalHit & { readonly message: string }) | undefined {
   const status = normalize(input, options)
-  return signal.evaluate(status, makeContext(status, options))
+  return withMessage(signal.id, signal.evaluate(status, makeContext(status, options)))
+}
+
+/**
+ * The hit with its message rendered from its params by the English catalog, as the verdict's
+ * reason would carry it (signals give params; the tests read the sentence too).
+ */
+export function withMessage(id: string, hit: SignalHit | undefined): (SignalHit & { readonly message: string }) | undefined {
+  if (hit === undefined) return undefined
+  return { ...hit, message: renderMessage(hit.message === undefined ? { signal: id, params: hit.params ?? {} } : { signal: id, params: hit.params ?? {}, message: hit.message }) }
 }

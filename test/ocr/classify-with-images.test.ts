@@ -181,3 +181,18 @@ describe('classifyAsync with OCR', () => {
     })
   })
 })
+
+describe('classifyAsync on a quote post', () => {
+  test("keeps the quote's verdict next to the post's images read", async () => {
+    const { reader } = tableReader({ m1: INVITE })
+    const quoted = makeMentionStatus(TARGETS, 'join us', { id: '900', account: makeSpamAccount() })
+    const post = { ...spamWithImage(), quote: { state: 'accepted', quoted_status: quoted } }
+    const filter = createSpamFilter({ ocr: reader, now: NOW, memory: false })
+    const verdict = await filter.classifyAsync(post)
+    expect(verdict.reasons.map((r) => r.signal)).toContain('discord-invite')
+    expect(verdict.quote).toMatchObject({ state: 'accepted', id: '900' })
+    expect(verdict.quote?.verdict?.label).toBe(filter.classify(quoted).label)
+    expect(verdict.reasons.reduce((sum, r) => sum + r.score, 0)).toBeCloseTo(verdict.score, 1)
+  })
+})
+

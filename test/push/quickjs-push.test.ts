@@ -1,6 +1,7 @@
 import { getQuickJS, type QuickJSContext, type QuickJSRuntime } from 'quickjs-emscripten'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { bundleCore } from '../browser/harness.js'
+import { evaluateIn } from '../helpers/quickjs-eval.js'
 import { fixtureNotification, pushPayloadFor, SPAM_MENTION } from './recorded.js'
 
 // A notification extension of a native app runs the core in an engine like this one: no timers,
@@ -11,15 +12,7 @@ let runtime: QuickJSRuntime
 let vm: QuickJSContext
 
 function evaluate(code: string): unknown {
-  const result = vm.evalCode(code)
-  if (result.error !== undefined) {
-    const error: unknown = vm.dump(result.error)
-    result.error.dispose()
-    throw new Error(`QuickJS: ${JSON.stringify(error)}`)
-  }
-  const value: unknown = vm.dump(result.value)
-  result.value.dispose()
-  return value
+  return evaluateIn(vm, code)
 }
 
 /** Runs an async expression to completion (QuickJS runs promise jobs only when asked). */

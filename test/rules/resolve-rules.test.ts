@@ -15,7 +15,7 @@ const linkTo = (url: string): ReturnType<typeof makeStatus> => makeStatus({ cont
 describe('resolveRules', () => {
   test('holds the built-in lists without documents', () => {
     const rules = resolveRules()
-    expect(rules.blocked.match('ctkpaarr.org')?.value).toContain('February 2024')
+    expect(rules.blocked.match('ctkpaarr.org')?.value.campaign).toContain('February 2024')
     expect(rules.shorteners.match('bit.ly')).toBeDefined()
     expect(rules.servers.size).toBe(0)
     expect(rules.phrases.length).toBeGreaterThan(10)
@@ -23,8 +23,8 @@ describe('resolveRules', () => {
 
   test('merges documents over the built-in lists', () => {
     const rules = resolveRules([EXAMPLE as never, { version: 1, blockDomains: ['more.example'], servers: { domains: ['open-registration.example'], blocked: true } }])
-    expect(rules.blocked.match('x.bad-links.example')?.value).toBe('the block list "Example community list"')
-    expect(rules.blocked.match('more.example')?.value).toBe('your block list')
+    expect(rules.blocked.match('x.bad-links.example')?.value).toEqual({ list: 'Example community list' })
+    expect(rules.blocked.match('more.example')?.value).toEqual({ list: '' })
     expect(rules.blocked.match('krsw-wiki.org')).toBeDefined()
     expect(rules.allowed.match('bit.ly')).toBeDefined()
     expect(rules.shorteners.match('tiny.example')).toBeDefined()

@@ -16,8 +16,8 @@ describe('schema/rules.v1.json', () => {
   test('documents exactly the keys the validator knows', () => {
     const keys = Object.keys(schema.properties)
     for (const key of keys.filter((k) => k !== 'version')) expect(validateRules({ version: 1, [key]: undefined })).toEqual([])
-    expect(validateRules({ version: 1, notInSchema: true })[0]?.problem).toContain(`known: ${['$schema', 'version', 'name', 'description', 'blockDomains', 'allowDomains', 'shorteners', 'servers', 'phrases'].join(', ')}`)
-    expect(keys.sort()).toEqual(['$schema', 'allowDomains', 'blockDomains', 'description', 'name', 'phrases', 'servers', 'shorteners', 'version'])
+    expect(validateRules({ version: 1, notInSchema: true })[0]?.problem).toContain(`known: ${['$schema', 'version', 'name', 'description', 'blockDomains', 'allowDomains', 'shorteners', 'servers', 'phrases', 'usernames'].join(', ')}`)
+    expect(keys.sort()).toEqual(['$schema', 'allowDomains', 'blockDomains', 'description', 'name', 'phrases', 'servers', 'shorteners', 'usernames', 'version'])
   })
 
   test('requires the version and allows no other keys, like the validator', () => {

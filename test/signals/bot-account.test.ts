@@ -9,6 +9,7 @@ describe('botAccount', () => {
       expect(evaluate(botAccount, makeStatus({ account: { bot: true } }))).toEqual({
         strength: 1,
         message: 'The account is marked as automated (a bot).',
+        params: { acct: 'alice@example.social' },
         evidence: ['@alice@example.social'],
       })
     })

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 
 import { classifyStatus } from '../../src/classify.js'
 import { campaignDomain } from '../../src/signals/campaign-domain.js'
-import { evaluate, makeContext, normalize } from '../helpers/evaluate.js'
+import { evaluate, makeContext, normalize, withMessage } from '../helpers/evaluate.js'
 import { evaluateWithRules } from '../helpers/evaluate-rules.js'
 import { makeStatus } from '../helpers/make-status.js'
 
@@ -38,7 +38,7 @@ describe('campaignDomain', () => {
 
   test('says "in an image" for a domain read from an image', () => {
     const status = { ...normalize(makeStatus()), imageTexts: ['ctkpaarr.org'] }
-    expect(campaignDomain.evaluate(status, makeContext(status))?.message).toBe('Shows in an image ctkpaarr.org, used by the February 2024 荒らし共栄圏 wave.')
+    expect(withMessage(campaignDomain.id, campaignDomain.evaluate(status, makeContext(status)))?.message).toBe('Shows in an image ctkpaarr.org, used by the February 2024 荒らし共栄圏 wave.')
   })
 
   describe('does not fire', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 
 import { classifyStatus } from '../../src/classify.js'
 import { discordInvite } from '../../src/signals/discord-invite.js'
-import { evaluate, makeContext, normalize } from '../helpers/evaluate.js'
+import { evaluate, makeContext, normalize, withMessage } from '../helpers/evaluate.js'
 import { evaluateWithRules } from '../helpers/evaluate-rules.js'
 import { makeMentionStatus, makeSpamAccount, makeStatus, makeWaveStatus, someAccts } from '../helpers/make-status.js'
 
@@ -32,7 +32,7 @@ describe('discordInvite', () => {
 
   test('says "in an image" when the invite was read from an image', () => {
     const status = { ...normalize(makeStatus()), imageTexts: ['discord.gg/ctkpaarr'] }
-    const hit = discordInvite.evaluate(status, makeContext(status))
+    const hit = withMessage(discordInvite.id, discordInvite.evaluate(status, makeContext(status)))
     expect(hit?.message).toBe('Shows a Discord server invite in an image (discord.gg/ctkpaarr).')
   })
 

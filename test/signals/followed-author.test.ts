@@ -23,6 +23,7 @@ describe('followedAuthor', () => {
         strength: 1,
         clears: true,
         message: 'You follow this account.',
+        params: { acct: 'alice@example.social' },
         evidence: ['@alice@example.social'],
       })
     })

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { classifyStatus, KNOWN_SPAM_IMAGES } from '../../src/index.js'
+import { classifyStatus } from '../../src/index.js'
+import { KNOWN_SPAM_IMAGES } from '../../src/internals.js'
 import { statusMaker, strangers } from '../history/fixtures.js'
 
 const hit = (media: { blurhash: string; width?: number; height?: number }[]) => {

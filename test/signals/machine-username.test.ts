@@ -15,7 +15,7 @@ describe('machineUsername', () => {
     // username
     test.each(SPAM_HANDLES.map((h) => [h]))('at full strength for the 10-character spam handle %s', (username) => {
       const hit = evaluate(machineUsername, makeStatus({ account: { username, acct: `${username}@spam.example` } }))
-      expect(hit).toEqual({ strength: 1, message: `The username "${username}" looks machine-made.`, evidence: [username] })
+      expect(hit).toEqual({ strength: 1, message: `The username "${username}" looks machine-made.`, params: { username }, evidence: [username] })
     })
 
     // username

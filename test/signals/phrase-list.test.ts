@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 
 import { classifyStatus } from '../../src/classify.js'
 import { phraseList } from '../../src/signals/phrase-list.js'
-import { evaluate, makeContext, normalize } from '../helpers/evaluate.js'
+import { evaluate, makeContext, normalize, withMessage } from '../helpers/evaluate.js'
 import { evaluateWithRules } from '../helpers/evaluate-rules.js'
 import { makeMentionStatus, makeStatus, someAccts } from '../helpers/make-status.js'
 
@@ -36,7 +36,7 @@ describe('phraseList', () => {
 
   test('says "in an image" for a phrase read from an image', () => {
     const status = { ...normalize(makeStatus()), imageTexts: ['画像が貼れなかったのでメンションだけします'] }
-    expect(phraseList.evaluate(status, makeContext(status))?.message).toMatch(/^Shows in an image the phrase /u)
+    expect(withMessage(phraseList.id, phraseList.evaluate(status, makeContext(status)))?.message).toMatch(/^Shows in an image the phrase /u)
   })
 
   describe('reads the rules', () => {
@@ -55,6 +55,7 @@ describe('phraseList', () => {
         strength: 1,
         blatant: true,
         message: 'Contains the phrase "free nitro", from the phrase list "Mods".',
+        params: { pattern: 'free nitro', inImage: false, list: 'Mods' },
         evidence: ['free nitro'],
       })
     })

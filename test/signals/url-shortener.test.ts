@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 
 import { URL_SHORTENERS } from '../../src/data/url-shorteners.js'
 import { urlShortener } from '../../src/signals/url-shortener.js'
-import { evaluate, makeContext, normalize } from '../helpers/evaluate.js'
+import { evaluate, makeContext, normalize, withMessage } from '../helpers/evaluate.js'
 import { evaluateWithRules } from '../helpers/evaluate-rules.js'
 import { makeStatus } from '../helpers/make-status.js'
 
@@ -29,7 +29,7 @@ describe('urlShortener', () => {
 
   test('says "in an image" for a link read from an image (a QR code)', () => {
     const status = { ...normalize(makeStatus()), imageTexts: ['https://yip.su/25X8U6'] }
-    expect(urlShortener.evaluate(status, makeContext(status))?.message).toBe('Shows in an image a link through a URL shortener (yip.su), which hides where the link goes.')
+    expect(withMessage(urlShortener.id, urlShortener.evaluate(status, makeContext(status)))?.message).toBe('Shows in an image a link through a URL shortener (yip.su), which hides where the link goes.')
   })
 
   describe('does not fire', () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { classifyStatus, fromActivityPub, readStatus } from '../../src/index.js'
+import { classifyStatus, fromActivityPub } from '../../src/index.js'
+import { readStatus } from '../../src/internals.js'
 import { htmlToText } from '../../src/status/read-content.js'
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/activitypub/${name}`, import.meta.url), 'utf8'))

@@ -15,6 +15,7 @@ import type { Verdict } from '../../src/verdict.js'
 declare const status: mastodon.v1.Status
 declare const notification: mastodon.v1.Notification
 declare const mentionNotification: mastodon.v1.MentionNotification
+declare const edit: mastodon.v1.StatusEdit
 
 describe('fromMasto', () => {
   test('accepts a masto.js Status and a Notification', () => {
@@ -48,5 +49,32 @@ describe('StatusInput', () => {
     expectTypeOf<{ content: number }>().not.toExtend<StatusInput>()
     expectTypeOf<{ media_attachments: string }>().not.toExtend<StatusInput>()
     expectTypeOf<{ created_at: string; content: string }>().toExtend<StatusInput>()
+  })
+})
+
+describe('classifyStatus refuses a masto.js entity passed as is', () => {
+  test('a Status, a Notification or a StatusEdit must go through fromMasto', () => {
+
+    // @ts-expect-error camelCase masto.js Status: pass fromMasto(status)
+    classifyStatus(status)
+    // @ts-expect-error camelCase masto.js Notification
+    classifyStatus(notification)
+    // @ts-expect-error camelCase masto.js StatusEdit
+    classifyStatus(edit)
+    // @ts-expect-error the filter refuses it too
+    createSpamFilter().classify(status)
+    // @ts-expect-error and classifyAsync
+    void createSpamFilter().classifyAsync(mentionNotification)
+  })
+
+  test('parsed JSON, REST shapes and unknown values still compile', () => {
+    const json: unknown = JSON.parse('{}')
+    const anyJson = JSON.parse('{}') as any // eslint-disable-line @typescript-eslint/no-explicit-any
+    const rest: StatusInput = { content: '<p>hi</p>' }
+    expectTypeOf(classifyStatus(json)).toEqualTypeOf<Verdict>()
+    expectTypeOf(classifyStatus(anyJson)).toEqualTypeOf<Verdict>()
+    expectTypeOf(classifyStatus(rest)).toEqualTypeOf<Verdict>()
+    expectTypeOf(classifyStatus({ event: 'status.created', object: rest })).toEqualTypeOf<Verdict>()
+    expectTypeOf(createSpamFilter().classify(json)).toEqualTypeOf<Verdict>()
   })
 })

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import type { entities } from 'misskey-js'
 import { describe, expect, test } from 'vitest'
-import { classifyStatus, fromMisskey, readStatus, unwrapStatus, type StatusInput } from '../../src/index.js'
+import { classifyStatus, fromMisskey, type StatusInput } from '../../src/index.js'
+import { readStatus, unwrapStatus } from '../../src/internals.js'
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/misskey/${name}`, import.meta.url), 'utf8'))
 const read = (note: unknown, host = 'misskey.example') => readStatus(unwrapStatus(fromMisskey(note as never, { host })) ?? {}, undefined)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { duplicateKeyText, readStatus } from '../../src/index.js'
+import { duplicateKeyText, readStatus } from '../../src/internals.js'
 import { wordShingles } from '../../src/text/shingles.js'
 
 const keyOf = (html: string, spoiler = '') => duplicateKeyText(readStatus({ content: html, spoiler_text: spoiler }, 'example.social'))
