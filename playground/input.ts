@@ -5,7 +5,7 @@
  * webhook, a streaming API message), a JSON array or JSON lines of those, and plain text, read as a
  * public status by a stranger (an account the viewer does not follow, of unknown age).
  */
-import { detectFormat, toStatus } from '../src/cli/to-status.js'
+import { detectInput } from '../src/status/detect-input.js'
 
 /** One status to classify, with what it was read as. */
 export interface PlaygroundItem {
@@ -16,56 +16,15 @@ export interface PlaygroundItem {
 
 export type ParseResult = { readonly items: readonly PlaygroundItem[] } | { readonly error: string }
 
-const FORMAT_WORDS: Record<string, string> = {
-  mastodon: 'Mastodon REST JSON',
-  masto: 'a masto.js entity',
-  misskey: 'a Misskey note',
-  activitypub: 'ActivityPub JSON',
+/** The statuses in a parsed value, each with what the value was, in words (from `detectInput`). */
+function fromJson(value: unknown, host: string | undefined): PlaygroundItem[] {
+  const found = detectInput(value, host === undefined ? {} : { host })
+  return found.statuses.map((status) => ({ status, seen: found.seen }))
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** Unwraps the envelopes around a status, at most a few levels deep. */
-function unwrap(value: unknown): { value: unknown; wrappers: string[] } {
-  const wrappers: string[] = []
-  let current = value
-  for (let depth = 0; depth < 4 && isObject(current); depth++) {
-    const event = current['event']
-    if (typeof event === 'string' && typeof current['payload'] === 'string') {
-      // A streaming API message: the status is JSON text in `payload`.
-      try {
-        current = JSON.parse(current['payload']) as unknown
-        wrappers.push(`a streaming "${event}" message`)
-        continue
-      } catch {
-        break
-      }
-    }
-    if (typeof event === 'string' && isObject(current['object'])) {
-      wrappers.push(`an admin webhook "${event}"`)
-      current = current['object']
-      continue
-    }
-    // `{ "status": … }` or `{ "object": … }` with nothing else that makes it a notification or an activity.
-    if (current['type'] === undefined && current['content'] === undefined && current['text'] === undefined) {
-      const inner = isObject(current['status']) ? current['status'] : isObject(current['object']) ? current['object'] : undefined
-      if (inner !== undefined) {
-        wrappers.push(`a {"${isObject(current['status']) ? 'status' : 'object'}": …} wrapper`)
-        current = inner
-        continue
-      }
-    }
-    break
-  }
-  return { value: current, wrappers }
-}
-
-function fromJson(value: unknown, host: string | undefined): PlaygroundItem {
-  const { value: inner, wrappers } = unwrap(value)
-  const format = detectFormat(inner)
-  const notification = isObject(inner) && typeof inner['type'] === 'string' && isObject(inner['status']) && format !== 'activitypub'
-  const what = notification ? `a ${String(inner['type'])} notification (${FORMAT_WORDS[format]})` : FORMAT_WORDS[format] ?? format
-  return { status: toStatus(inner, 'auto', host), seen: wrappers.length === 0 ? what : `${what} inside ${wrappers.join(' inside ')}` }
+/** What a value that holds no status was, for the message. */
+function seenIn(value: unknown, host: string | undefined): string {
+  return detectInput(value, host === undefined ? {} : { host }).seen
 }
 
 const escapeHtml = (text: string): string => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;')
@@ -133,13 +92,10 @@ export function parseOne(text: string, host: string | undefined): ParseResult {
   if (!looksLikeJson(text)) return { items: [{ status: textToStatus(text), seen: 'plain text (a public status by a stranger)' }] }
   const parsed = parseJson(text)
   if ('error' in parsed) return parsed
-  if (Array.isArray(parsed.value)) {
-    const first = parsed.value[0]
-    if (first === undefined) return { error: 'An empty JSON array: nothing to classify.' }
-    const item = fromJson(first, host)
-    return { items: [{ ...item, seen: `${item.seen}, the first of ${parsed.value.length} in an array ("Several" reads them all)` }] }
-  }
-  return { items: [fromJson(parsed.value, host)] }
+  const items = fromJson(parsed.value, host)
+  if (items.length === 0) return { error: `No status in this input: ${seenIn(parsed.value, host)}.` }
+  if (items.length > 1) return { items: [{ ...items[0]!, seen: `the first of ${items.length} statuses in ${items[0]!.seen} ("Several" reads them all)` }] }
+  return { items }
 }
 
 /**
@@ -154,13 +110,13 @@ export function parseSeveral(text: string, host: string | undefined): ParseResul
   if (/^\s*\[/u.test(text)) {
     const parsed = parseJson(text)
     if ('error' in parsed) return parsed
-    const list = parsed.value as unknown[]
-    if (list.length === 0) return { error: 'An empty JSON array: nothing to classify.' }
-    return { items: list.map((value) => fromJson(value, host)) }
+    const items = fromJson(parsed.value, host)
+    if (items.length === 0) return { error: `No status in this input: ${seenIn(parsed.value, host)}.` }
+    return { items }
   }
   const lines = text.split('\n').filter((line) => line.trim() !== '')
   if (lines.every((line) => looksLikeJson(line) && !('error' in parseJson(line)))) {
-    return { items: lines.map((line) => fromJson(JSON.parse(line), host)) }
+    return { items: lines.flatMap((line) => fromJson(JSON.parse(line), host)) }
   }
   const blocks = text.split(/^\s*---\s*$/mu).map((b) => b.trim()).filter((b) => b !== '')
   const items: PlaygroundItem[] = []
@@ -168,7 +124,7 @@ export function parseSeveral(text: string, host: string | undefined): ParseResul
     if (looksLikeJson(block)) {
       const parsed = parseJson(block)
       if ('error' in parsed) return { error: `Block ${i + 1}: ${parsed.error}` }
-      items.push(fromJson(parsed.value, host))
+      items.push(...fromJson(parsed.value, host))
     } else items.push({ status: textToStatus(block, i + 1), seen: 'plain text (a public status by a stranger)' })
   }
   return { items }

@@ -1,10 +1,13 @@
 import { SpamFilterConfigError } from '../errors.js'
 import { createSpamFilter, type SpamFilterOptions } from '../filter.js'
+import type { RulesDocument } from '../rules/rules-document.js'
+import { parseServerList } from '../rules/server-list.js'
+import { detectInput } from '../status/detect-input.js'
 import { readStatus, unwrapStatus } from '../status/read-status.js'
 import type { Thresholds, VerdictLabel } from '../verdict.js'
 import { csvError, csvHeader, csvRow, jsonError, jsonRow, OUTPUT_FORMATS, tableError, tableHeader, tableRow, type ErrorRow, type OutputFormat, type VerdictRow } from './format-verdict.js'
 import { DEFAULT_INPUT_LIMITS, readStatuses, type ReadLimits } from './read-input.js'
-import { INPUT_FORMATS, toStatus, type InputFormat } from './to-status.js'
+import { INPUT_FORMATS, type InputFormat } from './to-status.js'
 
 /** What the CLI needs from its environment, so tests can run it in-process. */
 export interface CliIo {
@@ -27,6 +30,8 @@ export const HELP = `Usage: mastodon-spam-filter classify <file|-> [options]
 
 Classifies fediverse statuses and prints a verdict for each, with every reason.
 Input: JSON lines (one object a line), a JSON array, or one JSON object; - reads stdin.
+An object may also hold several statuses (a collection, grouped notifications, an archive's
+outbox, a webhook or streaming message): each is classified.
 The input is streamed: any size is read with the same memory. A line that cannot be read
 (not JSON, longer than 16 MB, nested too deep) is reported with its line number and skipped.
 Each object may be a Mastodon REST Status or Notification, a masto.js entity, a Misskey note,
@@ -37,7 +42,9 @@ Options:
   --format <f>         table (default), json (one JSON object a line), csv
   --json               the same as --format json
   --flagged            print only spam and suspicious statuses (and unreadable lines)
-  --rules <file>       a rules document (JSON, schema/rules.v1.json); repeat for several
+  --rules <file>       a rules document (JSON, schema/rules.v1.json) or a server list
+                       (Mastodon domain_blocks.csv, GoToSocial/API JSON, one domain a
+                       line); repeat for several
   --threshold <t>      label thresholds, e.g. spam=5 or suspicious=2.5,spam=5
                        (default suspicious=3, spam=6)
   --fail-on <label>    exit 3 when any status is spam (spam) or spam/suspicious (suspicious)
@@ -150,6 +157,18 @@ function parseArgs(argv: readonly string[]): Args | string {
   return args
 }
 
+/** Whether a rules file is a JSON object (a rules document) rather than a server list. */
+function isJsonObject(text: string): boolean {
+  if (!/^\s*\{/u.test(text)) return false
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+  } catch {
+    // Not JSON: a rules document with a syntax error still gets the rules parser's message.
+    return true
+  }
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
@@ -182,16 +201,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (args.viewer !== undefined) options.viewer = { acct: args.viewer }
   if (Object.keys(args.thresholds).length > 0) options.thresholds = args.thresholds
   if (args.rules.length > 0) {
-    const texts: string[] = []
+    const documents: (string | RulesDocument)[] = []
     for (const file of args.rules) {
+      let text: string
       try {
-        texts.push(await io.readText(file))
+        text = await io.readText(file)
       } catch (error) {
         io.stderr(`mastodon-spam-filter: --rules ${file}: cannot read (${message(error)})\n`)
         return 2
       }
+      // A JSON object is a rules document (checked, errors name the entry); anything else is a
+      // server list in a format admins share (Mastodon's domain_blocks.csv, GoToSocial or API JSON, plain text).
+      if (isJsonObject(text)) documents.push(text)
+      else {
+        const list = parseServerList(text, { name: file.split(/[\\/]/u).pop() ?? file })
+        documents.push(list.rules)
+        const ignored = list.ignored.length === 0 ? '' : `; ${plural(list.ignored.length, 'entry', 'entries')} ignored (${[...new Set(list.ignored.map((i) => i.reason))].join(', ')})`
+        io.stderr(`--rules ${file}: a ${list.format} server list: ${plural(list.blocked.length, 'blocked server', 'blocked servers')}, ${plural(list.listed.length, 'listed server', 'listed servers')}${ignored}\n`)
+      }
     }
-    options.rules = texts
+    options.rules = documents
   }
   let filter
   try {
@@ -242,13 +271,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         await error({ line: event.line, message: event.message })
         continue
       }
-      let row: VerdictRow
+      // One input object may hold several statuses (a collection, grouped notifications, an
+      // archive's outbox) or none (an account, a follow notification): detectInput tells.
+      let rows: VerdictRow[]
       try {
-        const status = toStatus(event.value, args.input, args.host)
-        const verdict = filter.classify(status)
-        const inner = unwrapStatus(status)
-        const read = inner === undefined ? undefined : readStatus(inner, args.host)
-        row = { line: event.line, id: read?.id, url: read?.url, author: read?.author.acct ?? '', verdict }
+        const detected = detectInput(event.value, args.host === undefined ? { format: args.input } : { format: args.input, host: args.host })
+        if (detected.statuses.length === 0) {
+          if (args.strict) {
+            await write('', true)
+            io.stderr(`mastodon-spam-filter: ${name}:${event.line}: no status in ${detected.seen} (stopped: --strict)\n`)
+            return 1
+          }
+          await error({ line: event.line, message: `no status in ${detected.seen}` })
+          continue
+        }
+        rows = detected.statuses.map((status) => {
+          const verdict = filter.classify(status)
+          const inner = unwrapStatus(status)
+          const read = inner === undefined ? undefined : readStatus(inner, args.host)
+          return { line: event.line, id: read?.id, url: read?.url, author: read?.author.acct ?? '', verdict }
+        })
       } catch (caught) {
         // The library promises not to throw on any input; should it, the line is reported, not the stack.
         if (args.strict) {
@@ -259,14 +301,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         await error({ line: event.line, message: `could not classify (${message(caught)})` })
         continue
       }
-      const { verdict } = row
-      counts[verdict.label]++
-      if (verdict.label !== 'clean') for (const reason of verdict.reasons) if (reason.score > 0) signals.set(reason.signal, (signals.get(reason.signal) ?? 0) + 1)
-      done++
-      if (!args.flagged || verdict.label !== 'clean') {
-        await write(`${args.format === 'json' ? jsonRow(row) : args.format === 'csv' ? csvRow(row) : tableRow(row)}${args.format === 'csv' ? '\r\n' : '\n'}`)
+      for (const row of rows) {
+        const { verdict } = row
+        counts[verdict.label]++
+        if (verdict.label !== 'clean') for (const reason of verdict.reasons) if (reason.score > 0) signals.set(reason.signal, (signals.get(reason.signal) ?? 0) + 1)
+        done++
+        if (!args.flagged || verdict.label !== 'clean') {
+          await write(`${args.format === 'json' ? jsonRow(row) : args.format === 'csv' ? csvRow(row) : tableRow(row)}${args.format === 'csv' ? '\r\n' : '\n'}`)
+        }
+        if (showProgress && done % PROGRESS_EVERY === 0) progress()
       }
-      if (showProgress && done % PROGRESS_EVERY === 0) progress()
     }
   } catch (caught) {
     await write('', true)

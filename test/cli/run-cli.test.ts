@@ -110,6 +110,29 @@ describe('runCli', () => {
     expect((JSON.parse(withRules.out) as { reasons: { signal: string }[] }).reasons.map((r) => r.signal)).toContain('campaign-domain')
   })
 
+  // columns: format, the list's text (open-reg-a.example is the author server of SPAM)
+  test.each([
+    ['Mastodon domain_blocks.csv', '#domain,#severity,#reject_media,#reject_reports,#public_comment,#obfuscate\nopen-reg-a.example,suspend,false,false,spam wave,false\n', 'a mastodon-csv server list: 1 blocked server, 0 listed servers'],
+    ['GoToSocial JSON', '[{"domain":"open-reg-a.example","public_comment":"spam"}]', 'a json server list: 1 blocked server, 0 listed servers'],
+    ['plain text', '# our list\nopen-reg-a.example\n', 'a plain server list: 0 blocked servers, 1 listed server'],
+  ])('--rules reads a server list: %s', async (_format, list, note) => {
+    const { code, out, err } = await run(['classify', 'in.jsonl', '--json', '--rules', 'servers.txt'], { 'in.jsonl': SPAM, 'servers.txt': list })
+    expect(code).toBe(0)
+    expect(err).toContain(`--rules servers.txt: ${note}`)
+    expect((JSON.parse(out) as { reasons: { signal: string }[] }).reasons.map((r) => r.signal)).toContain('author-server')
+  })
+
+  test('an object holding several statuses gives a row for each, one holding none an error row', async () => {
+    const note = (id: string): unknown => ({ id: `https://fedi.example/notes/${id}`, type: 'Note', content: `<p>note ${id}</p>`, attributedTo: 'https://fedi.example/users/a', published: '2025-05-01T10:00:00Z' })
+    const outbox = JSON.stringify({ '@context': 'https://www.w3.org/ns/activitystreams', type: 'OrderedCollection', orderedItems: [note('1'), note('2')] })
+    const account = JSON.stringify({ id: '1', username: 'a', acct: 'a@fedi.example', display_name: 'A' })
+    const { out, err } = await run(['classify', 'in.jsonl', '--json'], { 'in.jsonl': `${outbox}\n${account}\n` })
+    const rows = out.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; label?: string; error?: string })
+    expect(rows.map((r) => [r.line, r.label ?? 'error'])).toEqual([[1, 'clean'], [1, 'clean'], [2, 'error']])
+    expect(rows[2]?.error).toMatch(/^no status in /u)
+    expect(err).toContain('2 statuses: 0 spam, 0 suspicious, 2 clean; 1 line skipped (2)')
+  })
+
   test('--rules with a bad document exits 2 naming the file and the entry', async () => {
     const { code, err } = await run(['classify', 'in.jsonl', '--rules', 'bad.json'], { 'in.jsonl': HAM, 'bad.json': '{"version":1,"blockDomains":[7]}' })
     expect(code).toBe(2)
