@@ -32,12 +32,15 @@ const GLOBAL: Options = {
 export default defineConfig([{
   entry: { index: 'src/index.ts', internals: 'src/internals.ts', ocr: 'src/ocr/index.ts', redis: 'src/redis/index.ts' },
   format: ['esm', 'cjs'],
-  // The OCR entry's engines and the Redis client: never bundled, never reached from the core entry.
-  external: ['tesseract.js', 'jsqr', 'redis'],
+  // The OCR engine and the Redis client: optional peers, never bundled, never reached from the core
+  // entry.
+  external: ['tesseract.js', 'redis'],
   // The public suffix list (tldts) and linkify are bundled in their ES module builds: Node loads a
   // CommonJS package imported from an ES module through a lexer pass over all of it (tldts: 199 KB,
   // about 30 ms of a cold start), and an app bundling the library ships the same bytes either way.
-  noExternal: ['tldts', 'tldts-core', 'linkifyjs'],
+  // jsQR is bundled too, into the OCR entry's chunk only (the core entry never reaches it): users
+  // who do not read images install nothing for it.
+  noExternal: ['tldts', 'tldts-core', 'linkifyjs', 'jsqr'],
   dts: true,
   // No source maps in the package: they pointed at src/, which is not shipped, and were 1.26 MB of
   // the 2.1 MB tarball. The output is readable, unminified ES2020 with the TSDoc comments.
