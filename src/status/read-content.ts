@@ -21,8 +21,15 @@ export interface HtmlReading {
   readonly text: string
   /** Visible text outside mention, hashtag and link anchors: the author's own words. */
   readonly prose: string
-  /** Anchors that are neither mentions nor hashtags. */
+  /** Anchors that are neither mentions nor hashtags (outside the `quote-inline` paragraph). */
   readonly links: readonly HtmlAnchor[]
+  /**
+   * Links inside Mastodon 4.5's `<p class="quote-inline">RE: …</p>`: the fallback that points at
+   * the quoted status for clients without quote posts. The status reader drops them when the
+   * status carries its `quote` (the client guidelines say to remove the fallback then) and counts
+   * them as links otherwise.
+   */
+  readonly quoteLinks: readonly HtmlAnchor[]
   /** Mention anchors (`class="mention"`, `h-card`, or text starting with `@`). */
   readonly mentions: readonly HtmlAnchor[]
   /** Hashtag names, lowercased, without `#`. */
@@ -40,6 +47,7 @@ interface OpenAnchor {
   classes: string
   rel: string
   text: string
+  inQuote: boolean
 }
 
 function anchorKind(anchor: OpenAnchor): AnchorKind {
@@ -58,6 +66,7 @@ class ContentReader implements HtmlTokenHandler {
   shown = ''
   prose = ''
   readonly links: HtmlAnchor[] = []
+  readonly quoteLinks: HtmlAnchor[] = []
   readonly mentions: HtmlAnchor[] = []
   readonly hashtags: string[] = []
   readonly tags: HtmlAnchor[] = []
@@ -111,7 +120,7 @@ class ContentReader implements HtmlTokenHandler {
     if (kind === 'hashtag') {
       this.hashtags.push(visible.replace(/^#/u, '').toLowerCase())
       if (anchor.href !== '') this.tags.push({ href: anchor.href, text: visible })
-    } else (kind === 'mention' ? this.mentions : this.links).push({ href: anchor.href, text: visible })
+    } else (kind === 'mention' ? this.mentions : anchor.inQuote ? this.quoteLinks : this.links).push({ href: anchor.href, text: visible })
     if (kind === 'link') {
       this.prose += ' '
       this.proseLast = 32
@@ -148,7 +157,7 @@ class ContentReader implements HtmlTokenHandler {
         // The anchor's attributes, read once where they lie.
         const attributes = readLinkAttributes(html, nameFrom, end)
         this.hrefs.push(attributes.href)
-        this.anchor = { href: attributes.href, classes: attributes.class, rel: attributes.rel, text: '' }
+        this.anchor = { href: attributes.href, classes: attributes.class, rel: attributes.rel, text: '', inQuote: this.quoteInline }
       }
     } else if (kind === TAG_P || kind === TAG_BLOCK) {
       if (kind === TAG_P) this.quoteInline = !closing && hasEquals(html, attributesFrom, end) && hasToken(readLinkAttributes(html, nameFrom, end, 2).class, 'quote-inline')
@@ -179,5 +188,5 @@ export function htmlToText(html: string): HtmlReading {
   const reader = new ContentReader()
   tokenizeHtml(html, reader)
   reader.closeAnchor()
-  return { text: reader.shown.trim(), prose: reader.prose.trim(), links: reader.links, mentions: reader.mentions, hashtags: reader.hashtags, tags: reader.tags, hrefs: reader.hrefs }
+  return { text: reader.shown.trim(), prose: reader.prose.trim(), links: reader.links, quoteLinks: reader.quoteLinks, mentions: reader.mentions, hashtags: reader.hashtags, tags: reader.tags, hrefs: reader.hrefs }
 }

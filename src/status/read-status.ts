@@ -2,6 +2,7 @@ import { htmlToText } from './read-content.js'
 import { acctHost, canonicalAcct } from './acct.js'
 import { asArray, asCount, asId, asString, asTime, field } from './fields.js'
 import type { NormalizedStatus, StatusAuthor, StatusLink, StatusMedia, StatusMention } from './normalized-status.js'
+import { readQuote } from './quote.js'
 import { accountCreatedAt } from './snowflake.js'
 
 /** Limits that keep reading linear and bounded on hostile input. */
@@ -304,6 +305,9 @@ export function readStatus(status: object, localHost: string | undefined, limits
   const hashtags = readHashtags(f.tags, html.hashtags, limit)
 
   const links: StatusLink[] = html.links.map((a) => ({ href: a.href, text: a.text, source: 'content' as const }))
+  // Mastodon 4.5's `RE: <link>` fallback is not the author's link when the status carries its
+  // quote (the quoted status is classified on its own); without the quote it is all there is.
+  if (html.quoteLinks.length > 0 && readQuote(status) === undefined) for (const a of html.quoteLinks) links.push({ href: a.href, text: a.text, source: 'content' })
   // A hashtag or mention anchor is a link too when its href is not a tag page or the profile of
   // a mentioned account (`<a class="mention" href="https://evil.example/login">@support</a>`).
   for (const tag of html.tags) if (!TAG_PAGE.test(tag.href)) links.push({ href: tag.href, text: tag.text, source: 'content' })

@@ -158,11 +158,12 @@ describe('htmlToText', () => {
 })
 
 describe('htmlToText: the quote-post fallback of Mastodon 4.5', () => {
-  test('keeps the quoted link and leaves "RE:" out of the prose', () => {
+  test('keeps the quoted link apart from the links and leaves "RE:" out of the prose', () => {
     const html = '<p class="quote-inline">RE: <a href="https://a.example/@bob/1">https://a.example/@bob/1</a></p><p>My own words</p>'
     const reading = htmlToText(html)
     expect(reading.prose).toBe('My own words')
-    expect(reading.links.map((l) => l.href)).toEqual(['https://a.example/@bob/1'])
+    expect(reading.quoteLinks.map((l) => l.href)).toEqual(['https://a.example/@bob/1'])
+    expect(reading.links).toEqual([])
     expect(reading.text).toContain('My own words')
   })
 })

@@ -263,3 +263,20 @@ describe('readStatus: hashtag and mention anchors that are links', () => {
     expect(status.links.map((l) => l.href)).toEqual(['https://evil.example/login?x=1'])
   })
 })
+
+describe('readStatus: the quote-post fallback of Mastodon 4.5', () => {
+  const url = 'https://spam.example/@x/1'
+  const content = `<p class="quote-inline">RE: <a href="${url}">${url}</a></p><p>look <a href="https://own.example/page">own.example/page</a></p>`
+  test('with the quote carried, the fallback link is not the post\'s link (the quote is classified on its own)', () => {
+    const status = readStatus({ id: '1', content, quote: { state: 'accepted', quoted_status: { id: '9', content: 'hi' } } }, undefined)
+    expect(status.links.map((l) => l.href)).toEqual(['https://own.example/page'])
+  })
+  test('a shallow quote (id only) drops it too', () => {
+    const status = readStatus({ id: '1', content, quote: { state: 'pending', quoted_status_id: '9' } }, undefined)
+    expect(status.links.map((l) => l.href)).toEqual(['https://own.example/page'])
+  })
+  test('without the quote, the fallback is the only reference and counts as a link', () => {
+    const status = readStatus({ id: '1', content }, undefined)
+    expect(status.links.map((l) => l.href)).toEqual(['https://own.example/page', url])
+  })
+})
