@@ -14,7 +14,7 @@ const BOUNDARIES = {
   text: { values: ['data'], types: ['status'] },
   links: { values: ['text', 'data', 'status'], types: ['signal.js'] },
   rules: { values: ['text', 'links', 'data', 'errors.js'], types: ['signal.js'] },
-  signals: { values: ['status', 'text', 'links', 'rules', 'media', 'data', 'errors.js'], types: ['signal.js', 'history', 'verdict.js', 'messages'] },
+  signals: { values: ['status', 'text', 'links', 'rules', 'media', 'data', 'errors.js', 'messages'], types: ['signal.js', 'history', 'verdict.js'] },
   messages: { values: ['errors.js'], types: ['verdict.js'] },
   history: { values: ['text', 'media', 'errors.js'], types: [] },
   media: { values: [], types: [] },

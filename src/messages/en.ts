@@ -1,7 +1,7 @@
 import type { BareProfileTrait, BuiltinMessages, LookalikeKind, StrangerTrait, WarningParams } from './types.js'
 
 /** `plural(1, 'account')` → `1 account`; `plural(3, 'account')` → `3 accounts`. */
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`
 }
 

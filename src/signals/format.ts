@@ -2,10 +2,8 @@
 
 const MAX_EVIDENCE = 20
 
-/** `plural(1, 'account')` → `1 account`; `plural(3, 'account')` → `3 accounts`. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`
-}
+// English wording of evidence lists: the same helpers as the English message catalog.
+export { durationEn as formatDuration, plural } from '../messages/en.js'
 
 /** At most 20 distinct evidence items, then a count of the rest. */
 export function listEvidence(items: readonly string[]): string[] {
@@ -21,15 +19,9 @@ const MINUTE = 60_000
 export function toMinute(ms: number): number {
   return Math.round(ms / MINUTE) * MINUTE
 }
+
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
-
-/** A duration in words: `45 minutes`, `3 hours`, `12 days`. */
-export function formatDuration(ms: number): string {
-  if (ms < HOUR) return plural(Math.max(0, Math.round(ms / MINUTE)), 'minute')
-  if (ms < 2 * DAY) return plural(Math.round(ms / HOUR), 'hour')
-  return plural(Math.round(ms / DAY), 'day')
-}
 
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`)
 // The times `toISOString` writes with a four-digit year: 0000-01-01 to 9999-12-31.
