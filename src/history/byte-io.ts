@@ -106,3 +106,17 @@ export function checksum(data: Uint8Array, from: number, to: number): number {
   for (let i = from; i < to; i++) h = Math.imul(h ^ data[i]!, 0x01000193)
   return h >>> 0
 }
+
+/**
+ * The body followed by its `checksum` in four little-endian bytes: an export as written.
+ *
+ * @param body - the bytes to seal
+ * @returns a new array, the body and its checksum
+ */
+export function withChecksum(body: Uint8Array): Uint8Array {
+  const result = new Uint8Array(body.length + 4)
+  result.set(body)
+  const sum = checksum(body, 0, body.length)
+  for (let i = 0; i < 4; i++) result[body.length + i] = (sum >>> (8 * i)) & 255
+  return result
+}

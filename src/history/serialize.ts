@@ -1,6 +1,6 @@
 import { IMAGE_FINGERPRINT_BYTES } from '../media/blurhash.js'
 import { MINHASH_SIZE } from '../text/minhash.js'
-import { checksum, createByteReader, createByteWriter, type ByteReader, type ByteWriter } from './byte-io.js'
+import { checksum, createByteReader, createByteWriter, withChecksum, type ByteReader, type ByteWriter } from './byte-io.js'
 import { keysBySlot } from './chain-index.js'
 import { MAX_MARKS, type MarkedText } from './feedback.js'
 import { imageAppend, imageAt } from './image-ring.js'
@@ -92,12 +92,7 @@ export function serializeMemory(state: MemoryState, windowSeconds: number): Uint
     out.u16(text.length)
     for (let i = 0; i < text.length; i++) out.u16(text.charCodeAt(i))
   }
-  const body = out.finish()
-  const result = new Uint8Array(body.length + 4)
-  result.set(body)
-  const sum = checksum(body, 0, body.length)
-  for (let i = 0; i < 4; i++) result[body.length + i] = (sum >>> (8 * i)) & 255
-  return result
+  return withChecksum(out.finish())
 }
 
 /** The most statuses or images any memory holds (the largest `maxStatuses`/`maxImages`). */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { createSpamFilter, SpamFilterMemoryError } from '../../src/index.js'
-import { checksum, createByteWriter } from '../../src/history/byte-io.js'
+import { createByteWriter, withChecksum } from '../../src/history/byte-io.js'
 import { MEMORY_FORMAT_VERSION } from '../../src/history/serialize.js'
 import { MINHASH_SIZE } from '../../src/text/minhash.js'
 import { IMAGE_FINGERPRINT_BYTES } from '../../src/media/blurhash.js'
@@ -46,12 +46,7 @@ function forgedExport(lists: Lists, declared: Lists = lists): Uint8Array {
     out.u16(acct.length)
     for (let c = 0; c < acct.length; c++) out.u16(acct.charCodeAt(c))
   }
-  const body = out.finish()
-  const result = new Uint8Array(body.length + 4)
-  result.set(body)
-  const sum = checksum(body, 0, body.length)
-  for (let i = 0; i < 4; i++) result[body.length + i] = (sum >>> (8 * i)) & 255
-  return result
+  return withChecksum(out.finish())
 }
 
 function importError(data: Uint8Array | string): unknown {
