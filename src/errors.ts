@@ -73,3 +73,21 @@ export function checkKeys(value: object, known: readonly string[], path: string,
     throw new SpamFilterConfigError(option, `is not an option${near === undefined ? '' : `: did you mean ${path === '' ? near : `${path}.${near}`}?`} (known: ${known.join(', ')})`)
   }
 }
+
+/**
+ * Describes anything thrown or rejected with (strings, Errors, events, objects without a prototype,
+ * revoked proxies) in one line; never throws itself. Used where a message is built from a failure
+ * of code we do not own: tesseract.js, a Redis client.
+ *
+ * @param error - what was thrown
+ * @returns a message of at most 300 characters
+ */
+export function describeError(error: unknown): string {
+  try {
+    const text = error instanceof Error ? error.message : typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))
+    return typeof text === 'string' ? text.slice(0, 300) : 'an error without a message'
+  } catch {
+    // A cyclic object, a revoked proxy or a throwing getter was thrown: describing it must not throw.
+    return 'an error that cannot be described'
+  }
+}

@@ -1,5 +1,8 @@
 import { type AbortSignalLike, whenAborted, withTimeout } from './platform.js'
 import type { TesseractLike, TesseractWorkerLike, TesseractWorkerOptions } from './tesseract-types.js'
+import { describeError } from '../errors.js'
+
+export { describeError }
 
 /** How a job on the pool ended: its value, or why it did not finish. */
 export type JobOutcome<T> =
@@ -29,23 +32,6 @@ interface Slot {
 
 interface Waiter {
   readonly take: (slot: Slot | undefined) => void
-}
-
-/**
- * Describes anything thrown or reported by tesseract.js (it rejects with strings, Errors and
- * events) in one line.
- *
- * @param error - what was thrown
- * @returns a message of at most 300 characters
- */
-export function describeError(error: unknown): string {
-  try {
-    const text = error instanceof Error ? error.message : typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))
-    return typeof text === 'string' ? text.slice(0, 300) : 'an error without a message'
-  } catch {
-    // A cyclic object, a revoked proxy or a throwing getter was thrown: describing it must not throw.
-    return 'an error that cannot be described'
-  }
 }
 
 function fail(because: 'timeout' | 'error' | 'aborted', detail: string): JobOutcome<never> {

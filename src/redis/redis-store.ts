@@ -1,4 +1,4 @@
-import { SpamFilterConfigError } from '../errors.js'
+import { describeError, SpamFilterConfigError } from '../errors.js'
 import { confirmImageCopies, confirmTextCopies, detailedImages, imageEntry, newestImageMark, newestTextMark, storedId, textEntry, textMarkEntry, toHex } from '../history/candidates.js'
 import { homeKey, probeKeys } from '../history/image-ring.js'
 import { resolveMemoryOptions } from '../history/memory-options.js'
@@ -67,7 +67,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
       (error: unknown) => {
         clearTimeout(timer)
-        reject(error instanceof MemoryUnavailableError ? error : new MemoryUnavailableError('connection', error instanceof Error ? error.message : String(error), { cause: error }))
+        reject(error instanceof MemoryUnavailableError ? error : new MemoryUnavailableError('connection', describeError(error), { cause: error }))
       },
     )
   })
@@ -141,7 +141,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
       return await target.sendCommand(['EVALSHA', sha, '1', base, ...args])
     } catch (error) {
       // A restarted or flushed Redis forgets loaded scripts: load again once.
-      if (!String(error instanceof Error ? error.message : error).includes('NOSCRIPT')) throw error
+      if (!describeError(error).includes('NOSCRIPT')) throw error
       shas.delete(script)
       return target.sendCommand(['EVAL', script, '1', base, ...args])
     }
