@@ -121,27 +121,38 @@ function usernameList(value: unknown, path: string, problems: RulesProblem[]): C
     problems.push({ path, problem: 'must be an array of usernames or { username, comparison?, blocked? }' })
     return []
   }
-  if (value.length > MAX_RULES_ENTRIES) {
-    problems.push({ path, problem: `has more than ${MAX_RULES_ENTRIES} entries` })
-    return []
-  }
+  // The same guards as every other list: length capped before any entry is read, own keys and
+  // own properties only, at most MAX_PROBLEMS problems.
+  const length = cappedLength(value, path, MAX_RULES_ENTRIES, problems) ?? 0
   const rules: CompiledUsernameRule[] = []
-  value.slice(0, MAX_RULES_ENTRIES).forEach((entry: unknown, index) => {
+  for (let index = 0; index < length && problems.length < MAX_PROBLEMS; index++) {
+    const entry: unknown = value[index]
     const at = `${path}[${index}]`
     const rule = typeof entry === 'string' ? { username: entry } : entry
-    if (!isObject(rule)) return void problems.push({ path: at, problem: `must be a username or { username, comparison?, blocked? }, got ${show(entry)}` })
-    for (const key of Object.keys(rule)) {
+    if (!isObject(rule)) {
+      problems.push({ path: at, problem: `must be a username or { username, comparison?, blocked? }, got ${show(entry)}` })
+      continue
+    }
+    for (const key of ownKeys(rule, at, problems)) {
       if (key !== 'username' && key !== 'comparison' && key !== 'blocked' && key !== 'note') problems.push({ path: `${at}.${key}`, problem: 'is not a known key (known: username, comparison, blocked, note)' })
     }
-    const { username, comparison, blocked } = rule
-    if (typeof username !== 'string' || username.trim() === '') return void problems.push({ path: typeof entry === 'string' ? at : `${at}.username`, problem: `must be a non-empty username, got ${show(username)}` })
+    const username = own(rule, 'username')
+    const comparison = own(rule, 'comparison')
+    const blocked = own(rule, 'blocked')
+    if (typeof username !== 'string' || username.trim() === '') {
+      problems.push({ path: typeof entry === 'string' ? at : `${at}.username`, problem: `must be a non-empty username, got ${show(username)}` })
+      continue
+    }
     if (comparison !== undefined && comparison !== 'equals' && comparison !== 'contains') problems.push({ path: `${at}.comparison`, problem: `must be "equals" or "contains", got ${show(comparison)}` })
     if (blocked !== undefined && typeof blocked !== 'boolean') problems.push({ path: `${at}.blocked`, problem: `must be true or false, got ${show(blocked)}` })
     const name = username.trim().replace(/^@/u, '')
     const folded = foldUsername(name)
-    if (folded.length < 2) return void problems.push({ path: typeof entry === 'string' ? at : `${at}.username`, problem: `must be at least 2 letters, so it cannot match nearly every name, got ${show(username)}` })
+    if (folded.length < 2) {
+      problems.push({ path: typeof entry === 'string' ? at : `${at}.username`, problem: `must be at least 2 letters, so it cannot match nearly every name, got ${show(username)}` })
+      continue
+    }
     rules.push({ username: name, folded, comparison: comparison === 'equals' ? 'equals' : 'contains', blocked: blocked !== false })
-  })
+  }
   return rules
 }
 

@@ -22,9 +22,15 @@ describe('rules validation on hostile documents', () => {
     expect(validateRules(Object.create({ version: 1 }) as unknown)).toContainEqual(expect.objectContaining({ path: 'rules.version' }))
   })
 
-  test.each(['blockDomains', 'allowDomains', 'shorteners', 'phrases', 'servers'])('a sparse Array(2**32-1) as %s is refused before iteration', (key) => {
+  test.each(['blockDomains', 'allowDomains', 'shorteners', 'phrases', 'servers', 'usernames'])('a sparse Array(2**32-1) as %s is refused before iteration', (key) => {
     const problems = validateRules({ version: 1, [key]: new Array(HUGE) })
     expect(problems).toEqual([expect.objectContaining({ path: `rules.${key}`, problem: expect.stringContaining('more than') })])
+  })
+
+  test('a username rule reads own properties only, and a list of bad entries stops at the problem cap', () => {
+    const inherited = Object.create({ username: 'admin' }) as object
+    expect(validateRules({ version: 1, usernames: [inherited] })).toContainEqual(expect.objectContaining({ path: 'rules.usernames[0].username' }))
+    expect(validateRules({ version: 1, usernames: Array.from({ length: 50_000 }, () => 7) }).length).toBeLessThanOrEqual(1_000)
   })
 
   test('a sparse list of server domains and a sparse list of documents are refused at once', () => {
