@@ -1,4 +1,5 @@
 import { FLAG_BARE, FLAG_NEW, FLAG_STRANGERS, type MemoryRecord } from './history/memory-store.js'
+import { toSeconds } from './history/status-ring.js'
 import { imageFingerprint } from './media/blurhash.js'
 import type { SignalContext } from './signal.js'
 import { authorAgeAt } from './signals/author-age.js'
@@ -131,7 +132,7 @@ export function memoryRecord(status: NormalizedStatus, context: SignalContext, s
     author: hashString(status.author.acct),
     acct: status.author.acct,
     id: status.id,
-    seconds: Math.min(0xffffffff, Math.max(0, Math.floor(ms / 1000))),
+    seconds: toSeconds(ms),
     flags: suspectFlags(status, context),
     images,
     mentions: strangerMentions(status, context),

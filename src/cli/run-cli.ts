@@ -8,6 +8,7 @@ import type { Thresholds, VerdictLabel } from '../verdict.js'
 import { csvError, csvHeader, csvRow, jsonError, jsonRow, OUTPUT_FORMATS, tableError, tableHeader, tableRow, type ErrorRow, type OutputFormat, type VerdictRow } from './format-verdict.js'
 import { DEFAULT_INPUT_LIMITS, readStatuses, type ReadLimits } from './read-input.js'
 import { INPUT_FORMATS, type InputFormat } from './to-status.js'
+import { plural } from '../messages/en.js'
 
 /** What the CLI needs from its environment, so tests can run it in-process. */
 export interface CliIo {
@@ -85,10 +86,8 @@ interface Args {
   progress: boolean | undefined
 }
 
-/** `1 status`, `2 statuses`. */
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`
-}
+// `1 status`, `2 statuses`: the English catalog's wording.
+export { plural }
 
 function parseThresholds(text: string, into: Args['thresholds']): string | undefined {
   for (const part of text.split(',')) {

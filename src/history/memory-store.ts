@@ -156,13 +156,3 @@ export class MemoryUnavailableError extends Error {
   }
 }
 
-/** An empty lookup: nothing found. */
-export const NOTHING_FOUND: MemoryLookup = Object.freeze({
-  text: undefined,
-  image: undefined,
-  markedSpamText: false,
-  markedSpamImages: 0,
-  allowedAuthor: false,
-  author: Object.freeze({ mentioned: 0, repeats: 0 }),
-  seen: false,
-})

@@ -148,12 +148,14 @@ export function parseServerList(text: string, options: ParseServerListOptions | 
   const ignored: IgnoredServerEntry[] = []
   const fallback: Severity = opts.blocked === true ? 'suspend' : 'silence'
 
-  const add = (line: number, entry: string, severity: Severity | 'unknown', obfuscated: boolean): void => {
+  const add = (line: number, entry: string, severity: Severity | 'unknown'): void => {
     const shown = entry.slice(0, 300)
     if (severity === 'noop') return void ignored.push({ line, entry: shown, reason: 'noop' })
     if (severity === 'unknown') return void ignored.push({ line, entry: shown, reason: 'unknown-severity' })
     const bare = entry.trim().replace(/^\*\./u, '')
-    if (bare.includes('*') || (obfuscated && bare.includes('*'))) return void ignored.push({ line, entry: shown, reason: 'obfuscated' })
+    // A published list obfuscates a domain with `*` (`#obfuscate` only says it was published so):
+    // such an entry names no server we can match.
+    if (bare.includes('*')) return void ignored.push({ line, entry: shown, reason: 'obfuscated' })
     const normalized = normalizeDomainEntry(bare)
     if (typeof normalized === 'string') return void ignored.push({ line, entry: shown, reason: 'invalid-domain' })
     if ((severity ?? fallback) === 'suspend') {
@@ -175,7 +177,7 @@ export function parseServerList(text: string, options: ParseServerListOptions | 
     if (list === undefined) ignored.push({ line: 1, entry: source.slice(0, 80), reason: 'not-an-entry' })
     for (const [index, item] of (list ?? []).slice(0, MAX_ENTRIES).entries()) {
       if (typeof item === 'string') {
-        add(index + 1, item, undefined, false)
+        add(index + 1, item, undefined)
         continue
       }
       const domain = typeof item === 'object' && item !== null ? (item as { domain?: unknown }).domain : undefined
@@ -186,7 +188,7 @@ export function parseServerList(text: string, options: ParseServerListOptions | 
       const record = item as { severity?: unknown; obfuscate?: unknown }
       // GoToSocial's entries carry no severity: its domain blocks are suspensions.
       const severity = record.severity === undefined ? 'suspend' : readSeverity(record.severity)
-      add(index + 1, domain, severity, record.obfuscate === true)
+      add(index + 1, domain, severity)
     }
   } else if (format === 'mastodon-csv') {
     const records = csvRecords(source)
@@ -194,13 +196,12 @@ export function parseServerList(text: string, options: ParseServerListOptions | 
     const hasHeader = header !== undefined && header.includes('domain')
     const domainAt = hasHeader ? header.indexOf('domain') : 0
     const severityAt = hasHeader ? header.indexOf('severity') : 1
-    const obfuscateAt = hasHeader ? header.indexOf('obfuscate') : -1
     for (const { line, fields } of hasHeader ? records.slice(1) : records) {
       const domain = fields[domainAt] ?? ''
       if (domain.startsWith('#') || domain === '') continue
       // Without a severity column Mastodon's import suspends.
       const severity = severityAt >= 0 && fields.length > severityAt ? readSeverity(fields[severityAt]) : 'suspend'
-      add(line, domain, severity, obfuscateAt >= 0 && fields[obfuscateAt]?.toLowerCase() === 'true')
+      add(line, domain, severity)
     }
   } else {
     let line = 0
@@ -208,7 +209,7 @@ export function parseServerList(text: string, options: ParseServerListOptions | 
       line++
       const entry = raw.replace(/#.*$/u, '').trim()
       if (entry === '') continue
-      add(line, entry.split(/\s+/u)[0] ?? entry, undefined, false)
+      add(line, entry.split(/\s+/u)[0] ?? entry, undefined)
     }
   }
 
