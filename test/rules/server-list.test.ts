@@ -67,7 +67,8 @@ describe('parseServerList', () => {
 
 // A real shared list, read at test time from ../shared/corpus (CC0-1.0), never copied here.
 const REAL = path.resolve(import.meta.dirname, '../../../shared/corpus/raw/martinmuc__mastodon-spam-lists/spam-domains.txt')
-describe.runIf(existsSync(REAL))('parseServerList on a real plain-text list (martinmuc/mastodon-spam-lists, CC0)', () => {
+// Skipped only outside CI (a checkout without ../shared); in CI a moved file fails the suite.
+describe.runIf(existsSync(REAL) || process.env.CI === 'true')('parseServerList on a real plain-text list (martinmuc/mastodon-spam-lists, CC0)', () => {
   test('reads every domain line and ignores the comments', () => {
     const text = readFileSync(REAL, 'utf8')
     const lines = text.split('\n').map((l) => l.replace(/#.*$/u, '').trim()).filter((l) => l !== '')
