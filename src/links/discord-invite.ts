@@ -1,4 +1,5 @@
-import { DISCORD_INVITE_HOSTS } from '../data/discord-invite-hosts.js'
+import { DISCORD_INVITE_HOSTS, type DiscordInviteHost } from '../data/discord-invite-hosts.js'
+import { createHostPatterns, type HostPatterns } from '../rules/host-patterns.js'
 import { deobfuscate, type Deobfuscated } from '../text/deobfuscate.js'
 import { mayHaveSpacedLetters } from '../text/transformers/spaced-letters.js'
 
@@ -12,50 +13,15 @@ export interface DiscordInviteMatch {
   readonly match: string
 }
 
-// The invite hosts, longest first; the layer (src/text/deobfuscate.ts) has already read every
-// disguised dot and slash as `.` and `/`, so the expression needs no disguise of its own.
-// A word of a host may be split by one space, tab or hyphen between two of its letters (`dis cord`,
-// `disc-ord`): the layer joins letters written one by one, not a word cut in two.
-const SPLIT = '[ \\t-]?'
-const HOSTS = /* @__PURE__ */ DISCORD_INVITE_HOSTS.map((h) =>
-  h.host
-    .split('.')
-    .map((word) => [...word].join(SPLIT))
-    .join('\\.'),
-)
-  .sort((a, b) => b.length - a.length)
-  .join('|')
-const SPLITS = /[ \t-]/gu
-// The code ends at a non-code character; the host must not continue a longer word
-// (`notdiscord.gg`), which `findDiscordInvites` checks by hand.
-const INVITE_AT = /* @__PURE__ */ new RegExp(String.raw`(${HOSTS})/(?:(invite)/)?([a-z0-9-]{2,64})(?![a-z0-9-])`, 'y')
-// Where a host may start (each starts with one of these): INVITE_AT is tried only there.
-const HOST_START = /c[ \t-]?a|p[ \t-]?t|d[ \t-]?[is]|i[ \t-]?n/g
-const WORD_CHAR = /[a-z0-9-]/u
+// The invite hosts in the one multi-pattern matcher (src/rules/host-patterns.ts), compiled on
+// first use. The layer (src/text/deobfuscate.ts) has already read every disguised dot and slash
+// as `.` and `/`; the matcher reads a host cut by spaces, hyphens, punctuation or emoji
+// (`dis cord.gg`, `disc-ord . gg`), and a distinctive host with its dot left out (`discord gg`).
+let hosts: HostPatterns<DiscordInviteHost['invitePath']> | undefined
+const inviteHosts = (): HostPatterns<DiscordInviteHost['invitePath']> => (hosts ??= createHostPatterns(DISCORD_INVITE_HOSTS.map((h) => [h.host, h.invitePath])))
+// What follows the host: the path, then a code that ends at a non-code character.
+const PATH_AT = /\/(?:(invite)\/)?([a-z0-9-]{2,64})(?![a-z0-9-])/y
 const CODE_CHARS = /[^A-Za-z0-9-]/gu
-
-/**
- * The matches of INVITE_AT in a skeleton, in order. The two expressions are used in place, their
- * `lastIndex` set before every use (synchronous, so no call sees another's).
- */
-function inviteMatches(text: string): RegExpExecArray[] {
-  const starts = HOST_START
-  const invite = INVITE_AT
-  starts.lastIndex = 0
-  const matches: RegExpExecArray[] = []
-  for (let start = starts.exec(text); start !== null; start = starts.exec(text)) {
-    invite.lastIndex = start.index
-    const match = invite.exec(text)
-    if (match === null) {
-      starts.lastIndex = start.index + 1
-    } else {
-      matches.push(match)
-      starts.lastIndex = start.index + match[0].length
-    }
-  }
-  return matches
-}
-const INVITE_PATH = /* @__PURE__ */ new Map(DISCORD_INVITE_HOSTS.map((h) => [h.host, h.invitePath]))
 
 /**
  * The Discord invites in a text the layer has read (see `findDiscordInvites`).
@@ -67,17 +33,23 @@ export function findDiscordInvitesIn(view: Deobfuscated): readonly DiscordInvite
   const plain = view.text
   if (plain === '') return []
   const found: DiscordInviteMatch[] = []
-  for (const m of inviteMatches(plain)) {
-    const host = (m[1] ?? '').replace(SPLITS, '')
-    const code = m[3] ?? ''
-    const start = m.index
-    if (start > 0 && WORD_CHAR.test(plain[start - 1] ?? '')) continue
-    const path = INVITE_PATH.get(host)
-    const hasInvite = m[2] !== undefined
-    if (path === undefined || code === 'invite') continue
-    if (path === 'required' && !hasInvite) continue
-    if (path === 'none' && hasInvite) continue
-    const end = start + m[0].length
+  const path = PATH_AT
+  let after = 0
+  for (const hit of inviteHosts().find(plain, { all: true, openEnd: true })) {
+    // An invite is read once (a host cannot start inside the last one's code).
+    if (hit.start < after) continue
+    path.lastIndex = hit.end
+    const m = path.exec(plain)
+    if (m === null) continue
+    const host = hit.host
+    const code = m[2] ?? ''
+    const start = hit.start
+    const hasInvite = m[1] !== undefined
+    if (code === 'invite') continue
+    if (hit.value === 'required' && !hasInvite) continue
+    if (hit.value === 'none' && hasInvite) continue
+    const end = hit.end + m[0].length
+    after = end
     const whole = view.span(start, end)
     // The code as written keeps its case (codes are case-sensitive), when it reads the same.
     const codeSpan = view.span(end - code.length, end)
@@ -106,13 +78,12 @@ export function findDiscordInvitesIn(view: Deobfuscated): readonly DiscordInvite
  */
 export function findDiscordInvites(text: string): readonly DiscordInviteMatch[] {
   if (text === '') return []
-  // A fast path that cannot reject a match: ASCII text with nothing the layer reads but case (no
+  // A fast path that cannot change a result: ASCII text with nothing the layer reads but case (no
   // `%`, `--`, bracket, white space, or letters spaced out) has the skeleton `text.toLowerCase()`,
-  // which holds no invite unless a host starts in it. Fuzzed against the layer's own path.
+  // so the matcher reads that without the layer's run. Fuzzed against the layer's own path.
   if (!NOT_PLAIN.test(text)) {
     const lower = text.toLowerCase()
-    HOST_START.lastIndex = 0
-    if (!mayHaveSpacedLetters(lower) && !HOST_START.test(lower)) return []
+    if (!mayHaveSpacedLetters(lower)) return findDiscordInvitesIn({ text: lower, original: text, span: (start, end) => ({ start, end }) })
   }
   return findDiscordInvitesIn(deobfuscate(text))
 }

@@ -26,6 +26,24 @@ export interface MultiPatternMatcher {
   scanWords(text: string): number[]
   /** Steps a scan of the text takes (transitions, failure links and reports followed), for the linearity test. */
   steps(text: string): number
+  /**
+   * Scans a text as if everything but letters, digits, `#` and `.` were removed from it first
+   * (the compacted view, built by no one: the scan skips the other characters), and reports every
+   * occurrence with its span in the text as given, so a pattern cut by spaces, punctuation,
+   * symbols, emoji or a line break is found where it is written. An occurrence is reported only
+   * when no gap between two of its kept characters is longer than `maxGap` code units or holds
+   * one of `/ @ ? = &` (a URL's parts end a host). Once `accept` returns `true` for a pattern,
+   * that pattern is not reported again in this scan.
+   *
+   * Linear in the text: each code unit is read once; the reports at one position are at most one
+   * per pattern length.
+   *
+   * @param text - the text (already through the de-obfuscation layer)
+   * @param maxGap - the longest run of skipped code units allowed inside an occurrence
+   * @param accept - called for each occurrence (pattern id, start, end exclusive, offsets in `text`)
+   * @returns the steps taken (transitions, failure links and reports), for the linearity test
+   */
+  scanSpans(text: string, maxGap: number, accept: (id: number, start: number, end: number) => boolean): number
 }
 
 /** A pattern found by a scan. */
@@ -94,7 +112,9 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   // scan by the number of patterns, whatever the text).
   // The root's transitions for every BMP code unit in one array (the scan is at the root for
   // most characters of a text that matches nothing), -1 where the root has none.
-  const rootNext = new Int32Array(65536).fill(0)
+  // (Only the ASCII part when the root has no other transition: 512 bytes instead of 256 KB.)
+  const rootSize = children[0]!.some((code) => code >= 128) ? 65536 : 128
+  const rootNext = new Int32Array(rootSize)
   for (const code of children[0]!) rootNext[code] = edges.get(code)!
   // For the shallowest nodes (breadth-first order: the ones a scan is in most of the time), the
   // full transition on each ASCII letter, digit and `#` with failure links already followed: one
@@ -151,9 +171,9 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
             node = fail[node]!
             next = node === 0 ? undefined : edges.get(node * 65536 + unit)
           }
-          node = next ?? rootNext[unit]!
+          node = next ?? (unit < rootSize ? rootNext[unit]! : 0)
         } else {
-          node = rootNext[unit]!
+          node = (unit < rootSize ? rootNext[unit]! : 0)
         }
         let report = output[node] !== -1 ? node : dictionary[node]!
         while (report !== -1 && stamp[report] !== current) {
@@ -164,6 +184,90 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
       }
       i += units - 1
     }
+  }
+
+  // Ring buffers for `scanSpans`, over the kept code units: where each was in the text, and how
+  // many bad gaps were met up to it. Longer than the deepest pattern, so a report finds its first
+  // unit still there.
+  let maxDepth = 0
+  for (let node = 0; node < size; node++) if (depth[node]! > maxDepth) maxDepth = depth[node]!
+  let ringSize = 1
+  while (ringSize <= maxDepth) ringSize *= 2
+  const ringMask = ringSize - 1
+  let positions: Int32Array | undefined
+  let badGaps: Int32Array | undefined
+
+  const runSpans = (text: string, maxGap: number, accept: (id: number, start: number, end: number) => boolean): number => {
+    scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
+    if (scanNumber === 1) stamp.fill(0)
+    const current = scanNumber
+    const at = (positions ??= new Int32Array(ringSize))
+    const bad = (badGaps ??= new Int32Array(ringSize))
+    let steps = 0
+    let node = 0
+    // Kept code units so far; the text offset of the last one; the bad gaps so far; whether a
+    // character that ends a host was skipped since the last kept unit.
+    let kept = 0
+    let last = -1
+    let bads = 0
+    let broken = false
+    const length = text.length
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i)
+      let units = 1
+      if (code >= 0x80) {
+        if (code >= 0xd800 && code < 0xdc00 && i + 1 < length) {
+          const low = text.charCodeAt(i + 1)
+          if (low >= 0xdc00 && low < 0xe000) units = 2
+        }
+        if (!isWordAt(text, i, units)) {
+          i += units - 1
+          continue
+        }
+      } else if (ASCII_CLASS[code] === 0 && code !== 46) {
+        if (BREAKS[code] === 1) broken = true
+        continue
+      }
+      for (let u = 0; u < units; u++) {
+        const unit = text.charCodeAt(i + u)
+        if (kept > 0 && (broken || i + u - last - 1 > maxGap)) bads++
+        broken = false
+        last = i + u
+        at[kept & ringMask] = last
+        bad[kept & ringMask] = bads
+        kept++
+        const symbol = unit < 0x80 ? SYMBOL_OF[unit]! : -1
+        if (node < denseNodes && symbol >= 0) {
+          node = dense[node * SYMBOLS + symbol]!
+        } else if (node !== 0) {
+          let next = edges.get(node * 65536 + unit)
+          while (next === undefined && node !== 0) {
+            node = fail[node]!
+            steps++
+            next = node === 0 ? undefined : edges.get(node * 65536 + unit)
+          }
+          node = next ?? (unit < rootSize ? rootNext[unit]! : 0)
+        } else {
+          node = (unit < rootSize ? rootNext[unit]! : 0)
+        }
+        steps++
+        let report = output[node] !== -1 ? node : dictionary[node]!
+        while (report !== -1) {
+          steps++
+          if (stamp[report] !== current) {
+            const first = kept - depth[report]!
+            // No bad gap between the first kept unit of the occurrence and the last.
+            if (bad[first & ringMask] === bads) {
+              const start = at[first & ringMask]!
+              if (accept(output[report]!, start, last + 1)) stamp[report] = current
+            }
+          }
+          report = dictionary[report]!
+        }
+      }
+      i += units - 1
+    }
+    return steps
   }
 
   const run = (text: string, found: FoundPattern[] | undefined): number => {
@@ -181,9 +285,9 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
           steps++
           next = node === 0 ? undefined : edges.get(node * 65536 + code)
         }
-        node = next ?? rootNext[code]!
+        node = next ?? (code < rootSize ? rootNext[code]! : 0)
       } else {
-        node = rootNext[code]!
+        node = (code < rootSize ? rootNext[code]! : 0)
       }
       steps++
       let report = output[node] !== -1 ? node : dictionary[node]!
@@ -212,14 +316,17 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     steps(text) {
       return size > 1 ? run(text, undefined) : 0
     },
+    scanSpans(text, maxGap, accept) {
+      return size > 1 ? runSpans(text, maxGap, accept) : 0
+    },
   }
 }
 
-/** Nodes given dense ASCII transitions (at most 4096 × 37 × 4 bytes). */
+/** Nodes given dense ASCII transitions (at most 4096 × 38 × 4 bytes). */
 const DENSE_NODES = 4096
-/** The ASCII characters `compactSkeleton` keeps in a skeleton: a–z, 0–9, `#` (a skeleton has no capitals). */
-const SYMBOL_CODES: readonly number[] = /* @__PURE__ */ [...'abcdefghijklmnopqrstuvwxyz0123456789#'].map((c) => c.charCodeAt(0))
-const SYMBOLS = 37
+/** The ASCII characters `compactSkeleton` keeps in a skeleton: a–z, 0–9, `#` (a skeleton has no capitals), and `.` (`scanSpans` keeps it). */
+const SYMBOL_CODES: readonly number[] = /* @__PURE__ */ [...'abcdefghijklmnopqrstuvwxyz0123456789#.'].map((c) => c.charCodeAt(0))
+const SYMBOLS = 38
 const SYMBOL_OF = /* @__PURE__ */ (() => {
   const table = new Int8Array(128).fill(-1)
   SYMBOL_CODES.forEach((code, k) => (table[code] = k))
@@ -234,6 +341,13 @@ const ASCII_CLASS = /* @__PURE__ */ (() => {
   for (let code = 0; code < 128; code++) table[code] = WORD.test(String.fromCharCode(code)) ? 1 : 0
   return table
 })()
+// What `scanSpans` never skips inside an occurrence: `/ @ ? = &` end a host.
+const BREAKS = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128)
+  for (const c of '/@?=&') table[c.charCodeAt(0)] = 1
+  return table
+})()
+
 // 0: not known yet, 1: a word character, 2: not one. BMP only; astral code points in a map.
 let bmpClass: Uint8Array | undefined
 const astralClass = new Map<number, boolean>()

@@ -5,6 +5,7 @@ import { URL_SHORTENERS } from '../data/url-shorteners.js'
 import { SpamFilterConfigError } from '../errors.js'
 import { createDomainSet, type DomainSet } from '../links/domain-set.js'
 import { hostSkeleton } from '../text/deobfuscate.js'
+import { createHostPatterns, type HostPatterns } from './host-patterns.js'
 import { compilePhrase, createPhraseMatcher, type CompiledPhrase, type PhraseMatcher } from './phrase-pattern.js'
 import type { RulesDocument } from './rules-document.js'
 import type { CompiledUsernameRule } from './username-rule.js'
@@ -14,6 +15,11 @@ import { parseCheckedRules, type CheckedRules } from './validate-rules.js'
 export interface ResolvedRules {
   /** Link domains that are spam; the value names the campaign, or the list (`''` for an unnamed one). */
   readonly blocked: DomainSet<BlockSource>
+  /**
+   * The blocked domains written in text, however cut (`ctkpaarr .org`, `荒らし . com`,
+   * `ctkpaarr org`): the same entries in the one multi-pattern matcher, compiled once.
+   */
+  readonly blockedInText: HostPatterns<BlockSource>
   /** Link domains no link signal flags. */
   readonly allowed: DomainSet<string>
   readonly shorteners: DomainSet<string>
@@ -98,6 +104,7 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
 
   return {
     blocked: createDomainSet(blocked),
+    blockedInText: createHostPatterns(blocked),
     allowed: createDomainSet(allowed),
     shorteners: createDomainSet(shorteners),
     servers: createDomainSet(servers),

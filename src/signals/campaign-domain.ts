@@ -1,5 +1,7 @@
 import { linksOf } from '../links/status-links.js'
 import { rulesOf } from '../rules/default-rules.js'
+import { hostPatterns } from '../rules/host-patterns.js'
+import { statusTexts } from '../status/status-texts.js'
 import type { BlockSource } from '../rules/resolve-rules.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
@@ -28,14 +30,19 @@ export const campaignDomain: Signal<'campaign-domain'> = {
     const rules = rulesOf(context)
     const scan = linksOf(status, context)
     const evidence: string[] = []
+    const hosts: string[] = []
     const why: BlockSource[] = []
+    // The entries found, by the form the matcher reads them in (a link's entry is not found again in text).
+    const entries = new Set<string>()
     let onlyImages = true
     let live = false
     for (const link of scan.links) {
       if (rules.allowed.match(link.host) !== undefined) continue
       const hit = rules.blocked.match(link.host) ?? (link.readHost === link.host ? undefined : rules.blocked.match(link.readHost))
       if (hit === undefined) continue
+      entries.add(hostPatterns(hit.domain)[0] ?? hit.domain)
       evidence.push(link.host)
+      hosts.push(link.host)
       why.push(hit.value)
       if (link.origin !== 'image') onlyImages = false
       if (link.origin === 'content' || link.origin === 'card') live = true
@@ -44,11 +51,34 @@ export const campaignDomain: Signal<'campaign-domain'> = {
       const campaign = rules.campaignInvites.get(invite.code.toLowerCase())
       if (campaign === undefined || rules.allowed.match(invite.host) !== undefined) continue
       evidence.push(`${invite.host}/${invite.code}`)
+      hosts.push(`${invite.host}/${invite.code}`)
       why.push({ campaign })
       if (invite.origin !== 'image') onlyImages = false
       if (invite.origin === 'content' || invite.origin === 'card') live = true
     }
-    const first = evidence[0]
+    // A blocked domain written in the text but cut so that no link reads it (`ctkpaarr .org`,
+    // `荒らし . com`, `ctkpaarr org`): the one multi-pattern matcher over the layer's output.
+    if (rules.blockedInText.size > 0) {
+      const texts = statusTexts(status)
+      for (const [view, image] of [
+        [texts.joined, false],
+        [texts.boundaries, false],
+        [texts.images, true],
+      ] as const) {
+        if (view.text === '') continue
+        for (const hit of rules.blockedInText.find(view.text)) {
+          const key = hostPatterns(hit.host)[0] ?? hit.host
+          if (entries.has(key) || rules.allowed.match(hit.host) !== undefined) continue
+          entries.add(key)
+          const span = view.span(hit.start, hit.end)
+          evidence.push(view.original.slice(span.start, span.end))
+          hosts.push(hit.host)
+          why.push(hit.value)
+          if (!image) onlyImages = false
+        }
+      }
+    }
+    const first = hosts[0]
     if (first === undefined) return undefined
     const warning = onlyImages ? undefined : warningReading(status, context, live)
     if (warning !== undefined) {

@@ -1,0 +1,138 @@
+import { hostSkeleton } from '../text/deobfuscate.js'
+import { createMultiPatternMatcher, type MultiPatternMatcher } from './multi-pattern.js'
+
+/** A listed host found written in a text. */
+export interface HostInText<T> {
+  /** The host as listed. */
+  readonly host: string
+  readonly value: T
+  /** Where it is written in the text scanned (a skeleton), `end` exclusive. */
+  readonly start: number
+  readonly end: number
+}
+
+/** Host names (invite hosts, campaign domains) compiled into the one multi-pattern matcher. */
+export interface HostPatterns<T> {
+  /** The matcher (for the linearity test). */
+  readonly matcher: MultiPatternMatcher
+  /** How many hosts were compiled. */
+  readonly size: number
+  /**
+   * The listed hosts written in a text the de-obfuscation layer has read, however cut: with
+   * spaces, punctuation, symbols, emoji or a line break between their letters or around their
+   * dots (`ctkpaarr .org`, `荒らし . com`, `ctk paarr.org`), and, for a distinctive host (at
+   * least 6 letters before its top-level domain, a letter of another script counting 2), with
+   * the dot left out (`ctkpaarr org`). A host must start, and unless `openEnd` end, at a word
+   * boundary of the text (`notctkpaarr.org` and `ctkpaarr.orgs` are other words); scripts written
+   * without spaces (Han, kana, Thai, …) have no word boundaries to check.
+   *
+   * @param skeletonText - a text through the layer (`deobfuscate(text).text`)
+   * @param options - `all`: every occurrence (default: the first of each host); `openEnd`: the host may run on into a word (an invite path follows)
+   * @returns the hosts found, in the order their occurrences end
+   */
+  find(skeletonText: string, options?: { readonly all?: boolean; readonly openEnd?: boolean }): HostInText<T>[]
+}
+
+/** The longest run of skipped characters (spaces, punctuation, symbols, emoji) allowed inside a host. */
+export const MAX_HOST_GAP = 6
+/** Letters before the top-level domain from which a host also matches with its dots left out. */
+const DISTINCTIVE = 6
+
+const NOT_KEPT = /[^\p{L}\p{N}#.]+/gu
+
+/**
+ * The forms a host is matched in: as the layer reads it, letters, digits and dots only; and,
+ * when distinctive, without its dots.
+ *
+ * @param host - a host, lowercased
+ * @returns its patterns (none for a host with no letter or digit)
+ */
+export function hostPatterns(host: string): string[] {
+  const dotted = hostSkeleton(host).replace(NOT_KEPT, '').replace(/^\.+|\.+$/gu, '')
+  if (dotted.replace(/\./gu, '') === '') return []
+  const lastDot = dotted.lastIndexOf('.')
+  if (lastDot < 0) return [dotted]
+  let weight = 0
+  for (const char of dotted.slice(0, lastDot)) if (char !== '.') weight += char.charCodeAt(0) < 0x80 ? 1 : 2
+  return weight >= DISTINCTIVE ? [dotted, dotted.replace(/\./gu, '')] : [dotted]
+}
+
+/**
+ * Compiles hosts into one multi-pattern matcher (see `HostPatterns`). The first value given for
+ * a host wins.
+ *
+ * @param entries - `[host, value]` pairs, hosts lowercased
+ * @returns the compiled hosts
+ */
+export function createHostPatterns<T>(entries: Iterable<readonly [string, T]>): HostPatterns<T> {
+  const patterns: string[] = []
+  const owners: { host: string; value: T }[] = []
+  const seen = new Set<string>()
+  for (const [host, value] of entries) {
+    for (const pattern of hostPatterns(host)) {
+      if (seen.has(pattern)) continue
+      seen.add(pattern)
+      patterns.push(pattern)
+      owners.push({ host, value })
+    }
+  }
+  const matcher = createMultiPatternMatcher(patterns)
+  return {
+    matcher,
+    size: owners.length,
+    find(text, options) {
+      if (patterns.length === 0 || text === '') return []
+      const all = options?.all === true
+      const openEnd = options?.openEnd === true
+      const found: HostInText<T>[] = []
+      const taken = new Set<string>()
+      let lastEnd = -1
+      matcher.scanSpans(text, MAX_HOST_GAP, (id, start, end) => {
+        // The longest host ending here was reported first (`ptb.discord.com` before `discord.com`).
+        if (end === lastEnd) return false
+        if (joins(text, start - 1, start, -1) || (!openEnd && joins(text, end, end - 1, 1))) return false
+        const owner = owners[id]!
+        lastEnd = end
+        if (!all) {
+          // One occurrence per host (its dotted and dotless forms are two patterns).
+          if (taken.has(owner.host)) return true
+          taken.add(owner.host)
+        }
+        found.push({ host: owner.host, value: owner.value, start, end })
+        return !all
+      })
+      return found
+    },
+  }
+}
+
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+const WORD = /[\p{L}\p{N}]/u
+
+const isAsciiWord = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)
+
+function codePointNear(text: string, at: number): string {
+  const code = text.charCodeAt(at)
+  // A low surrogate: the code point starts one before.
+  if (code >= 0xdc00 && code < 0xe000 && at > 0) return String.fromCodePoint(text.codePointAt(at - 1) ?? code)
+  return String.fromCodePoint(text.codePointAt(at) ?? code)
+}
+
+/**
+ * Whether the character at `outside` continues the word that the occurrence's edge character
+ * at `inside` belongs to (so the occurrence is part of a longer word). A hyphen or underscore
+ * continues it when a Latin letter or digit is beyond it (`my-discord.gg`).
+ */
+function joins(text: string, outside: number, inside: number, step: number): boolean {
+  if (outside < 0 || outside >= text.length) return false
+  const x = text.charCodeAt(outside)
+  if (x === 45 || x === 95) {
+    const beyond = outside + step
+    return beyond >= 0 && beyond < text.length && isAsciiWord(text.charCodeAt(beyond))
+  }
+  const y = text.charCodeAt(inside)
+  if (x < 0x80 || y < 0x80) return x < 0x80 && y < 0x80 && isAsciiWord(x) && isAsciiWord(y)
+  const outer = codePointNear(text, outside)
+  const inner = codePointNear(text, inside)
+  return WORD.test(outer) && WORD.test(inner) && !NO_SPACES.test(outer) && !NO_SPACES.test(inner)
+}
