@@ -1,5 +1,5 @@
 import { DISCORD_INVITE_HOSTS, type DiscordInviteHost } from '../data/discord-invite-hosts.js'
-import { createHostPatterns, type HostPatterns } from '../rules/host-patterns.js'
+import { createHostPatterns, type HostPatterns } from '../text/host-patterns.js'
 import { deobfuscate, type Deobfuscated } from '../text/deobfuscate.js'
 import { mayHaveSpacedLetters } from '../text/transformers/spaced-letters.js'
 

@@ -1,6 +1,6 @@
 import { linksOf } from '../links/status-links.js'
 import { rulesOf } from '../rules/default-rules.js'
-import { hostPatterns } from '../rules/host-patterns.js'
+import { hostPatterns } from '../text/host-patterns.js'
 import { statusTexts } from '../status/status-texts.js'
 import type { BlockSource } from '../rules/resolve-rules.js'
 import type { Signal } from '../signal.js'

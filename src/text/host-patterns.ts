@@ -1,4 +1,4 @@
-import { hostSkeleton } from '../text/deobfuscate.js'
+import { hostSkeleton } from './deobfuscate.js'
 import { createMultiPatternMatcher, type MultiPatternMatcher } from './multi-pattern.js'
 
 /** A listed host found written in a text. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { createMultiPatternMatcher } from '../../src/rules/multi-pattern.js'
+import { createMultiPatternMatcher } from '../../src/text/multi-pattern.js'
 import { compilePhrase, createPhraseMatcher, type CompiledPhrase } from '../../src/rules/phrase-pattern.js'
 import { compactForPhrases } from '../../src/rules/phrase-pattern.js'
 

@@ -371,3 +371,36 @@ function isWordAt(text: string, i: number, units: number): boolean {
   }
   return word
 }
+
+/** A word list in the one multi-pattern matcher: which of its words a text contains. */
+export interface WordSetMatcher {
+  readonly matcher: MultiPatternMatcher
+  /**
+   * The words of the list the text contains (as `text.includes(word)` says), in one scan.
+   *
+   * @param text - any text, already in the form the words are written in
+   */
+  wordsIn(text: string): ReadonlySet<string>
+}
+
+const NONE: ReadonlySet<string> = /* @__PURE__ */ new Set()
+
+/**
+ * Compiles a word list (brand names, staff words, lure words) for `wordsIn`: callers keep their
+ * list order for choosing among the words found (`list.find((w) => found.has(w))` is
+ * `list.find((w) => text.includes(w))`).
+ *
+ * @param words - the words
+ * @returns the matcher
+ */
+export function createWordSetMatcher(words: readonly string[]): WordSetMatcher {
+  const matcher = createMultiPatternMatcher(words)
+  return {
+    matcher,
+    wordsIn(text) {
+      const found = matcher.scan(text)
+      if (found.length === 0) return NONE
+      return new Set(found.map((f) => words[f.id]!))
+    },
+  }
+}
