@@ -113,8 +113,11 @@ const isAsciiWord = (code: number): boolean => (code >= 97 && code <= 122) || (c
 
 function codePointNear(text: string, at: number): string {
   const code = text.charCodeAt(at)
-  // A low surrogate: the code point starts one before.
-  if (code >= 0xdc00 && code < 0xe000 && at > 0) return String.fromCodePoint(text.codePointAt(at - 1) ?? code)
+  // A low surrogate after a high one: the code point starts one before.
+  if (code >= 0xdc00 && code < 0xe000 && at > 0) {
+    const high = text.charCodeAt(at - 1)
+    if (high >= 0xd800 && high < 0xdc00) return text.slice(at - 1, at + 1)
+  }
   return String.fromCodePoint(text.codePointAt(at) ?? code)
 }
 
