@@ -1,7 +1,6 @@
-import { linksOf } from '../links/status-links.js'
+import { linksOf, scanLinks } from '../links/status-links.js'
 import { rulesOf } from '../rules/default-rules.js'
 import { hostPatterns } from '../text/host-patterns.js'
-import { statusTexts } from '../status/status-texts.js'
 import type { BlockSource } from '../rules/resolve-rules.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
@@ -57,26 +56,18 @@ export const campaignDomain: Signal<'campaign-domain'> = {
       if (invite.origin === 'content' || invite.origin === 'card') live = true
     }
     // A blocked domain written in the text but cut so that no link reads it (`ctkpaarr .org`,
-    // `荒らし . com`, `ctkpaarr org`): the one multi-pattern matcher over the layer's output.
-    if (rules.blockedInText.size > 0) {
-      const texts = statusTexts(status)
-      for (const [view, image] of [
-        [texts.joined, false],
-        [texts.boundaries, false],
-        [texts.images, true],
-      ] as const) {
-        if (view.text === '') continue
-        for (const hit of rules.blockedInText.find(view.text)) {
-          const key = hostPatterns(hit.host)[0] ?? hit.host
-          if (entries.has(key) || rules.allowed.match(hit.host) !== undefined) continue
-          entries.add(key)
-          const span = view.span(hit.start, hit.end)
-          evidence.push(view.original.slice(span.start, span.end))
-          hosts.push(hit.host)
-          why.push(hit.value)
-          if (!image) onlyImages = false
-        }
-      }
+    // `荒らし . com`, `ctkpaarr org`): found by the one multi-pattern matcher in the link scan
+    // (scanned again here only when the scan was made with another matcher than the rules').
+    const named = scan.namedBy === rules.hostsInText ? scan.named : scanLinks(status, rules.hostsInText).named
+    for (const hit of named ?? []) {
+      const key = hostPatterns(hit.host)[0] ?? hit.host
+      if (entries.has(key) || rules.allowed.match(hit.host) !== undefined) continue
+      entries.add(key)
+      evidence.push(hit.match)
+      hosts.push(hit.host)
+      // The rules' matcher reports its own block values.
+      why.push(hit.blocked as BlockSource)
+      if (hit.origin !== 'image') onlyImages = false
     }
     const first = hosts[0]
     if (first === undefined) return undefined

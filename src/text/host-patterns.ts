@@ -26,11 +26,11 @@ export interface HostPatterns<T> {
    * boundary of the text (`notctkpaarr.org` and `ctkpaarr.orgs` are other words); scripts written
    * without spaces (Han, kana, Thai, …) have no word boundaries to check.
    *
-   * @param skeletonText - a text through the layer (`deobfuscate(text).text`)
+   * @param text - a text through the layer (`deobfuscate(text).text`)
    * @param options - `all`: every occurrence (default: the first of each host); `openEnd`: the host may run on into a word (an invite path follows)
    * @returns the hosts found, in the order their occurrences end
    */
-  find(skeletonText: string, options?: { readonly all?: boolean; readonly openEnd?: boolean }): HostInText<T>[]
+  find(text: string, options?: { readonly all?: boolean; readonly openEnd?: boolean }): HostInText<T>[]
 }
 
 /** The longest run of skipped characters (spaces, punctuation, symbols, emoji) allowed inside a host. */
@@ -66,44 +66,65 @@ export function hostPatterns(host: string): string[] {
  */
 export function createHostPatterns<T>(entries: Iterable<readonly [string, T]>): HostPatterns<T> {
   const patterns: string[] = []
-  const owners: { host: string; value: T }[] = []
-  const seen = new Set<string>()
+  // The entries of each pattern (two entries may read the same: an invite host and a blocked domain).
+  const owners: { host: string; value: T }[][] = []
+  const ids = new Map<string, number>()
+  let size = 0
   for (const [host, value] of entries) {
+    size++
     for (const pattern of hostPatterns(host)) {
-      if (seen.has(pattern)) continue
-      seen.add(pattern)
-      patterns.push(pattern)
-      owners.push({ host, value })
+      const id = ids.get(pattern)
+      if (id === undefined) {
+        ids.set(pattern, patterns.length)
+        patterns.push(pattern)
+        owners.push([{ host, value }])
+      } else if (!owners[id]!.some((o) => o.host === host)) {
+        owners[id]!.push({ host, value })
+      }
     }
   }
   const matcher = createMultiPatternMatcher(patterns)
   return {
     matcher,
-    size: owners.length,
+    size,
     find(text, options) {
       if (patterns.length === 0 || text === '') return []
       const all = options?.all === true
       const openEnd = options?.openEnd === true
       const found: HostInText<T>[] = []
-      const taken = new Set<string>()
+      let taken: Set<string> | undefined
       let lastEnd = -1
       matcher.scanSpans(text, MAX_HOST_GAP, (id, start, end) => {
         // The longest host ending here was reported first (`ptb.discord.com` before `discord.com`).
         if (end === lastEnd) return false
         if (joins(text, start - 1, start, -1) || (!openEnd && joins(text, end, end - 1, 1))) return false
-        const owner = owners[id]!
         lastEnd = end
-        if (!all) {
-          // One occurrence per host (its dotted and dotless forms are two patterns).
-          if (taken.has(owner.host)) return true
-          taken.add(owner.host)
+        for (const owner of owners[id]!) {
+          if (!all) {
+            // One occurrence per host (its dotted and dotless forms are two patterns).
+            taken ??= new Set()
+            if (taken.has(owner.host)) continue
+            taken.add(owner.host)
+          }
+          found.push({ host: owner.host, value: owner.value, start, end })
         }
-        found.push({ host: owner.host, value: owner.value, start, end })
         return !all
       })
       return found
     },
   }
+}
+
+/**
+ * Whether a host found with `openEnd` also ends at a word boundary of the text (what `find`
+ * without `openEnd` checks).
+ *
+ * @param text - the text scanned
+ * @param end - where the host ends
+ * @returns whether the next character does not continue the host's last word
+ */
+export function endsAtBoundary(text: string, end: number): boolean {
+  return end <= 0 || !joins(text, end, end - 1, 1)
 }
 
 const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u

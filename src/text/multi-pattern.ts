@@ -197,12 +197,22 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   let positions: Int32Array | undefined
   let badGaps: Int32Array | undefined
 
+  // Whether a node ends a pattern or has one on its failure chain (a scan checks this before
+  // walking the chain), and the depths as a typed array.
+  const reportable = new Uint8Array(size)
+  const depths = new Int32Array(size)
+  for (let node = 0; node < size; node++) {
+    reportable[node] = output[node] !== -1 || dictionary[node] !== -1 ? 1 : 0
+    depths[node] = depth[node]!
+  }
+
   const runSpans = (text: string, maxGap: number, accept: (id: number, start: number, end: number) => boolean): number => {
     scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
     if (scanNumber === 1) stamp.fill(0)
     const current = scanNumber
     const at = (positions ??= new Int32Array(ringSize))
     const bad = (badGaps ??= new Int32Array(ringSize))
+    const classes = (bmpClass ??= new Uint8Array(65536))
     let steps = 0
     let node = 0
     // Kept code units so far; the text offset of the last one; the bad gaps so far; whether a
@@ -215,31 +225,59 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i)
       let units = 1
-      if (code >= 0x80) {
+      if (code < 0x80) {
+        // ASCII: one table read says skipped, a host's end, kept and dense, or kept (capitals).
+        const kind = SPAN_KIND[code]!
+        if (kind < 2) {
+          if (kind === 1) broken = true
+          continue
+        }
+        if (kind === 2 && node < denseNodes) {
+          if (broken || (kept > 0 && i - last - 1 > maxGap)) bads++
+          broken = false
+          last = i
+          at[kept & ringMask] = i
+          bad[kept & ringMask] = bads
+          kept++
+          steps++
+          node = dense[node * SYMBOLS + SYMBOL_OF[code]!]!
+          if (reportable[node] === 0) continue
+          let report = output[node] !== -1 ? node : dictionary[node]!
+          while (report !== -1) {
+            steps++
+            if (stamp[report] !== current) {
+              const first = kept - depths[report]!
+              // No bad gap between the first kept unit of the occurrence and the last.
+              if (bad[first & ringMask] === bads && accept(output[report]!, at[first & ringMask]!, last + 1)) stamp[report] = current
+            }
+            report = dictionary[report]!
+          }
+          continue
+        }
+      } else {
         if (code >= 0xd800 && code < 0xdc00 && i + 1 < length) {
           const low = text.charCodeAt(i + 1)
           if (low >= 0xdc00 && low < 0xe000) units = 2
         }
-        if (!isWordAt(text, i, units)) {
-          i += units - 1
+        if (units === 1) {
+          const known = classes[code]!
+          if ((known === 0 ? classifyAt(text, i) : known) !== 1) continue
+        } else if (!isWordAt(text, i, 2)) {
+          i++
           continue
         }
-      } else if (ASCII_CLASS[code] === 0 && code !== 46) {
-        if (BREAKS[code] === 1) broken = true
-        continue
       }
+      // Any other kept character (one code unit or a surrogate pair): the edge map.
       for (let u = 0; u < units; u++) {
         const unit = text.charCodeAt(i + u)
-        if (kept > 0 && (broken || i + u - last - 1 > maxGap)) bads++
+        if (broken || (kept > 0 && i + u - last - 1 > maxGap)) bads++
         broken = false
         last = i + u
         at[kept & ringMask] = last
         bad[kept & ringMask] = bads
         kept++
-        const symbol = unit < 0x80 ? SYMBOL_OF[unit]! : -1
-        if (node < denseNodes && symbol >= 0) {
-          node = dense[node * SYMBOLS + symbol]!
-        } else if (node !== 0) {
+        steps++
+        if (node !== 0) {
           let next = edges.get(node * 65536 + unit)
           while (next === undefined && node !== 0) {
             node = fail[node]!
@@ -248,19 +286,15 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
           }
           node = next ?? (unit < rootSize ? rootNext[unit]! : 0)
         } else {
-          node = (unit < rootSize ? rootNext[unit]! : 0)
+          node = unit < rootSize ? rootNext[unit]! : 0
         }
-        steps++
+        if (reportable[node] === 0) continue
         let report = output[node] !== -1 ? node : dictionary[node]!
         while (report !== -1) {
           steps++
           if (stamp[report] !== current) {
-            const first = kept - depth[report]!
-            // No bad gap between the first kept unit of the occurrence and the last.
-            if (bad[first & ringMask] === bads) {
-              const start = at[first & ringMask]!
-              if (accept(output[report]!, start, last + 1)) stamp[report] = current
-            }
+            const first = kept - depths[report]!
+            if (bad[first & ringMask] === bads && accept(output[report]!, at[first & ringMask]!, last + 1)) stamp[report] = current
           }
           report = dictionary[report]!
         }
@@ -341,10 +375,13 @@ const ASCII_CLASS = /* @__PURE__ */ (() => {
   for (let code = 0; code < 128; code++) table[code] = WORD.test(String.fromCharCode(code)) ? 1 : 0
   return table
 })()
-// What `scanSpans` never skips inside an occurrence: `/ @ ? = &` end a host.
-const BREAKS = /* @__PURE__ */ (() => {
+// How `scanSpans` reads each ASCII character: 0 skipped, 1 skipped and ends a host (`/ @ ? = &`:
+// never inside an occurrence), 2 kept with dense transitions (a–z, 0–9, `#`, `.`), 3 kept (capitals).
+const SPAN_KIND = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128)
   for (const c of '/@?=&') table[c.charCodeAt(0)] = 1
+  for (let code = 0; code < 128; code++) if (ASCII_CLASS[code] === 1) table[code] = 3
+  for (const code of SYMBOL_CODES) table[code] = 2
   return table
 })()
 
@@ -352,16 +389,19 @@ const BREAKS = /* @__PURE__ */ (() => {
 let bmpClass: Uint8Array | undefined
 const astralClass = new Map<number, boolean>()
 
+/** Classifies the BMP character at `i` into `bmpClass` (1: a word character, 2: not one) and returns it. */
+function classifyAt(text: string, i: number): number {
+  const known = WORD.test(text.charAt(i)) ? 1 : 2
+  ;(bmpClass ??= new Uint8Array(65536))[text.charCodeAt(i)] = known
+  return known
+}
+
 function isWordAt(text: string, i: number, units: number): boolean {
   if (units === 1) {
     const code = text.charCodeAt(i)
     const table = (bmpClass ??= new Uint8Array(65536))
-    let known = table[code]!
-    if (known === 0) {
-      known = WORD.test(text.charAt(i)) ? 1 : 2
-      table[code] = known
-    }
-    return known === 1
+    const known = table[code]!
+    return (known === 0 ? classifyAt(text, i) : known) === 1
   }
   const cp = text.codePointAt(i) ?? 0
   let word = astralClass.get(cp)

@@ -86,12 +86,16 @@ describe('createHostPatterns(…).find equals the plain reference', () => {
         const text = Array.from({ length: Math.floor(random() * 16) }, () => (random() < 0.15 ? pick(hosts) : random() < 0.1 ? pick(hosts).replace(/\./gu, ' ') : pick(textAlphabet))).join('')
         const compiled = createHostPatterns(hosts.map((h) => [h, h] as const))
         const patterns: string[] = []
-        const owners: string[] = []
+        const owners: string[][] = []
         for (const host of hosts) {
           for (const pattern of hostPatterns(host)) {
-            if (patterns.includes(pattern)) continue
-            patterns.push(pattern)
-            owners.push(host)
+            const id = patterns.indexOf(pattern)
+            if (id < 0) {
+              patterns.push(pattern)
+              owners.push([host])
+            } else if (!owners[id]!.includes(host)) {
+              owners[id]!.push(host)
+            }
           }
         }
         const got = compiled.find(text, { all, openEnd }).map(({ host, start, end }) => ({ host, start, end }))

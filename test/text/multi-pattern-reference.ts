@@ -87,9 +87,10 @@ export function referenceJoins(text: string, outside: number, inside: number, st
 
 /**
  * What `createHostPatterns(entries).find(text, options)` gives, from the plain occurrences: at
- * one end the longest occurrence at word boundaries; without `all`, one per host, the first.
+ * one end the longest occurrence at word boundaries, once for each host that reads as it;
+ * without `all`, one per host, the first.
  */
-export function referenceFind(owners: readonly string[], patterns: readonly string[], text: string, maxGap: number, all: boolean, openEnd: boolean): { host: string; start: number; end: number }[] {
+export function referenceFind(owners: readonly (readonly string[])[], patterns: readonly string[], text: string, maxGap: number, all: boolean, openEnd: boolean): { host: string; start: number; end: number }[] {
   const found: { host: string; start: number; end: number }[] = []
   const done = new Set<number>()
   const taken = new Set<string>()
@@ -99,13 +100,14 @@ export function referenceFind(owners: readonly string[], patterns: readonly stri
     if (o.end === lastEnd) continue
     if (referenceJoins(text, o.start - 1, o.start, -1) || (!openEnd && referenceJoins(text, o.end, o.end - 1, 1))) continue
     lastEnd = o.end
-    const host = owners[o.id]!
-    if (!all) {
-      done.add(o.id)
-      if (taken.has(host)) continue
-      taken.add(host)
+    if (!all) done.add(o.id)
+    for (const host of owners[o.id]!) {
+      if (!all) {
+        if (taken.has(host)) continue
+        taken.add(host)
+      }
+      found.push({ host, start: o.start, end: o.end })
     }
-    found.push({ host, start: o.start, end: o.end })
   }
   return found
 }
