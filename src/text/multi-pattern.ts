@@ -197,6 +197,15 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   let positions: Int32Array | undefined
   let badGaps: Int32Array | undefined
 
+  // The code units above ASCII that some pattern holds (none: an empty table).
+  let alphabetSize = 0
+  for (const pattern of patterns) for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) >= 0x80) alphabetSize = 65536
+  const alphabet = new Uint8Array(alphabetSize)
+  if (alphabetSize > 0) for (const pattern of patterns) for (let i = 0; i < pattern.length; i++) alphabet[pattern.charCodeAt(i)] = 1
+  // For each BMP code unit met by `scanSpans`, filled as met: 1 skipped (not a letter, digit or
+  // `#`), 2 kept but in no pattern, 3 kept and in a pattern (0: not met yet). Made on the first scan.
+  let spanKinds: Uint8Array | undefined
+
   // Whether a node ends a pattern or has one on its failure chain (a scan checks this before
   // walking the chain), and the depths as a typed array.
   const reportable = new Uint8Array(size)
@@ -212,7 +221,7 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     const current = scanNumber
     const at = (positions ??= new Int32Array(ringSize))
     const bad = (badGaps ??= new Int32Array(ringSize))
-    const classes = (bmpClass ??= new Uint8Array(65536))
+    const unitKinds = (spanKinds ??= new Uint8Array(65536))
     let steps = 0
     let node = 0
     // Kept code units so far; the text offset of the last one; the bad gaps so far; whether a
@@ -226,21 +235,32 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
       const code = text.charCodeAt(i)
       let units = 1
       if (code < 0x80) {
-        // ASCII: one table read says skipped, a host's end, kept and dense, or kept (capitals).
-        const kind = SPAN_KIND[code]!
-        if (kind < 2) {
-          if (kind === 1) broken = true
+        // ASCII: one table read says skipped, a host's end, kept with dense transitions (its
+        // column), or kept (capitals).
+        const symbol = SPAN_SYMBOL[code]!
+        if (symbol === SKIPPED) continue
+        if (symbol === ENDS_HOST) {
+          broken = true
           continue
         }
-        if (kind === 2 && node < denseNodes) {
+        if (symbol >= 0 && node < denseNodes) {
+          steps++
+          const next = dense[node * SYMBOLS + symbol]!
+          if (next === 0) {
+            // Back at the root: this unit is in no occurrence, so it needs no place in the
+            // rings (an occurrence's units all leave the automaton below the root).
+            node = 0
+            last = i
+            broken = false
+            continue
+          }
           if (broken || (kept > 0 && i - last - 1 > maxGap)) bads++
           broken = false
           last = i
           at[kept & ringMask] = i
           bad[kept & ringMask] = bads
           kept++
-          steps++
-          node = dense[node * SYMBOLS + SYMBOL_OF[code]!]!
+          node = next
           if (reportable[node] === 0) continue
           let report = output[node] !== -1 ? node : dictionary[node]!
           while (report !== -1) {
@@ -260,9 +280,24 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
           if (low >= 0xdc00 && low < 0xe000) units = 2
         }
         if (units === 1) {
-          const known = classes[code]!
-          if ((known === 0 ? classifyAt(text, i) : known) !== 1) continue
+          // One read of this matcher's table: skipped, or kept in no pattern (most of a text in
+          // another script: back to the root, in no occurrence, without the edge map), or kept.
+          let known = unitKinds[code]!
+          if (known === 0) known = unitKinds[code] = classifyAt(text, i) !== 1 ? 1 : alphabetSize > 0 && alphabet[code] === 1 ? 3 : 2
+          if (known === 1) continue
+          if (known === 2) {
+            node = 0
+            last = i
+            broken = false
+            continue
+          }
         } else if (!isWordAt(text, i, 2)) {
+          i++
+          continue
+        } else if ((code >= alphabetSize || alphabet[code] === 0) && (alphabetSize === 0 || alphabet[text.charCodeAt(i + 1)] === 0)) {
+          node = 0
+          last = i + 1
+          broken = false
           i++
           continue
         }
@@ -375,13 +410,16 @@ const ASCII_CLASS = /* @__PURE__ */ (() => {
   for (let code = 0; code < 128; code++) table[code] = WORD.test(String.fromCharCode(code)) ? 1 : 0
   return table
 })()
-// How `scanSpans` reads each ASCII character: 0 skipped, 1 skipped and ends a host (`/ @ ? = &`:
-// never inside an occurrence), 2 kept with dense transitions (a–z, 0–9, `#`, `.`), 3 kept (capitals).
-const SPAN_KIND = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(128)
-  for (const c of '/@?=&') table[c.charCodeAt(0)] = 1
-  for (let code = 0; code < 128; code++) if (ASCII_CLASS[code] === 1) table[code] = 3
-  for (const code of SYMBOL_CODES) table[code] = 2
+// How `scanSpans` reads each ASCII character: its dense column (a–z, 0–9, `#`, `.`), or skipped,
+// or skipped and ending a host (`/ @ ? = &`: never inside an occurrence), or kept (capitals).
+const SKIPPED = -1
+const ENDS_HOST = -2
+const KEPT = -3
+const SPAN_SYMBOL = /* @__PURE__ */ (() => {
+  const table = new Int8Array(128).fill(SKIPPED)
+  for (const c of '/@?=&') table[c.charCodeAt(0)] = ENDS_HOST
+  for (let code = 0; code < 128; code++) if (ASCII_CLASS[code] === 1) table[code] = KEPT
+  SYMBOL_CODES.forEach((code, k) => (table[code] = k))
   return table
 })()
 
