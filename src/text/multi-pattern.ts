@@ -112,10 +112,16 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   // scan by the number of patterns, whatever the text).
   // The root's transitions for every BMP code unit in one array (the scan is at the root for
   // most characters of a text that matches nothing), -1 where the root has none.
-  // (Only the ASCII part when the root has no other transition: 512 bytes instead of 256 KB.)
-  const rootSize = children[0]!.some((code) => code >= 128) ? 65536 : 128
+  // (Only the ASCII part, and a map for the others, when the root has few other transitions:
+  // 512 bytes instead of 256 KB for a host list.)
+  const wideRoots = children[0]!.filter((code) => code >= 128)
+  const rootSize = wideRoots.length > WIDE_ROOTS ? 65536 : 128
   const rootNext = new Int32Array(rootSize)
-  for (const code of children[0]!) rootNext[code] = edges.get(code)!
+  const rootWide = new Map<number, number>()
+  for (const code of children[0]!) {
+    if (code < rootSize) rootNext[code] = edges.get(code)!
+    else rootWide.set(code, edges.get(code)!)
+  }
   // For the shallowest nodes (breadth-first order: the ones a scan is in most of the time), the
   // full transition on each ASCII letter, digit and `#` with failure links already followed: one
   // array read a character instead of map lookups.
@@ -171,9 +177,9 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
             node = fail[node]!
             next = node === 0 ? undefined : edges.get(node * 65536 + unit)
           }
-          node = next ?? (unit < rootSize ? rootNext[unit]! : 0)
+          node = next ?? (unit < rootSize ? rootNext[unit]! : (rootWide.get(unit) ?? 0))
         } else {
-          node = (unit < rootSize ? rootNext[unit]! : 0)
+          node = (unit < rootSize ? rootNext[unit]! : (rootWide.get(unit) ?? 0))
         }
         let report = output[node] !== -1 ? node : dictionary[node]!
         while (report !== -1 && stamp[report] !== current) {
@@ -197,11 +203,9 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   let positions: Int32Array | undefined
   let badGaps: Int32Array | undefined
 
-  // The code units above ASCII that some pattern holds (none: an empty table).
-  let alphabetSize = 0
-  for (const pattern of patterns) for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) >= 0x80) alphabetSize = 65536
-  const alphabet = new Uint8Array(alphabetSize)
-  if (alphabetSize > 0) for (const pattern of patterns) for (let i = 0; i < pattern.length; i++) alphabet[pattern.charCodeAt(i)] = 1
+  // The code units above ASCII that some pattern holds.
+  const alphabet = new Set<number>()
+  for (const pattern of patterns) for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) >= 0x80) alphabet.add(pattern.charCodeAt(i))
   // For each BMP code unit met by `scanSpans`, filled as met: 1 skipped (not a letter, digit or
   // `#`), 2 kept but in no pattern, 3 kept and in a pattern (0: not met yet). Made on the first scan.
   let spanKinds: Uint8Array | undefined
@@ -283,7 +287,7 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
           // One read of this matcher's table: skipped, or kept in no pattern (most of a text in
           // another script: back to the root, in no occurrence, without the edge map), or kept.
           let known = unitKinds[code]!
-          if (known === 0) known = unitKinds[code] = classifyAt(text, i) !== 1 ? 1 : alphabetSize > 0 && alphabet[code] === 1 ? 3 : 2
+          if (known === 0) known = unitKinds[code] = classifyAt(text, i) !== 1 ? 1 : alphabet.has(code) ? 3 : 2
           if (known === 1) continue
           if (known === 2) {
             node = 0
@@ -294,7 +298,7 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
         } else if (!isWordAt(text, i, 2)) {
           i++
           continue
-        } else if ((code >= alphabetSize || alphabet[code] === 0) && (alphabetSize === 0 || alphabet[text.charCodeAt(i + 1)] === 0)) {
+        } else if (!alphabet.has(code) && !alphabet.has(text.charCodeAt(i + 1))) {
           node = 0
           last = i + 1
           broken = false
@@ -319,9 +323,9 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
             steps++
             next = node === 0 ? undefined : edges.get(node * 65536 + unit)
           }
-          node = next ?? (unit < rootSize ? rootNext[unit]! : 0)
+          node = next ?? (unit < rootSize ? rootNext[unit]! : (rootWide.get(unit) ?? 0))
         } else {
-          node = unit < rootSize ? rootNext[unit]! : 0
+          node = unit < rootSize ? rootNext[unit]! : (rootWide.get(unit) ?? 0)
         }
         if (reportable[node] === 0) continue
         let report = output[node] !== -1 ? node : dictionary[node]!
@@ -354,9 +358,9 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
           steps++
           next = node === 0 ? undefined : edges.get(node * 65536 + code)
         }
-        node = next ?? (code < rootSize ? rootNext[code]! : 0)
+        node = next ?? (code < rootSize ? rootNext[code]! : (rootWide.get(code) ?? 0))
       } else {
-        node = (code < rootSize ? rootNext[code]! : 0)
+        node = (code < rootSize ? rootNext[code]! : (rootWide.get(code) ?? 0))
       }
       steps++
       let report = output[node] !== -1 ? node : dictionary[node]!
@@ -391,6 +395,8 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   }
 }
 
+/** Transitions from the root on other than ASCII above which the root gets a full table (else a map). */
+const WIDE_ROOTS = 16
 /** Nodes given dense ASCII transitions (at most 4096 × 38 × 4 bytes). */
 const DENSE_NODES = 4096
 /** The ASCII characters `compactSkeleton` keeps in a skeleton: a–z, 0–9, `#` (a skeleton has no capitals), and `.` (`scanSpans` keeps it). */
