@@ -98,7 +98,9 @@ export function findDiscordInvitesIn(view: Deobfuscated): readonly DiscordInvite
  * invite redirectors (dsc.gg, dis.army, discord.me, invite.gg, discord.io); spaces or brackets
  * around dots and slashes (`discord . gg / x`, `discord(.)gg`, `discord[.]gg`, `discord dot gg`),
  * fullwidth and mathematical letters, Cyrillic and Greek look-alikes, zero-width characters,
- * mixed case. Linear in the text's length; never throws.
+ * mixed case, a host cut by spaces, punctuation, emoji or a line break (`dis, cord.gg/x`,
+ * `discord gg/x`; the one multi-pattern matcher, `createTextHosts`). Linear in the text's
+ * length; never throws.
  *
  * Callers with OCR text should fold OCR errors first (`0` read for `o`, …): this function
  * only undoes what a person sees as the same text.

@@ -13,7 +13,10 @@ import { WARNING_STRENGTH, warningReading } from './warning-context.js'
  *
  * **Catches:** `荒らし.com` (also as `xn--68j5e377y.com`, or in the preview card), `ctkpaarr.org`,
  * `krsw-wiki.org`, `midokuriserver.github.io`, the 2025 "Mastodon Support" phishing hosts,
- * `discord.gg/ctkpaarr`; links written as text or read from an image too.
+ * `discord.gg/ctkpaarr`; links written as text or read from an image too; a listed domain written
+ * in text but cut so that no link reads it (`ctkpaarr .org`, `荒らし . com`, `ctkpaarr org`,
+ * a line break before the dot), found by the one multi-pattern matcher in the link scan
+ * (`LinkScan.named`), the evidence quoting the text as written.
  *
  * **Does not catch / false-positive risk:** new campaign domains until a list names them. A post
  * that names a campaign domain or code without a live link, from a settled author, with no
