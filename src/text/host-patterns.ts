@@ -1,4 +1,4 @@
-import { hostSkeleton } from './deobfuscate.js'
+import { compactSkeleton, hostSkeleton } from './deobfuscate.js'
 import { createMultiPatternMatcher, type MultiPatternMatcher } from './multi-pattern.js'
 
 /** A listed host found written in a text. */
@@ -38,8 +38,6 @@ export const MAX_HOST_GAP = 6
 /** Letters before the top-level domain from which a host also matches with its dots left out. */
 const DISTINCTIVE = 6
 
-const NOT_KEPT = /[^\p{L}\p{N}#.]+/gu
-
 /**
  * The forms a host is matched in: as the layer reads it, letters, digits and dots only; and,
  * when distinctive, without its dots.
@@ -48,8 +46,13 @@ const NOT_KEPT = /[^\p{L}\p{N}#.]+/gu
  * @returns its patterns (none for a host with no letter or digit)
  */
 export function hostPatterns(host: string): string[] {
-  const dotted = hostSkeleton(host).replace(NOT_KEPT, '').replace(/^\.+|\.+$/gu, '')
-  if (dotted.replace(/\./gu, '') === '') return []
+  // Each label as the phrase matcher's compact form reads it (letters, digits, `#`), empty labels dropped.
+  const dotted = hostSkeleton(host)
+    .split('.')
+    .map(compactSkeleton)
+    .filter((label) => label !== '')
+    .join('.')
+  if (dotted === '') return []
   const lastDot = dotted.lastIndexOf('.')
   if (lastDot < 0) return [dotted]
   let weight = 0

@@ -127,13 +127,28 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   // array read a character instead of map lookups.
   const denseNodes = Math.min(size, DENSE_NODES)
   const dense = new Int32Array(denseNodes * SYMBOLS)
-  const order = [0, ...queue]
-  for (const node of order) {
+  // A row is its failure node's row with its own children over it (breadth-first order: the
+  // failure node, shallower, has its row already). The failure node of a dense node may be past
+  // the dense ones (its number is its place in the list, not its depth): its transitions are then
+  // read from the edge map, failure links followed.
+  const stepFrom = (start: number, code: number): number => {
+    for (let n = start; ; n = fail[n]!) {
+      const child = edges.get(n * 65536 + code)
+      if (child !== undefined) return child
+      if (n === 0) return 0
+    }
+  }
+  for (const node of [0, ...queue]) {
     if (node >= denseNodes) continue
-    for (let k = 0; k < SYMBOLS; k++) {
-      const code = SYMBOL_CODES[k]!
-      const child = edges.get(node * 65536 + code)
-      dense[node * SYMBOLS + k] = child ?? (node === 0 ? 0 : dense[fail[node]! * SYMBOLS + k]!)
+    const base = node * SYMBOLS
+    if (node !== 0) {
+      const f = fail[node]!
+      if (f < denseNodes) dense.copyWithin(base, f * SYMBOLS, f * SYMBOLS + SYMBOLS)
+      else for (let k = 0; k < SYMBOLS; k++) dense[base + k] = stepFrom(f, SYMBOL_CODES[k]!)
+    }
+    for (const code of children[node]!) {
+      const k = code < 128 ? SYMBOL_OF[code]! : -1
+      if (k >= 0) dense[base + k] = edges.get(node * 65536 + code)!
     }
   }
   const stamp = new Int32Array(size)
