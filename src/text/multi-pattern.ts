@@ -241,6 +241,11 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     const at = (positions ??= new Int32Array(ringSize))
     const bad = (badGaps ??= new Int32Array(ringSize))
     const unitKinds = (spanKinds ??= new Uint8Array(65536))
+    // The tables in locals (read every character).
+    const table = dense
+    const symbols = SPAN_SYMBOL
+    const ends = reportable
+    const denseCount = denseNodes
     let steps = 0
     let node = 0
     // Kept code units so far; the text offset of the last one; the bad gaps so far; whether a
@@ -256,15 +261,15 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
       if (code < 0x80) {
         // ASCII: one table read says skipped, a host's end, kept with dense transitions (its
         // column), or kept (capitals).
-        const symbol = SPAN_SYMBOL[code]!
+        const symbol = symbols[code]!
         if (symbol === SKIPPED) continue
         if (symbol === ENDS_HOST) {
           broken = true
           continue
         }
-        if (symbol >= 0 && node < denseNodes) {
+        if (symbol >= 0 && node < denseCount) {
           steps++
-          const next = dense[node * SYMBOLS + symbol]!
+          const next = table[node * SYMBOLS + symbol]!
           if (next === 0) {
             // Back at the root: this unit is in no occurrence, so it needs no place in the
             // rings (an occurrence's units all leave the automaton below the root).
@@ -280,7 +285,7 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
           bad[kept & ringMask] = bads
           kept++
           node = next
-          if (reportable[node] === 0) continue
+          if (ends[node] === 0) continue
           let report = output[node] !== -1 ? node : dictionary[node]!
           while (report !== -1) {
             steps++
@@ -342,7 +347,7 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
         } else {
           node = unit < rootSize ? rootNext[unit]! : (rootWide.get(unit) ?? 0)
         }
-        if (reportable[node] === 0) continue
+        if (ends[node] === 0) continue
         let report = output[node] !== -1 ? node : dictionary[node]!
         while (report !== -1) {
           steps++
