@@ -1,4 +1,3 @@
-import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { DISCORD_INVITE_HOSTS } from '../../src/data/discord-invite-hosts.js'
 import { CAMPAIGN_DOMAINS } from '../../src/data/campaign-domains.js'
