@@ -218,6 +218,10 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   let positions: Int32Array | undefined
   let badGaps: Int32Array | undefined
 
+  // The ASCII characters with a transition from the root (the first characters of patterns).
+  const rootStarts = new Uint8Array(128)
+  for (const code of children[0]!) if (code < 128) rootStarts[code] = 1
+
   // The code units above ASCII that some pattern holds.
   const alphabet = new Set<number>()
   for (const pattern of patterns) for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) >= 0x80) alphabet.add(pattern.charCodeAt(i))
@@ -246,6 +250,7 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     const symbols = SPAN_SYMBOL
     const ends = reportable
     const denseCount = denseNodes
+    const starts = rootStarts
     let steps = 0
     let node = 0
     // Kept code units so far; the text offset of the last one; the bad gaps so far; whether a
@@ -256,6 +261,16 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     let broken = false
     const length = text.length
     for (let i = 0; i < length; i++) {
+      if (node === 0) {
+        // At the root, an ASCII character that starts no pattern changes nothing an occurrence
+        // reads (the gaps before an occurrence's first unit are not inside it): skip them.
+        while (i < length) {
+          const c = text.charCodeAt(i)
+          if (c >= 0x80 || starts[c] === 1) break
+          i++
+        }
+        if (i === length) break
+      }
       const code = text.charCodeAt(i)
       let units = 1
       if (code < 0x80) {
