@@ -71,6 +71,8 @@ describe('findDiscordInvites', () => {
       ['we dis cord them.', 'no host'],
       ['dis cord gg', 'no dot'],
       ['my-discord.gg/abc', 'a hyphenated longer host'],
+      ['mydiscord.ggx/abc', 'a longer host at both ends'],
+      ['discord.ggx/abc', 'a longer top-level domain'],
       ['discord/gg/abc', 'a slash ends a host'],
       ['dsc gg/abc', 'a short host needs its dot'],
       ['discord          .gg/abc', 'too far apart'],
