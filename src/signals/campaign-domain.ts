@@ -1,6 +1,5 @@
 import { linksOf, scanLinks } from '../links/status-links.js'
 import { rulesOf } from '../rules/default-rules.js'
-import { hostPatterns } from '../text/host-patterns.js'
 import type { BlockSource } from '../rules/resolve-rules.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
@@ -34,15 +33,16 @@ export const campaignDomain: Signal<'campaign-domain'> = {
     const evidence: string[] = []
     const hosts: string[] = []
     const why: BlockSource[] = []
-    // The entries found, by the form the matcher reads them in (a link's entry is not found again in text).
-    const entries = new Set<string>()
+    // The entries found, by their value (a domain and the form the layer reads it in share one:
+    // `resolveRules`), so a link's entry is not found again in text.
+    const entries = new Set<unknown>()
     let onlyImages = true
     let live = false
     for (const link of scan.links) {
       if (rules.allowed.match(link.host) !== undefined) continue
       const hit = rules.blocked.match(link.host) ?? (link.readHost === link.host ? undefined : rules.blocked.match(link.readHost))
       if (hit === undefined) continue
-      entries.add(hostPatterns(hit.domain)[0] ?? hit.domain)
+      entries.add(hit.value)
       evidence.push(link.host)
       hosts.push(link.host)
       why.push(hit.value)
@@ -63,9 +63,8 @@ export const campaignDomain: Signal<'campaign-domain'> = {
     // (scanned again here only when the scan was made with another matcher than the rules').
     const named = scan.namedBy === rules.hostsInText ? scan.named : scanLinks(status, rules.hostsInText).named
     for (const hit of named ?? []) {
-      const key = hostPatterns(hit.host)[0] ?? hit.host
-      if (entries.has(key) || rules.allowed.match(hit.host) !== undefined) continue
-      entries.add(key)
+      if (entries.has(hit.blocked) || rules.allowed.match(hit.host) !== undefined) continue
+      entries.add(hit.blocked)
       evidence.push(hit.match)
       hosts.push(hit.host)
       // The rules' matcher reports its own block values.
