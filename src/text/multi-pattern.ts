@@ -221,6 +221,15 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   // The ASCII characters with a transition from the root (the first characters of patterns).
   const rootStarts = new Uint8Array(128)
   for (const code of children[0]!) if (code < 128) rootStarts[code] = 1
+  // The ASCII pairs (first × 128 + second) that start a pattern; every pair after a one-character
+  // pattern.
+  const rootPairs = new Uint8Array(128 * 128)
+  for (const pattern of patterns) {
+    const first = pattern.charCodeAt(0)
+    if (pattern === '' || first >= 128) continue
+    if (pattern.length === 1) rootPairs.fill(1, first << 7, (first + 1) << 7)
+    else if (pattern.charCodeAt(1) < 128) rootPairs[(first << 7) | pattern.charCodeAt(1)] = 1
+  }
 
   // The code units above ASCII that some pattern holds.
   const alphabet = new Set<number>()
@@ -251,6 +260,7 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     const ends = reportable
     const denseCount = denseNodes
     const starts = rootStarts
+    const pairs = rootPairs
     let steps = 0
     let node = 0
     // Kept code units so far; the text offset of the last one; the bad gaps so far; whether a
@@ -266,7 +276,16 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
         // reads (the gaps before an occurrence's first unit are not inside it): skip them.
         while (i < length) {
           const c = text.charCodeAt(i)
-          if (c >= 0x80 || starts[c] === 1) break
+          if (c >= 0x80) break
+          if (starts[c] === 1) {
+            // Nor one that starts a pattern when the next kept unit, right after it, does not
+            // continue one (`c` then leads nowhere but back to where `d` alone leads).
+            if (i + 1 === length) break
+            const d = text.charCodeAt(i + 1)
+            if (d >= 0x80 || pairs[(c << 7) | d] === 1) break
+            const kind = symbols[d]!
+            if (kind === SKIPPED || kind === ENDS_HOST) break
+          }
           i++
         }
         if (i === length) break
