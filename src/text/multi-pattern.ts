@@ -222,13 +222,17 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
   const rootStarts = new Uint8Array(128)
   for (const code of children[0]!) if (code < 128) rootStarts[code] = 1
   // The ASCII pairs (first × 128 + second) that start a pattern; every pair after a one-character
-  // pattern.
-  const rootPairs = new Uint8Array(128 * 128)
-  for (const pattern of patterns) {
-    const first = pattern.charCodeAt(0)
-    if (pattern === '' || first >= 128) continue
-    if (pattern.length === 1) rootPairs.fill(1, first << 7, (first + 1) << 7)
-    else if (pattern.charCodeAt(1) < 128) rootPairs[(first << 7) | pattern.charCodeAt(1)] = 1
+  // pattern. Made on the first `scanSpans` (16 KB; phrase and word matchers never need it).
+  let rootPairs: Uint8Array | undefined
+  const pairsOf = (): Uint8Array => {
+    const table = new Uint8Array(128 * 128)
+    for (const pattern of patterns) {
+      const first = pattern.charCodeAt(0)
+      if (pattern === '' || first >= 128) continue
+      if (pattern.length === 1) table.fill(1, first << 7, (first + 1) << 7)
+      else if (pattern.charCodeAt(1) < 128) table[(first << 7) | pattern.charCodeAt(1)] = 1
+    }
+    return table
   }
 
   // The code units above ASCII that some pattern holds.
@@ -260,7 +264,7 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     const ends = reportable
     const denseCount = denseNodes
     const starts = rootStarts
-    const pairs = rootPairs
+    const pairs = (rootPairs ??= pairsOf())
     let steps = 0
     let node = 0
     // Kept code units so far; the text offset of the last one; the bad gaps so far; whether a
