@@ -93,14 +93,14 @@ export function tokenizeHtml(html: string, handler: HtmlTokenHandler): void {
       i = lt + 1
       continue
     }
-    if (html.startsWith('<!--', lt)) {
+    const next = html.charCodeAt(lt + 1)
+    if (next === 33 && html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4)
       i = end < 0 ? length : end + 3
       continue
     }
     // A tag name follows `<` or `</` at once; `<!…>` and `<?…>` are bogus comments; any other
     // `<` is text (`a < b`, `<3`), as in the HTML standard.
-    const next = html.charCodeAt(lt + 1)
     const bogus = next === 33 || next === 63
     const closing = next === 47
     const nameStart = closing ? lt + 2 : lt + 1
