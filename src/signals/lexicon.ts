@@ -1,5 +1,6 @@
 import { hasNonAscii } from '../text/ascii.js'
-import { foldCue } from './matchable-text.js'
+import { foldCue, wordText } from './matchable-text.js'
+import { wordEnd, wordStart } from './words.js'
 
 const LATIN_CUE = /^[\p{Script=Latin}0-9' *]+$/u
 
@@ -125,6 +126,64 @@ export function findCues<T>(lexicon: Lexicon<T>, words: string): CueHit<T>[] {
     at = end + 1
   }
   if (hasNonAscii(words)) {
+    for (const cue of lexicon.anywhere) {
+      const found = words.indexOf(cue.text)
+      if (found >= 0) hits.push({ tag: cue.tag, cue: cue.text, at: found })
+    }
+  }
+  return hits
+}
+
+/**
+ * `findCues(lexicon, wordText(folded))` without building the word text for ASCII text: the words
+ * (runs of letters and digits of any script) are read where they lie in `folded`, and each hit's
+ * `at` is the offset its word has in `wordText(folded)`. Text with characters outside ASCII
+ * builds the word text for the kana and kanji cues (looked up anywhere in it). Fuzzed against
+ * `findCues` over `wordText` in `test/signals/lexicon.fuzz.test.ts`.
+ *
+ * @param lexicon - a compiled lexicon
+ * @param folded - text from `matchableText` (any text)
+ * @returns the hits, as `findCues` gives them over the word text
+ */
+export function findCuesInText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
+  const hits: CueHit<T>[] = []
+  const { firstWordLengths, startPairs } = lexicon
+  const length = folded.length
+  // The offset in the word text of the next word: one space at the start, one after each word.
+  let at = 1
+  let start = wordStart(folded, 0)
+  while (start < length) {
+    const end = wordEnd(folded, start)
+    const size = end - start
+    const first = folded.charCodeAt(start)
+    if ((firstWordLengths[first & 0xff]! & lengthBit(size)) !== 0) {
+      const sequences = lexicon.byFirstWord.get(folded.slice(start, end))
+      if (sequences !== undefined) {
+        for (const sequence of sequences) {
+          let match = true
+          const last = sequence.rest.length - 1
+          let from = end
+          for (let k = 0; k <= last && match; k++) {
+            const nextStart = wordStart(folded, from)
+            const nextEnd = nextStart < length ? wordEnd(folded, nextStart) : length
+            const want = sequence.rest[k] ?? ''
+            // Past the last word the next word is empty (no cue word is).
+            match = nextStart < length && (k === last && sequence.stem ? folded.startsWith(want, nextStart) && want.length <= nextEnd - nextStart : nextEnd - nextStart === want.length && folded.startsWith(want, nextStart))
+            from = nextEnd
+          }
+          if (match) hits.push({ tag: sequence.tag, cue: sequence.cue, at })
+        }
+      }
+    }
+    if (size >= 3 && startPairs[pairIndex(first, folded.charCodeAt(start + 1))] === 1) {
+      const starts = lexicon.starts.get(folded.slice(start, start + 3))
+      if (starts !== undefined) for (const entry of starts) if (entry.stem.length <= size && folded.startsWith(entry.stem, start)) hits.push({ tag: entry.tag, cue: entry.cue, at })
+    }
+    at += size + 1
+    start = wordStart(folded, end)
+  }
+  if (lexicon.anywhere.length > 0 && hasNonAscii(folded)) {
+    const words = wordText(folded)
     for (const cue of lexicon.anywhere) {
       const found = words.indexOf(cue.text)
       if (found >= 0) hits.push({ tag: cue.tag, cue: cue.text, at: found })

@@ -1,7 +1,7 @@
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { statusTexts } from '../status/status-texts.js'
-import { hasNonAscii } from '../text/ascii.js'
 import { skeleton } from '../text/deobfuscate.js'
+import { spacedWords } from './words.js'
 
 /**
  * The one place the signals of issue 11 (`credential-phishing`, `impersonation`, the warning
@@ -95,10 +95,7 @@ const LEET: Readonly<Record<string, string>> = { '1': 'i', '2': 'z', '3': 'e', '
  * @returns the spaced word text
  */
 export function wordText(folded: string): string {
-  // In ASCII the letters and digits are A–Z, a–z and 0–9: a class the engine scans without
-  // looking up Unicode properties.
-  return ` ${folded.replace(hasNonAscii(folded) ? NOT_WORD : NOT_ASCII_WORD, ' ').trim()} `
+  // Read by character code (`spacedWords`): an expression replacing each run of separators costs
+  // about three times as much on these short texts.
+  return spacedWords(folded)
 }
-
-const NOT_WORD = /[^\p{L}\p{N}]+/gu
-const NOT_ASCII_WORD = /[^A-Za-z0-9]+/g

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { compileLexicon, type CueHit, findCues, type Lexicon } from '../../src/signals/lexicon.js'
+import { compileLexicon, type CueHit, findCues, findCuesInText, type Lexicon } from '../../src/signals/lexicon.js'
 import { wordText } from '../../src/signals/matchable-text.js'
 import { PHISHING_CUES, WARNING_CUES } from '../../src/data/phishing-lexicon.js'
 import { hasNonAscii } from '../../src/text/ascii.js'
@@ -86,8 +86,37 @@ describe('findCues against the plain reading', () => {
 
 describe('wordText against the Unicode class', () => {
   test('the same words for any text', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[ -~\n]{0,60}$/u)), (text) => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[ -~\n]{0,60}$/u)), (text) => {
       expect(wordText(text)).toBe(referenceWordText(text))
     }), RUNS)
+  })
+  test('the same words with lone surrogates, astral letters and emoji between words', () => {
+    const piece = fc.constantFrom('a', 'Z', '9', ' ', '-', 'é', 'ア', '漢', '\ud835\udc00', '🔥', '\ud800', '\udc00', '\u3000', '٣', 'ǅ', '\u200b', '_')
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const text = pieces.join('')
+      expect(wordText(text)).toBe(referenceWordText(text))
+    }), RUNS)
+  })
+})
+
+describe('findCuesInText against findCues over the plain word text', () => {
+  // Folded texts as matchableText gives them: words of the lexicons with any separators between.
+  const separator = fc.constantFrom(' ', '  ', '\n', '. ', ', ', '-', '!', '🔥', '「', '」', '\u3000', '/', '')
+  const textOf = fc.array(fc.tuple(word, separator), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => `${w}${s}`).join(''))
+  test('the same hits, at the same word-text offsets, for any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(textOf, fc.string(), fc.string({ unit: 'binary' })), (text) => {
+        const words = referenceWordText(text)
+        expect(findCuesInText(phishing, text)).toEqual(referenceFindCues(phishing, words))
+        expect(findCuesInText(warnings, text)).toEqual(referenceFindCues(warnings, words))
+      }),
+      { seed: 20261209, numRuns: 2000 },
+    )
+  })
+  test('a sequence cut by the end of the text, and one found', () => {
+    for (const text of ['please verify your', 'please verify your account', 'verify your account now!', 'アカウントが停止されます。24時間以内に本人確認を']) {
+      expect(findCuesInText(phishing, text)).toEqual(referenceFindCues(phishing, referenceWordText(text)))
+    }
+    expect(findCuesInText(phishing, 'verify your account now').length).toBeGreaterThan(0)
   })
 })
