@@ -1,5 +1,5 @@
 import { hasNonAscii } from '../text/ascii.js'
-import { foldCue, wordText } from './matchable-text.js'
+import { foldCue } from './matchable-text.js'
 import { wordEnd, wordStart } from './words.js'
 
 const LATIN_CUE = /^[\p{Script=Latin}0-9' *]+$/u
@@ -36,11 +36,23 @@ export interface Lexicon<T> {
   readonly firstWordLengths: Uint32Array
   /** A prefilter of `starts`: whether a key starts with these two code units (the low 8 bits of each). */
   readonly startPairs: Uint8Array
+  /**
+   * A second prefilter of `byFirstWord` for words of two code units or more: whether a key starts
+   * with these two code units (the low 5 bits of each, so `a`–`z` are told apart).
+   */
+  readonly firstWordPairs: Uint8Array
+}
+
+/** Whether an ASCII code is a letter or digit. */
+const isAsciiWordCode = (code: number): boolean => {
+  const lower = code | 0x20
+  return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57)
 }
 
 /** Where a word's first code unit and length sit in `Lexicon.firstWordLengths`. */
 const lengthBit = (length: number): number => 1 << Math.min(length, 31)
 const pairIndex = (first: number, second: number): number => ((first & 0xff) << 8) | (second & 0xff)
+const smallPairIndex = (first: number, second: number): number => ((first & 0x1f) << 5) | (second & 0x1f)
 
 /**
  * Compiles cues in the syntax of `src/data/phishing-lexicon.ts` (whole words or word sequences; a
@@ -74,7 +86,9 @@ export function compileLexicon<T>(entries: Iterable<readonly [string, T]>): Lexi
   for (const key of byFirstWord.keys()) if (key !== '') firstWordLengths[key.charCodeAt(0) & 0xff]! |= lengthBit(key.length)
   const startPairs = new Uint8Array(65536)
   for (const key of starts.keys()) startPairs[pairIndex(key.charCodeAt(0), key.charCodeAt(1))] = 1
-  return { byFirstWord, starts, anywhere, firstWordLengths, startPairs }
+  const firstWordPairs = new Uint8Array(1024)
+  for (const key of byFirstWord.keys()) if (key.length >= 2) firstWordPairs[smallPairIndex(key.charCodeAt(0), key.charCodeAt(1))] = 1
+  return { byFirstWord, starts, anywhere, firstWordLengths, startPairs, firstWordPairs }
 }
 
 /**
@@ -147,16 +161,41 @@ export function findCues<T>(lexicon: Lexicon<T>, words: string): CueHit<T>[] {
  */
 export function findCuesInText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
   const hits: CueHit<T>[] = []
-  const { firstWordLengths, startPairs } = lexicon
+  const { firstWordLengths, startPairs, firstWordPairs } = lexicon
   const length = folded.length
   // The offset in the word text of the next word: one space at the start, one after each word.
   let at = 1
-  let start = wordStart(folded, 0)
-  while (start < length) {
-    const end = wordEnd(folded, start)
+  let i = 0
+  while (i < length) {
+    // The next word: ASCII read here, other characters by `wordStart` and `wordEnd`.
+    const code = folded.charCodeAt(i)
+    let start: number
+    let end: number
+    if (code < 0x80) {
+      if (!isAsciiWordCode(code)) {
+        i++
+        continue
+      }
+      start = i
+      end = i + 1
+      while (end < length) {
+        const next = folded.charCodeAt(end)
+        if (next >= 0x80) {
+          end = wordEnd(folded, end)
+          break
+        }
+        if (!isAsciiWordCode(next)) break
+        end++
+      }
+    } else {
+      start = wordStart(folded, i)
+      if (start >= length) break
+      end = wordEnd(folded, start)
+    }
+    i = end
     const size = end - start
     const first = folded.charCodeAt(start)
-    if ((firstWordLengths[first & 0xff]! & lengthBit(size)) !== 0) {
+    if ((firstWordLengths[first & 0xff]! & lengthBit(size)) !== 0 && (size === 1 || firstWordPairs[smallPairIndex(first, folded.charCodeAt(start + 1))] === 1)) {
       const sequences = lexicon.byFirstWord.get(folded.slice(start, end))
       if (sequences !== undefined) {
         for (const sequence of sequences) {
@@ -180,14 +219,38 @@ export function findCuesInText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T
       if (starts !== undefined) for (const entry of starts) if (entry.stem.length <= size && folded.startsWith(entry.stem, start)) hits.push({ tag: entry.tag, cue: entry.cue, at })
     }
     at += size + 1
-    start = wordStart(folded, end)
   }
   if (lexicon.anywhere.length > 0 && hasNonAscii(folded)) {
-    const words = wordText(folded)
+    // A kana or kanji cue is letters only: it lies inside one word of `folded` as it does inside
+    // one word of the word text, and its first place is the same word's. It is looked for only
+    // when the text holds its first code unit (by the low 8 bits).
+    const seen = seenCodeUnits(folded)
     for (const cue of lexicon.anywhere) {
-      const found = words.indexOf(cue.text)
-      if (found >= 0) hits.push({ tag: cue.tag, cue: cue.text, at: found })
+      if (seen[cue.text.charCodeAt(0) & 0xff] === 0) continue
+      const found = folded.indexOf(cue.text)
+      if (found >= 0) hits.push({ tag: cue.tag, cue: cue.text, at: wordTextOffset(folded, found) })
     }
   }
   return hits
+}
+
+const SEEN = /* @__PURE__ */ new Uint8Array(256)
+
+/** Which code units (by their low 8 bits) a text holds, in a table reused by every call. */
+function seenCodeUnits(text: string): Uint8Array {
+  SEEN.fill(0)
+  for (let i = 0; i < text.length; i++) SEEN[text.charCodeAt(i) & 0xff] = 1
+  return SEEN
+}
+
+/** The offset in `wordText(text)` of `text[index]`, a letter or digit inside a word. */
+function wordTextOffset(text: string, index: number): number {
+  let at = 1
+  for (let start = wordStart(text, 0); start < text.length; start = wordStart(text, start)) {
+    const end = wordEnd(text, start)
+    if (index < end) return at + (index - start)
+    at += end - start + 1
+    start = end
+  }
+  return at
 }

@@ -102,7 +102,10 @@ describe('wordText against the Unicode class', () => {
 describe('findCuesInText against findCues over the plain word text', () => {
   // Folded texts as matchableText gives them: words of the lexicons with any separators between.
   const separator = fc.constantFrom(' ', '  ', '\n', '. ', ', ', '-', '!', '🔥', '「', '」', '\u3000', '/', '')
-  const textOf = fc.array(fc.tuple(word, separator), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => `${w}${s}`).join(''))
+  // The kana and kanji cues too, alone, run together, and inside other words.
+  const anywhere = fc.constantFrom(...phishing.anywhere.map((c) => c.text), ...warnings.anywhere.map((c) => c.text))
+  const textWord = fc.oneof(word, anywhere, fc.tuple(anywhere, anywhere).map(([a, b]) => `${a}${b}`), fc.tuple(word, anywhere, word).map(([a, b, c]) => `${a}${b}${c}`))
+  const textOf = fc.array(fc.tuple(textWord, separator), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => `${w}${s}`).join(''))
   test('the same hits, at the same word-text offsets, for any text', () => {
     fc.assert(
       fc.property(fc.oneof(textOf, fc.string(), fc.string({ unit: 'binary' })), (text) => {
