@@ -79,7 +79,17 @@ export function matchableName(name: string): string {
   // Plain ASCII names need no skeleton: lower case is all it would do to the letters the
   // callers keep (separators and spacing are dropped by them).
   const folded = PLAIN_ASCII.test(name) ? name.toLowerCase() : skeleton(name)
-  return folded.replace(/[0-9@$]/gu, (c) => LEET[c] ?? c)
+  // Read by character code: the digits, `@` and `$` are ASCII (a callback per match costs more).
+  let out = ''
+  let last = 0
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i)
+    if ((code >= 48 && code <= 57) || code === 64 || code === 36) {
+      out += folded.slice(last, i) + (LEET[folded[i]!] ?? folded[i]!)
+      last = i + 1
+    }
+  }
+  return last === 0 ? folded : out + folded.slice(last)
 }
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/u
