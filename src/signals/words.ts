@@ -7,18 +7,94 @@
  */
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u
+const CJK_CHARACTER = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u
 
-/** Per BMP code unit: 0 not asked yet, 1 a letter or digit, 2 not. */
+/** A code unit's class: `KNOWN` once asked, `WORD` for a letter or digit, `CJK` for a character of those scripts. */
+const KNOWN = 1
+const WORD = 2
+const CJK = 4
+
+/** Per BMP code unit: 0 not asked yet, else `KNOWN` with `WORD` and `CJK` as they hold. */
 let classes: Uint8Array | undefined
 
-function isWordUnit(code: number): boolean {
+function classOf(code: number): number {
   const table = (classes ??= new Uint8Array(0x10000))
   let known = table[code]!
   if (known === 0) {
-    known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2
+    const char = String.fromCharCode(code)
+    known = KNOWN | (WORD_CHARACTER.test(char) ? WORD : 0) | (CJK_CHARACTER.test(char) ? CJK : 0)
     table[code] = known
   }
-  return known === 1
+  return known
+}
+
+function isWordUnit(code: number): boolean {
+  return (classOf(code) & WORD) !== 0
+}
+
+/**
+ * Words counted as `mention-density` counts them: runs of letters, digits, `'`, `’` and `-` that
+ * hold a letter or digit, with kanji, kana and hangul apart (two of them count as one word).
+ *
+ * @param text - any text
+ * @returns the words outside those scripts and the characters of those scripts
+ */
+export function countWordsAndCjk(text: string): { readonly words: number; readonly cjk: number } {
+  let words = 0
+  let cjk = 0
+  let inRun = false
+  let runHasWord = false
+  const length = text.length
+  for (let i = 0; i < length; ) {
+    const code = text.charCodeAt(i)
+    let width = 1
+    let kind: number
+    if (code < 0x80) {
+      const lower = code | 0x20
+      kind = (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) ? KNOWN | WORD : code === 39 || code === 45 ? KNOWN : 0
+      if (kind === KNOWN) {
+        // `'` and `-` join a run; they do not start a word.
+        if (!inRun) {
+          inRun = true
+          runHasWord = false
+        }
+        i++
+        continue
+      }
+    } else if (code >= 0xd800 && code < 0xdc00 && i + 1 < length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      const pair = text.slice(i, i + 2)
+      kind = KNOWN | (WORD_CHARACTER.test(pair) ? WORD : 0) | (CJK_CHARACTER.test(pair) ? CJK : 0)
+      width = 2
+    } else if (code >= 0xd800 && code < 0xe000) {
+      kind = 0
+    } else if (code === 0x2019) {
+      if (!inRun) {
+        inRun = true
+        runHasWord = false
+      }
+      i++
+      continue
+    } else {
+      kind = classOf(code)
+    }
+    if ((kind & CJK) !== 0) {
+      cjk++
+      inRun = false
+    } else if ((kind & WORD) !== 0) {
+      if (!inRun) {
+        inRun = true
+        runHasWord = false
+      }
+      if (!runHasWord) {
+        runHasWord = true
+        words++
+      }
+    } else {
+      inRun = false
+    }
+    i += width
+  }
+  return { words, cjk }
 }
 
 /**
