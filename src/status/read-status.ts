@@ -335,11 +335,20 @@ export function readStatus(status: object, localHost: string | undefined, limits
   // a mentioned account (`<a class="mention" href="https://evil.example/login">@support</a>`).
   for (const tag of html.tags) if (!TAG_PAGE.test(tag.href)) links.push({ href: tag.href, text: tag.text, source: 'content' })
   if (html.mentions.length > 0) {
-    // The profiles of the accounts the status lists (mentions read from the HTML alone have no id).
-    const listed = new Set<string>()
-    for (const mention of mentions) if (mention.url !== undefined && mention.id !== undefined) listed.add(mention.url)
-    for (const anchor of html.mentions) {
-      if (anchor.href !== '' && !listed.has(anchor.href) && !PROFILE_PAGE.test(anchor.href)) links.push({ href: anchor.href, text: anchor.text, source: 'content' })
+    // The profiles of the accounts the status lists (mentions read from the HTML alone have no id),
+    // built only when an anchor is not the listed mention in its own place (what Mastodon sends:
+    // the anchors in the order of the array).
+    let listed: Set<string> | undefined
+    for (let at = 0; at < html.mentions.length; at++) {
+      const anchor = html.mentions[at]!
+      if (anchor.href === '') continue
+      const inPlace = mentions[at]
+      if (inPlace !== undefined && inPlace.id !== undefined && inPlace.url === anchor.href) continue
+      if (listed === undefined) {
+        listed = new Set<string>()
+        for (const mention of mentions) if (mention.url !== undefined && mention.id !== undefined) listed.add(mention.url)
+      }
+      if (!listed.has(anchor.href) && !PROFILE_PAGE.test(anchor.href)) links.push({ href: anchor.href, text: anchor.text, source: 'content' })
     }
   }
   const cardValue = f.card

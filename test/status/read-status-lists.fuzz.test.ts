@@ -38,3 +38,23 @@ describe('hashtags of readStatus against a Set of the HTML and tags array', () =
     )
   })
 })
+
+describe('mention anchors read as links, against the Set of listed profiles', () => {
+  test('the same links whether anchors and the array agree in place or not', () => {
+    const PROFILE_PAGE = /^https?:\/\/[^/?#\s]+\/(?:@[^/?#\s]+|(?:users|u|profile|accounts|a|c|video-channels|channel)\/[^/?#\s]+|~[^/?#\s]+)\/?$/iu
+    const href = fc.constantFrom('https://a.example/@a', 'https://b.example/@b', 'https://evil.example/login', 'https://c.example/users/c', 'https://d.example/x', '')
+    const entry = fc.record({ url: href, withId: fc.boolean() })
+    fc.assert(
+      fc.property(fc.array(href, { maxLength: 6 }), fc.array(entry, { maxLength: 6 }), (hrefs, entries) => {
+        const content = hrefs.map((h, i) => `<span class="h-card"><a href="${h}" class="u-url mention">@<span>u${i}</span></a></span>`).join(' ')
+        const mentions = entries.map((e, i) => ({ acct: `m${i}@x.example`, url: e.url === '' ? undefined : e.url, ...(e.withId ? { id: String(i + 1) } : {}) }))
+        const status = readStatus({ content, mentions }, undefined)
+        const listed = new Set<string>()
+        for (const m of status.mentions) if (m.url !== undefined && m.id !== undefined) listed.add(m.url)
+        const reference = htmlToText(content).mentions.filter((a) => a.href !== '' && !listed.has(a.href) && !PROFILE_PAGE.test(a.href)).map((a) => ({ href: a.href, text: a.text, source: 'content' }))
+        expect(status.links).toEqual(reference)
+      }),
+      { seed: 20261215, numRuns: 2000 },
+    )
+  })
+})
