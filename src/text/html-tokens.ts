@@ -82,7 +82,8 @@ export function tokenizeHtml(html: string, handler: HtmlTokenHandler): void {
   let nextGt = -1
   const length = html.length
   while (i < length) {
-    const lt = html.indexOf('<', i)
+    // A tag right after the last one (`</span></a>`) is seen without a search.
+    const lt = html.charCodeAt(i) === 60 ? i : html.indexOf('<', i)
     if (lt < 0) {
       if (skipping === undefined) handler.text(html, i, length)
       break
@@ -110,10 +111,17 @@ export function tokenizeHtml(html: string, handler: HtmlTokenHandler): void {
       i = lt + 1
       continue
     }
-    // The first `>` after a `<` is also the first after every later `<` before it: remembering
-    // it keeps runs of `<` without `>` linear.
-    if (nextGt <= lt) nextGt = html.indexOf('>', lt + 1)
-    const gt = nextGt
+    // A tag without attributes (`</span>`, `<p>`) ends right after its name, which holds no `>`.
+    const afterName = nameStart + nameLength
+    let gt: number
+    if (!bogus && html.charCodeAt(afterName) === 62) {
+      gt = afterName
+    } else {
+      // The first `>` after a `<` is also the first after every later `<` before it: remembering
+      // it keeps runs of `<` without `>` linear.
+      if (nextGt <= lt) nextGt = html.indexOf('>', lt + 1)
+      gt = nextGt
+    }
     if (gt < 0) {
       // A stray `<` with no end: it is text.
       if (skipping === undefined && !bogus) handler.text(html, lt, length)

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { referenceTokenizeHtml } from '../helpers/tokenize-html-reference.js'
 import { describe, expect, test } from 'vitest'
 import { hasToken, type HtmlTokenHandler, TAG_A, TAG_BLOCK, TAG_OTHER, TAG_P, TAG_SPAN, tokenizeHtml } from '../../src/text/html-tokens.js'
 import { readLinkAttributes } from '../../src/text/read-attributes.js'
@@ -73,6 +74,27 @@ describe('tokenizeHtml', () => {
         expect(length).toBeLessThanOrEqual(html.length)
       }),
       { seed: 20261207, numRuns: 300 },
+    )
+  })
+})
+
+describe('tokenizeHtml against the reading without shortcuts', () => {
+  test('the same text runs and tags for any document', () => {
+    const record = (run: (html: string, handler: HtmlTokenHandler) => void, html: string): unknown[] => {
+      const out: unknown[] = []
+      run(html, {
+        text: (_, from, to) => out.push(['text', from, to]),
+        tag: (kind, closing, _doc, nameFrom, attributesFrom, end) => out.push(['tag', kind, closing, nameFrom, attributesFrom, end]),
+      })
+      return out
+    }
+    const piece = fc.constantFrom('<', '>', '/', 'a', 'p', 'span', 'br', ' ', '=', '"', '!', '-', 'x', '<!--', '-->', 'script', '</', '?', '<a href="x">', '</a>', '<span>', '</span>')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const html = pieces.join('')
+        expect(record(tokenizeHtml, html)).toEqual(record(referenceTokenizeHtml, html))
+      }),
+      { seed: 20261216, numRuns: 3000 },
     )
   })
 })
