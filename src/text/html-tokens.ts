@@ -156,6 +156,9 @@ export function tokenizeHtml(html: string, handler: HtmlTokenHandler): void {
  * @returns whether it is one of the value's tokens
  */
 export function hasToken(list: string, token: string): boolean {
+  // A value shorter than the token cannot hold it; one as long holds it only as itself
+  // (`class="invisible"`): told without a search.
+  if (list.length <= token.length) return list === token
   let from = 0
   for (;;) {
     const at = list.indexOf(token, from)

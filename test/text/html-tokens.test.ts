@@ -100,6 +100,15 @@ describe('tokenizeHtml against the reading without shortcuts', () => {
 })
 
 describe('hasToken', () => {
+  test('the same answer as splitting the value at HTML spaces, for any value and token', () => {
+    const piece = fc.constantFrom(' ', '\t', '\n', '\f', '\r', '\u00a0', 'a', 'b', 'ab', 'mention', 'x-y', '')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), fc.constantFrom('a', 'ab', 'b', 'mention', 'x-y'), (list, token) => {
+        expect(hasToken(list, token)).toBe(list.split(/[ \t\n\f\r]/u).includes(token))
+      }),
+      { seed: 20261218, numRuns: 3000 },
+    )
+  })
   test('whole tokens of a space-separated value only', () => {
     expect(hasToken('u-url mention', 'mention')).toBe(true)
     expect(hasToken('mentions', 'mention')).toBe(false)
