@@ -92,72 +92,17 @@ export function compileLexicon<T>(entries: Iterable<readonly [string, T]>): Lexi
 }
 
 /**
- * The cues of a lexicon found in a text, in one pass over its words (a map lookup per word, the
- * word starts compared per word, the kana and kanji cues looked up in the text): linear in the
- * text for a fixed lexicon.
- *
- * @param lexicon - a compiled lexicon
- * @param words - the text as `wordText` gives it (words between single spaces)
- * @returns the hits, in text order for the word cues
- */
-export function findCues<T>(lexicon: Lexicon<T>, words: string): CueHit<T>[] {
-  const hits: CueHit<T>[] = []
-  // The words are read where they lie (no array of every word): only a word that passes the
-  // prefilters is sliced out and looked up. `list` holds the words after it for a sequence.
-  const { firstWordLengths, startPairs } = lexicon
-  let at = 0
-  const length = words.length
-  while (at <= length) {
-    let end = words.indexOf(' ', at)
-    if (end < 0) end = length
-    const size = end - at
-    if (size > 0) {
-      const first = words.charCodeAt(at)
-      if ((firstWordLengths[first & 0xff]! & lengthBit(size)) !== 0) {
-        const sequences = lexicon.byFirstWord.get(words.slice(at, end))
-        if (sequences !== undefined) {
-          for (const sequence of sequences) {
-            let match = true
-            const last = sequence.rest.length - 1
-            let from = end + 1
-            for (let k = 0; k <= last && match; k++) {
-              let to = from > length ? -1 : words.indexOf(' ', from)
-              if (to < 0) to = length
-              const next = from > length ? '' : words.slice(from, to)
-              const want = sequence.rest[k] ?? ''
-              match = k === last && sequence.stem ? next.startsWith(want) : next === want
-              from = to + 1
-            }
-            if (match) hits.push({ tag: sequence.tag, cue: sequence.cue, at })
-          }
-        }
-      }
-      if (size >= 3 && startPairs[pairIndex(first, words.charCodeAt(at + 1))] === 1) {
-        const word = words.slice(at, end)
-        for (const start of lexicon.starts.get(word.slice(0, 3)) ?? []) if (word.startsWith(start.stem)) hits.push({ tag: start.tag, cue: start.cue, at })
-      }
-    }
-    at = end + 1
-  }
-  if (hasNonAscii(words)) {
-    for (const cue of lexicon.anywhere) {
-      const found = words.indexOf(cue.text)
-      if (found >= 0) hits.push({ tag: cue.tag, cue: cue.text, at: found })
-    }
-  }
-  return hits
-}
-
-/**
- * `findCues(lexicon, wordText(folded))` without building the word text for ASCII text: the words
- * (runs of letters and digits of any script) are read where they lie in `folded`, and each hit's
- * `at` is the offset its word has in `wordText(folded)`. Text with characters outside ASCII
- * builds the word text for the kana and kanji cues (looked up anywhere in it). Fuzzed against
- * `findCues` over `wordText` in `test/signals/lexicon.fuzz.test.ts`.
+ * The cues of a lexicon found in a text, in one pass over its words (runs of letters and digits
+ * of any script, read where they lie in `folded`, no word text built): a map lookup per word that
+ * passes the prefilters, the word starts compared per word, the kana and kanji cues looked up in
+ * the text when it holds their first code unit. Each hit's `at` is the offset its word has in
+ * `wordText(folded)` (the words between single spaces), so windows are measured in word text.
+ * Linear in the text for a fixed lexicon. Fuzzed in `test/signals/lexicon.fuzz.test.ts` against
+ * the plain reading (the word text split into words, every word looked up).
  *
  * @param lexicon - a compiled lexicon
  * @param folded - text from `matchableText` (any text)
- * @returns the hits, as `findCues` gives them over the word text
+ * @returns the hits, in text order for the word cues, then the kana and kanji cues
  */
 export function findCuesInText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
   const hits: CueHit<T>[] = []

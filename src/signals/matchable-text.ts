@@ -14,7 +14,6 @@ import { spacedWords } from './words.js'
 /** Characters of the joined text read at most. */
 export const MAX_CHARS = 4000
 const cache = /* @__PURE__ */ new WeakMap<NormalizedStatus, string>()
-const wordCache = /* @__PURE__ */ new WeakMap<NormalizedStatus, string>()
 
 /**
  * Every text field a reader sees, joined one a line, as a skeleton: the content warning, the
@@ -38,21 +37,6 @@ export function matchableText(status: NormalizedStatus): string {
   if (text.length > MAX_CHARS) text = text.slice(0, MAX_CHARS)
   cache.set(status, text)
   return text
-}
-
-/**
- * `wordText(matchableText(status))`, computed once per status.
- *
- * @param status - a normalized status
- * @returns the status's words between single spaces
- */
-export function matchableWords(status: NormalizedStatus): string {
-  let words = wordCache.get(status)
-  if (words === undefined) {
-    words = wordText(matchableText(status))
-    wordCache.set(status, words)
-  }
-  return words
 }
 
 /**
