@@ -48,7 +48,10 @@ function buildTable(): Table {
     }
     return at
   }
-  for (const record of SKELETON_TABLE.split(/(?<!\\);/u)) {
+  // Without a backslash in the table no `;` is escaped, and a plain split reads the same records
+  // (the split with a lookbehind took 8 to 30 ms in QuickJS).
+  const records = SKELETON_TABLE.includes('\\') ? SKELETON_TABLE.split(/(?<!\\);/u) : SKELETON_TABLE.split(';')
+  for (const record of records) {
     if (record === '') continue
     const first = record.indexOf(',')
     const second = record.indexOf(',', first + 1)
