@@ -1,1 +1,0 @@
-export { getDomain } from "tldts"
