@@ -38,6 +38,10 @@ for (const output of Object.values(result.metafile.outputs)) {
   }
 }
 for (const [name, bytes] of [...shares].sort((a, b) => b[1] - a[1])) console.log(`  ${name.padEnd(40)} ${(bytes / 1024).toFixed(1).padStart(6)} KB min`)
+// Where our own code's size goes: its largest modules (minified bytes in the output, before gzip).
+const own = Object.values(result.metafile.outputs).flatMap((output) => Object.entries(output.inputs)).filter(([input]) => !input.includes('node_modules/'))
+console.log(`our own code, largest modules of ${own.length}:`)
+for (const [input, { bytesInOutput }] of own.sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 15)) console.log(`  ${input.replace(/^.*?src\//u, 'src/').padEnd(40)} ${(bytesInOutput / 1024).toFixed(1).padStart(6)} KB min`)
 
 if (!args.includes('--no-vite')) {
   const vite = await import('vite')

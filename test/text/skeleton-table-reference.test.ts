@@ -10,13 +10,15 @@ import { skeletonChars, skeletonOfCodePoint } from '../../src/text/transformers/
  */
 function referenceTable(): Map<number, string> {
   const table = new Map<number, string>()
+  let end = 0
   for (const record of SKELETON_TABLE.split(/(?<!\\);/u)) {
     if (record === '') continue
-    const [startText = '', lengthText = '', ...rest] = record.split(',')
+    const [gapText = '', lengthText = '', ...rest] = record.split(',')
     const target = rest.join(',').replace(/\\(.)/gu, '$1')
-    const start = Number.parseInt(startText, 36)
+    const start = end + (gapText === '' ? 0 : Number.parseInt(gapText, 36))
     const step = lengthText.endsWith('+')
     const length = lengthText === '' || lengthText === '+' ? 1 : Number.parseInt(step ? lengthText.slice(0, -1) : lengthText, 36)
+    end = start + length
     for (let i = 0; i < length; i++) {
       const cp = start + i
       const char = String.fromCodePoint(cp)

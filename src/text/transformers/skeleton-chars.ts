@@ -51,19 +51,21 @@ function buildTable(): Table {
   // Without a backslash in the table no `;` is escaped, and a plain split reads the same records
   // (the split with a lookbehind took 8 to 30 ms in QuickJS).
   const records = SKELETON_TABLE.includes('\\') ? SKELETON_TABLE.split(/(?<!\\);/u) : SKELETON_TABLE.split(';')
+  // Each record starts a gap after the previous one's end (see the generated file).
+  let end = 0
   for (const record of records) {
     if (record === '') continue
     const first = record.indexOf(',')
     const second = record.indexOf(',', first + 1)
-    const start = Number.parseInt(record.slice(0, first), 36)
+    const start = end + (first === 0 ? 0 : Number.parseInt(record.slice(0, first), 36))
     const lengthText = record.slice(first + 1, second)
     const step = lengthText.endsWith('+')
     const length = lengthText === '' || lengthText === '+' ? 1 : Number.parseInt(step ? lengthText.slice(0, -1) : lengthText, 36)
+    end = start + length
     const written = record.slice(second + 1)
     const target = written.includes('\\') ? unescapeRecord(written) : written
     if (!step) {
       const at = indexOf(target)
-      const end = start + length
       if (end <= 0x10000) bmp.fill(at, start, end)
       else for (let cp = start; cp < end; cp++) if (cp < 0x10000) bmp[cp] = at
       else astral.set(cp, at)
