@@ -67,6 +67,13 @@ describe('plain parts read without linkify (plainLinksOf), fuzzed against linkif
     if (links !== undefined) expect(find(word, 'url').map((link) => link.value)).toEqual(links)
   })
 
+  test('reads words of 100,000 characters shaped to make the patterns backtrack, once', () => {
+    // A pattern that backtracked on these would not return (the test's time limit fails it).
+    const words = ['https://' + 'a.'.repeat(50_000) + '!', 'https://a' + '/a'.repeat(50_000) + '!', 'a-'.repeat(50_000) + '.com!', 'https://' + 'a-'.repeat(50_000) + '!', 'x.'.repeat(50_000) + 'com' + '/a%'.repeat(10_000) + ')']
+    for (const word of words) expect(plainLinksOf(word)).toBeUndefined()
+    expect(plainLinksOf('https://' + 'a.'.repeat(50_000) + 'com/')).toHaveLength(1)
+  })
+
   test('findTextLinksIn finds the links the reference (linkify over every part) finds, in order, on texts mixing plain URLs and others', async () => {
     const fc = (await import('fast-check')).default
     const words = ['https://ex.com/', 'https://荒らし.com/ を', 'ex.gg/x', 'a.comx', '-a.com', 'https://荒らし.com/', 'http://a.b/c?d=1', 'example.com', 'discord.gg/abc', 'https://ex.com/a).', 'x.com:80', 'https://a.com/https://b.com', 'http://x', 'hello', 'e.g.', '詳しくは', 'mailto:a@b.co', 'https://ex.com/@u', '(https://ex.com/x)', 'ｈｔｔｐｓ://ex.com/', 'https://ex.com/ａ']
