@@ -34,9 +34,12 @@ function wordMayHoldLink(word: string): boolean {
 
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\p{Extended_Pictographic}\p{So}`
 // Japanese or emoji glued to a link: split where they meet ASCII (詳しくはdiscord.gg/abcへ,
-// 🔺example.com: linkify takes both into the host).
-const CJK_THEN_ASCII = /* @__PURE__ */ new RegExp(`([${CJK}])(?=[a-z0-9])`, 'giu')
-const ASCII_THEN_CJK = /* @__PURE__ */ new RegExp(`([a-z0-9/?=&#%_~+])(?=[${CJK}])`, 'giu')
+// 🔺example.com: linkify takes both into the host). One pass over runs of CJK (the class costs
+// about 0.5 ms to compile on a cold start, once here instead of twice); fuzzed against the two
+// replacements it stands for (`[CJK](?=[a-z0-9])` and `[a-z0-9/?=&#%_~+](?=[CJK])`, flags `giu`).
+const CJK_RUN = /* @__PURE__ */ new RegExp(`[${CJK}]+`, 'giu')
+const ALNUM = /[a-z0-9]/iu
+const BEFORE_CJK = /[a-z0-9/?=&#%_~+]/iu
 const WORD = /\S+/gu
 const WHITE = /\s/u
 
@@ -49,7 +52,13 @@ const WHITE = /\s/u
  */
 export function splitAtCjk(text: string): string {
   if (!hasNonAscii(text)) return text
-  return text.replace(CJK_THEN_ASCII, '$1 ').replace(ASCII_THEN_CJK, '$1 ')
+  return text.replace(CJK_RUN, (run: string, at: number) => {
+    // The neighbours are read as code units: the classes hold no character outside the BMP, and
+    // a surrogate matches neither.
+    const before = at > 0 && BEFORE_CJK.test(text.charAt(at - 1)) ? ' ' : ''
+    const after = ALNUM.test(text.charAt(at + run.length)) ? ' ' : ''
+    return before + run + after
+  })
 }
 
 /** A part of a skeleton handed to linkify, and where it starts in the skeleton. */
