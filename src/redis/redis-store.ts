@@ -1,9 +1,12 @@
 import { describeError, SpamFilterConfigError } from '../errors.js'
-import { confirmImageCopies, confirmTextCopies, detailedImages, imageEntry, newestImageMark, newestTextMark, storedId, textEntry, textMarkEntry, toHex } from '../history/candidates.js'
+import { confirmImageCopies, confirmTextCopies, detailedImages, imageEntry, newestImageMark, newestTextMark, textEntry, textMarkEntry, toHex } from '../history/candidates.js'
 import { homeKey, probeKeys } from '../history/image-ring.js'
 import { resolveMemoryOptions } from '../history/memory-options.js'
+import { openLineSnapshot, snapshotFromLines } from '../history/line-snapshot.js'
+import { SpamFilterMemoryError } from '../history/memory-error.js'
 import { MemoryUnavailableError, type AsyncMemoryStore, type MemoryLookup, type MemoryRecord } from '../history/memory-store.js'
-import { LOOKUP_SCRIPT, MARK_SCRIPT } from './scripts.js'
+import { keptId } from '../history/status-ring.js'
+import { IMPORT_IMAGES_SCRIPT, IMPORT_MARKS_SCRIPT, IMPORT_STATUSES_SCRIPT, LOOKUP_SCRIPT, MARK_SCRIPT, READ_LISTS_SCRIPT } from './scripts.js'
 
 /**
  * The one thing the store asks of a Redis client: send a command, get the reply. node-redis
@@ -41,6 +44,20 @@ export interface RedisMemoryStore extends AsyncMemoryStore {
   readonly keyBase: string
   /** Closes the client the store created from `url` (a client passed in is the caller's to close). */
   close(): Promise<void>
+  /**
+   * The store's contents as a memory snapshot, the format of the in-process store's
+   * `exportMemory` (an in-process filter can import it): read with SCAN and batched reads under
+   * the prefix, each round trip within `max(timeoutMs, 1 s)`. Rejects with `MemoryUnavailableError`
+   * when Redis does not answer.
+   */
+  exportMemory(): Promise<Uint8Array>
+  /**
+   * Fills an empty prefix (no key but the counters) from a snapshot of either store, in batches;
+   * the imported keys expire with the window, as if remembered now. Rejects with
+   * `SpamFilterMemoryError` (nothing written) for bad data or a prefix that holds a memory, with
+   * `MemoryUnavailableError` when Redis does not answer (then part of the snapshot may be written).
+   */
+  importMemory(data: Uint8Array): Promise<void>
 }
 
 interface OwnedClient extends RedisCommandClient {
@@ -74,6 +91,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [])
+/** Entries or statuses per round trip of an export or import. */
+const BATCH = 500
+/** Glob characters escaped in a SCAN pattern. */
+const escapeGlob = (text: string): string => text.replace(/[*?[\]\\]/gu, '\\$&')
 const nested = (value: unknown): string[][] => (Array.isArray(value) ? value.map(strings) : [])
 
 function textKeys(record: MemoryRecord): string[] {
@@ -149,7 +170,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
 
   const lookup = async (record: MemoryRecord, remember: boolean): Promise<MemoryLookup> => {
     const detailed = new Set(detailedImages(record))
-    const args = [base, String(windowSeconds), String(record.seconds), remember ? '1' : '0', textEntry(record), String(record.author), record.acct.slice(0, MAX_ACCT), storedId(record)]
+    // The seen marker is keyed by the kept id, the form an in-process snapshot carries.
+    const args = [base, String(windowSeconds), String(record.seconds), remember ? '1' : '0', textEntry(record), String(record.author), record.acct.slice(0, MAX_ACCT), keptId(record.id) ?? '']
     const keys = textKeys(record)
     args.push(String(keys.length), ...keys, String(record.images.length))
     for (const image of record.images) {
@@ -188,12 +210,136 @@ export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
     }
   }
 
+  const bulkMs = Math.max(timeoutMs, 1_000)
+  const send = (args: string[]): Promise<unknown> => withTimeout((async () => (await ready).sendCommand(args))(), bulkMs)
+  const script = (body: string, args: string[]): Promise<unknown> => withTimeout(run(body, args), bulkMs)
+
+  /** Every key of this store (SCAN under the prefix, 1000 at a time; names without `<base>:`). */
+  const scanKeys = async (): Promise<string[]> => {
+    const pattern = `${escapeGlob(base)}:*`
+    const names: string[] = []
+    let cursor = '0'
+    do {
+      const reply = await send(['SCAN', cursor, 'MATCH', pattern, 'COUNT', '1000'])
+      const [next, found] = Array.isArray(reply) ? reply : []
+      cursor = String(next ?? '0')
+      for (const key of strings(found)) if (key.startsWith(`${base}:`)) names.push(key.slice(base.length + 1))
+    } while (cursor !== '0')
+    return names
+  }
+
+  /** Values of keys (MGET in batches), by name; missing keys are left out. */
+  const values = async (names: readonly string[]): Promise<Map<string, string>> => {
+    const out = new Map<string, string>()
+    for (let start = 0; start < names.length; start += BATCH) {
+      const batch = names.slice(start, start + BATCH)
+      const reply = await send(['MGET', ...batch.map((name) => `${base}:${name}`)])
+      if (Array.isArray(reply)) reply.forEach((value, i) => value !== null && value !== undefined && out.set(batch[i]!, String(value)))
+    }
+    return out
+  }
+
+  /** Whole lists (a script per batch), by name. */
+  const lists = async (names: readonly string[]): Promise<Map<string, string[]>> => {
+    const out = new Map<string, string[]>()
+    for (let start = 0; start < names.length; start += BATCH) {
+      const batch = names.slice(start, start + BATCH)
+      const reply = nested(await script(READ_LISTS_SCRIPT, batch.map((name) => `${base}:${name}`)))
+      batch.forEach((name, i) => out.set(name, reply[i] ?? []))
+    }
+    return out
+  }
+
+  const exportMemory = async (): Promise<Uint8Array> => {
+    const names = await scanKeys()
+    const entryNames: string[] = []
+    const listNames: string[] = []
+    const imageNames: string[] = []
+    const markNames = { ms: [] as string[], ma: [] as string[], ims: [] as string[], ima: [] as string[] }
+    for (const name of names) {
+      if (name.startsWith('e:')) entryNames.push(name)
+      else if (name.startsWith('t:') || /^r\d+:/u.test(name)) listNames.push(name)
+      else if (name.startsWith('ie:')) imageNames.push(name)
+      else if (name.startsWith('ims:')) markNames.ims.push(name)
+      else if (name.startsWith('ima:')) markNames.ima.push(name)
+      else if (name.startsWith('ms:') || name === 'msx') markNames.ms.push(name)
+      else if (name.startsWith('ma:') || name === 'max') markNames.ma.push(name)
+    }
+    const entries = new Map<number, string>()
+    for (const [name, line] of await values(entryNames)) entries.set(Number(name.slice(2)), line)
+    const bands = new Map<string, string[]>()
+    for (const [name, members] of await lists(listNames)) bands.set(name.startsWith('t:') ? name.slice(2) : name, members)
+    const images = new Map<string, string>()
+    for (const [name, line] of await values(imageNames)) images.set(name.slice(3), line)
+    const markLines = async (group: readonly string[]): Promise<string[]> => [...(await lists(group)).values()].flat()
+    const allowAuthors: string[] = []
+    let cursor = '0'
+    do {
+      const reply = await send(['SSCAN', `${base}:aa`, cursor, 'COUNT', '1000'])
+      const [next, found] = Array.isArray(reply) ? reply : []
+      cursor = String(next ?? '0')
+      for (const acct of strings(found)) allowAuthors.push(acct)
+    } while (cursor !== '0' && allowAuthors.length < 4096)
+    return snapshotFromLines({
+      entries,
+      lists: bands,
+      images,
+      marks: { ms: await markLines(markNames.ms), ma: await markLines(markNames.ma), ims: await markLines(markNames.ims), ima: await markLines(markNames.ima) },
+      allowAuthors,
+    })
+  }
+
+  const importMemory = async (data: Uint8Array): Promise<void> => {
+    // The whole snapshot is read once before anything is written: bad data changes nothing.
+    const check = openLineSnapshot(data)
+    for (let i = 0; i < check.statuses; i++) check.nextStatus()
+    for (let i = check.imageCount(); i > 0; i--) check.nextImage()
+    check.marks()
+    const held = (await scanKeys()).filter((name) => name !== 'seq' && name !== 'n')
+    if (held.length > 0) throw new SpamFilterMemoryError('not-empty', `the prefix ${base} holds a memory (${held.length} keys, e.g. ${base}:${held[0]!}): import into an empty prefix`)
+
+    const snapshot = openLineSnapshot(data)
+    const W = String(windowSeconds)
+    const sequences: number[] = []
+    for (let start = 0; start < snapshot.statuses; start += BATCH) {
+      const count = Math.min(BATCH, snapshot.statuses - start)
+      const args = [base, W, snapshot.width, String(count)]
+      for (let i = 0; i < count; i++) {
+        const status = snapshot.nextStatus()
+        args.push(status.entry, status.seen, String(status.keys.length), ...status.keys)
+      }
+      const given = await script(IMPORT_STATUSES_SCRIPT, args)
+      for (const sequence of Array.isArray(given) ? given : []) sequences.push(Number(sequence))
+    }
+    const perParent = new Map<number, number>()
+    const imageCount = snapshot.imageCount()
+    for (let start = 0; start < imageCount; start += BATCH) {
+      const count = Math.min(BATCH, imageCount - start)
+      const args = [base, W, String(count)]
+      for (let i = 0; i < count; i++) {
+        const image = snapshot.nextImage()
+        const parent = image.parent < 0 ? 0 : (sequences[image.parent] ?? 0)
+        const n = (perParent.get(parent) ?? 0) + 1
+        perParent.set(parent, n)
+        args.push(`${parent}:${n}`, image.entry, String(image.cell))
+      }
+      await script(IMPORT_IMAGES_SCRIPT, args)
+    }
+    const marks = snapshot.marks()
+    for (let start = 0; start < marks.length; start += BATCH) {
+      const batch = marks.slice(start, start + BATCH)
+      await script(IMPORT_MARKS_SCRIPT, [base, '4096', String(batch.length), ...batch.flatMap((mark) => [mark.type, mark.value, String(mark.cell)])])
+    }
+  }
+
   return {
     synchronous: false,
     windowMs: memory.windowMs,
     minAccounts: memory.minAccounts,
     keyBase: base,
     lookup,
+    exportMemory,
+    importMemory,
     async remember(record) {
       return !(await lookup(record, true)).seen
     },
