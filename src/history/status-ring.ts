@@ -1,6 +1,6 @@
 import { estimateJaccard, LSH_BANDS, MINHASH_SIZE } from '../text/minhash.js'
 import { hashString } from '../text/hash32.js'
-import { chainCollect, chainInsert, createChainIndex, createCollectScratch, type ChainIndex, type CollectScratch } from './chain-index.js'
+import { chainInsert, chainWalk, createChainIndex, type ChainIndex } from './chain-index.js'
 import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
 
 /**
@@ -48,10 +48,6 @@ export interface StatusRing {
   stamp: number
   /** Accounts found by the current lookup (cleared per lookup: no allocation per status). */
   readonly found: Map<number, number>
-  /** Candidate slots of the current lookup. */
-  readonly collect: CollectScratch
-  /** Candidate slots of the current "seen already" check (table 0). */
-  readonly seen: CollectScratch
 }
 
 /**
@@ -72,8 +68,6 @@ export function createStatusRing(capacity: number): StatusRing {
     stamps: new Uint32Array(SCRATCH),
     stamp: 0,
     found: new Map(),
-    collect: createCollectScratch(STATUS_TABLES, MAX_STEPS),
-    seen: createCollectScratch(1, MAX_STEPS),
   }
 }
 
@@ -206,13 +200,13 @@ export function ringKept(ring: StatusRing): number {
 export function ringHas(ring: StatusRing, fp: MemoryRecord, id: string | undefined): boolean {
   if (id === undefined || fp.keys.length === 0) return false
   const kept = keptId(id)
-  const { seen } = ring
-  chainCollect(ring.index, fp.keys, ring.total, ringKept(ring), MAX_STEPS, seen, 1)
-  for (let i = 0; i < seen.counts[0]!; i++) {
-    const slot = seen.slots[i]!
-    if (authorAt(ring, slot) === fp.author && rawId(ring, slot) === kept) return true
-  }
-  return false
+  let found = false
+  chainWalk(ring.index, 0, fp.keys[0]!, ring.total, ringKept(ring), MAX_STEPS, (slot) => {
+    if (authorAt(ring, slot) !== fp.author) return true
+    found = rawId(ring, slot) === kept
+    return !found
+  })
+  return found
 }
 
 /** Out-parameter of `ringTextCopies`: the author's own earlier copies. */
@@ -241,35 +235,25 @@ export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' |
   let statuses = 0
   let firstSlot = -1
   ring.stamp = (ring.stamp + 1) >>> 0 || 1
-  const { collect, words, bytes } = ring
-  const keyCount = Math.min(fp.keys.length, STATUS_TABLES)
-  chainCollect(ring.index, fp.keys, ring.total, ringKept(ring), MAX_STEPS, collect, keyCount)
-  // Read every candidate's record ahead, in one loop: the reads are in flight together.
-  let sink = 0
-  for (let k = 0; k < keyCount; k++) for (let i = 0, at = k * MAX_STEPS; i < collect.counts[k]!; i++) sink ^= words[collect.slots[at + i]! * (RECORD_BYTES / 4) + TIME]!
-  collect.sink = sink
-  const keptOwn = fp.id === undefined ? undefined : keptId(fp.id)
-  for (let k = 0; k < keyCount; k++) {
-    for (let i = 0, at = k * MAX_STEPS; i < collect.counts[k]!; i++) {
-      const slot = collect.slots[at + i]!
-      if (!firstVisit(ring, slot)) continue
-      const author = words[slot * (RECORD_BYTES / 4) + AUTHOR]!
-      const flagsThere = bytes[slot * RECORD_BYTES + FLAGS]!
-      if ((flagsThere & kind) === 0) continue
-      if (author === fp.author && own === undefined) continue
-      const time = words[slot * (RECORD_BYTES / 4) + TIME]!
-      if (Math.abs(time - seconds) > windowSeconds) continue
-      const offset = slot * RECORD_BYTES + PACKED
-      if (kind === KIND_LONG ? estimateJaccard(bytes, offset, fp.packed, 0) < MIN_SIMILARITY : !equalBytes(bytes, offset, fp.packed)) continue
-      if (author === fp.author) {
-        if (keptOwn === undefined || rawId(ring, slot) !== keptOwn) own!.repeats++
-        continue
-      }
-      statuses++
-      authors.set(author, (authors.get(author) ?? 0) | flagsThere)
-      if (firstSlot < 0 || time <= timeAt(ring, firstSlot)) firstSlot = slot
+  const visit = (slot: number): boolean => {
+    if (!firstVisit(ring, slot)) return true
+    const author = authorAt(ring, slot)
+    const flagsThere = flagsAt(ring, slot)
+    if ((flagsThere & kind) === 0) return true
+    if (author === fp.author && own === undefined) return true
+    if (Math.abs(timeAt(ring, slot) - seconds) > windowSeconds) return true
+    const offset = packedOffset(slot)
+    if (kind === KIND_LONG ? estimateJaccard(ring.bytes, offset, fp.packed, 0) < MIN_SIMILARITY : !equalBytes(ring.bytes, offset, fp.packed)) return true
+    if (author === fp.author) {
+      if (fp.id === undefined || rawId(ring, slot) !== keptId(fp.id)) own!.repeats++
+      return true
     }
+    statuses++
+    authors.set(author, (authors.get(author) ?? 0) | flagsThere)
+    if (firstSlot < 0 || timeAt(ring, slot) <= timeAt(ring, firstSlot)) firstSlot = slot
+    return true
   }
+  for (let k = 0; k < fp.keys.length; k++) chainWalk(ring.index, k, fp.keys[k]!, ring.total, ringKept(ring), MAX_STEPS, visit)
   if (firstSlot < 0) return undefined
   let total = suspicion(flags)
   for (const bits of authors.values()) total += suspicion(bits)
