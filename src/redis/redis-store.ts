@@ -23,6 +23,12 @@ export interface RedisStoreOptions {
   /** A connected node-redis client (or anything with `sendCommand(args)`), owned by the caller. Instead of `url`. */
   readonly client?: RedisCommandClient
   /**
+   * Redis Cluster root node URLs (`['redis://10.0.0.1:7000', …]`), instead of `url`: the store
+   * creates a node-redis cluster client and sends every command to the node that holds the
+   * prefix's hash slot (all of a store's keys are in that slot).
+   */
+  readonly cluster?: readonly string[]
+  /**
    * Prefix of every key; the keys are `{prefix}:…`, so a store's keys share one Redis Cluster hash
    * slot. Filters that should see each other's statuses use the same prefix. @default 'msf'
    */
@@ -72,7 +78,11 @@ interface OwnedClient extends RedisCommandClient {
 /** Accts are cut to this many characters in Redis (hostile input must not make values large). */
 const MAX_ACCT = 1_000
 
-type RedisModule = { createClient(options: Record<string, unknown>): OwnedClient }
+type RedisModule = { createClient(options: Record<string, unknown>): OwnedClient; createCluster(options: Record<string, unknown>): OwnedCluster }
+
+interface OwnedCluster extends Omit<OwnedClient, 'sendCommand'> {
+  sendCommand(firstKey: string, isReadonly: boolean, args: string[]): Promise<unknown>
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -124,9 +134,11 @@ function imageProbes(image: Uint8Array): number[] {
  */
 export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
   if (typeof options !== 'object' || options === null) throw new SpamFilterConfigError('options', 'must be an object { url } or { client }')
-  const { url, client, prefix = 'msf', timeoutMs = 250 } = options
-  if ((url === undefined) === (client === undefined)) throw new SpamFilterConfigError('url', 'give either url (a redis:// URL) or client (a connected node-redis client), not both nor neither')
-  if (url !== undefined && (typeof url !== 'string' || !/^rediss?:\/\//u.test(url))) throw new SpamFilterConfigError('url', `must be a redis:// or rediss:// URL, got ${String(url)}`)
+  const { url, client, cluster, prefix = 'msf', timeoutMs = 250 } = options
+  if ([url, client, cluster].filter((given) => given !== undefined).length !== 1) throw new SpamFilterConfigError('url', 'give one of url (a redis:// URL), client (a connected node-redis client) or cluster (root node URLs)')
+  const isUrl = (value: unknown): boolean => typeof value === 'string' && /^rediss?:\/\//u.test(value)
+  if (url !== undefined && !isUrl(url)) throw new SpamFilterConfigError('url', `must be a redis:// or rediss:// URL, got ${String(url)}`)
+  if (cluster !== undefined && (!Array.isArray(cluster) || cluster.length === 0 || !cluster.every(isUrl))) throw new SpamFilterConfigError('cluster', 'must be a non-empty array of redis:// or rediss:// URLs (root nodes)')
   if (client !== undefined && typeof client.sendCommand !== 'function') throw new SpamFilterConfigError('client', 'must be a node-redis client (with sendCommand)')
   if (typeof prefix !== 'string' || prefix === '' || /[{}\s]/u.test(prefix)) throw new SpamFilterConfigError('prefix', `must be a non-empty string without braces or spaces, got ${JSON.stringify(prefix)}`)
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 1) throw new SpamFilterConfigError('timeoutMs', `must be a number of ms, at least 1, got ${String(timeoutMs)}`)
@@ -134,18 +146,30 @@ export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
   const windowSeconds = Math.ceil(memory.windowMs / 1000)
   const base = `{${prefix}}`
 
-  let owned: OwnedClient | undefined
+  let owned: OwnedClient | OwnedCluster | undefined
   let ready: Promise<RedisCommandClient>
+  const socket = { connectTimeout: Math.max(timeoutMs, 1_000), reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) }
   if (client !== undefined) {
     ready = Promise.resolve(client)
+  } else if (cluster !== undefined) {
+    ready = (import('redis') as unknown as Promise<RedisModule>).then(async (redis) => {
+      const created = redis.createCluster({ rootNodes: cluster.map((node) => ({ url: node })), defaults: { disableOfflineQueue: true, socket } })
+      owned = created
+      created.on('error', () => undefined)
+      await created.connect()
+      // Every key of the store is in the slot of its base: route each command by it.
+      return { sendCommand: (args: string[]) => created.sendCommand(base, false, args) }
+    })
+    ready.catch(() => undefined)
   } else {
     // The optional peer dependency, loaded only by a store created from a URL.
-    ready = (import('redis') as Promise<RedisModule>).then(async (redis) => {
-      owned = redis.createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: Math.max(timeoutMs, 1_000), reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) } })
+    ready = (import('redis') as unknown as Promise<RedisModule>).then(async (redis) => {
+      const created = redis.createClient({ url, disableOfflineQueue: true, socket })
+      owned = created
       // Without a listener an error event would end the process; failures reach callers as rejections.
-      owned.on('error', () => undefined)
-      await owned.connect()
-      return owned
+      created.on('error', () => undefined)
+      await created.connect()
+      return created
     })
     ready.catch(() => undefined)
   }
