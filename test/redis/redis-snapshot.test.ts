@@ -144,6 +144,25 @@ describe('Redis snapshots', () => {
     expect(reference.memorySize()).toBe(30)
   })
 
+  test('marks are replayed in the order they were made, and image-only statuses keep their evidence', async () => {
+    const make = statusMaker()
+    const changed = 'A text first marked as spam and then, on second thought, as not spam at all'
+    const kept = 'A text marked as not spam first and then as spam after all, for good this time'
+    const onRedis = createSpamFilter({ memory: redisStore() })
+    await onRedis.markSpam(make('a', changed))
+    await onRedis.markNotSpam(make('b', changed))
+    await onRedis.markNotSpam(make('c', kept))
+    await onRedis.markSpam(make('d', kept))
+    for (let i = 0; i < 2; i++) await onRedis.classifyAsync(make(`pic${i}`, '', { media: [IMAGE], id: `90${i}` }))
+    const inProcess = createSpamFilter({ memory: createMemoryStore() })
+    inProcess.importMemory(await onRedis.exportMemory())
+    expect(signals(inProcess.classify(make('e', changed)))).not.toContain('known-spam-text')
+    expect(signals(inProcess.classify(make('f', kept)))).toContain('known-spam-text')
+    // The first picture's status had no text: it is carried over for the evidence.
+    const third = inProcess.classify(make('pic2', '', { media: [IMAGE] }))
+    expect(third.reasons.find((r) => r.signal === 'image-duplicate')?.evidence).toEqual(['3 accounts', expect.stringMatching(/: status 900$/u)])
+  })
+
   test('imports into an empty prefix only, and bad data writes nothing', async () => {
     const store = redisStore()
     const filter = createSpamFilter({ memory: store })
