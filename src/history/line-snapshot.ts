@@ -106,17 +106,36 @@ export function openLineSnapshot(data: unknown): LineSnapshotReader {
   }
 }
 
-/** What a line store read back for an export. */
+/** What a line store read back for an export, but its band lists (those are streamed: see `createLineSnapshot`). */
 export interface StoredLines {
   /** Text entries by sequence. */
   readonly entries: ReadonlyMap<number, string>
-  /** Band lists: `table:key` (whole keys) or `r<width>:table:key` (cut keys), and the sequences filed there. */
-  readonly lists: ReadonlyMap<string, readonly string[]>
   /** Image entries by member (`sequence:n`). */
   readonly images: ReadonlyMap<string, string>
-  /** Mark lines as stored: `sequence,kind,packedHex` (text), `sequence,fingerprintHex` (image), by list type. */
-  readonly marks: { readonly ms: Iterable<string>; readonly ma: Iterable<string>; readonly ims: Iterable<string>; readonly ima: Iterable<string> }
+  /** Bucket widths of cut band lists present (`r<width>:…`); none when every list has whole keys. */
+  readonly widths: Iterable<number>
+}
+
+/** Marks as a line store keeps them: `sequence,kind,packedHex` (text), `sequence,fingerprintHex` (image). */
+export interface StoredMarks {
+  readonly ms: Iterable<string>
+  readonly ma: Iterable<string>
+  readonly ims: Iterable<string>
+  readonly ima: Iterable<string>
   readonly allowAuthors: Iterable<string>
+}
+
+/** A snapshot being written from a line store's contents: band lists one by one, then the marks. */
+export interface LineSnapshotBuilder {
+  /**
+   * Files the statuses a band list holds under its key.
+   *
+   * @param name - `table:key` (whole keys) or `r<width>:table:key` (cut keys)
+   * @param members - the sequences in the list
+   */
+  list(name: string, members: readonly string[]): void
+  /** Writes the snapshot. */
+  finish(marks: StoredMarks): Uint8Array
 }
 
 function field(line: string, from: number): [string, number] {
@@ -138,56 +157,64 @@ function parseLine(line: string, bytes: number): { author: number; time: number;
 const sortedBySequence = (lines: Iterable<string>): string[] => [...new Set(lines)].sort((x, y) => Number(x.slice(0, x.indexOf(','))) - Number(y.slice(0, y.indexOf(','))))
 
 /**
- * Writes what a line store holds as a snapshot: its text statuses (oldest first, at most
- * `MAX_ENTRIES`, with the keys their band lists file them under), the statuses that only carried
- * images, the images, and the marks replayed in order as the in-process feedback keeps them.
+ * Starts a snapshot of what a line store holds: its text statuses (oldest first, at most
+ * `MAX_ENTRIES`), the statuses that only carried images, and the images; the band lists, given
+ * one by one to `list` (so a store need not hold them all at once), tell the keys each status is
+ * filed under; `finish` adds the marks, replayed in the order they were made as the in-process
+ * feedback keeps them.
  *
- * @param stored - the store's lines
- * @returns the snapshot
+ * @param stored - the store's entries
+ * @returns the builder
  */
-export function snapshotFromLines(stored: StoredLines): Uint8Array {
+export function createLineSnapshot(stored: StoredLines): LineSnapshotBuilder {
   // The narrowest cut width among the lists: every key is written cut to it (or whole when none is cut).
   let width = WHOLE_WIDTH
-  for (const name of stored.lists.keys()) if (name.startsWith('r')) width = Math.min(width, Number(name.slice(1, name.indexOf(':'))))
+  for (const cutTo of stored.widths) if (Number.isInteger(cutTo) && cutTo >= 0) width = Math.min(width, cutTo)
   const cut = (key: number): number => (width >= WHOLE_WIDTH ? key : ((key & 0xff000000) | (key & (2 ** width - 1))) >>> 0)
 
-  const textSequences = [...stored.entries.keys()].sort((a, b) => a - b)
   const imageParents = new Map<number, string>()
   for (const [member, line] of stored.images) {
     const sequence = Number(member.slice(0, member.indexOf(':')))
     if (sequence > 0 && !stored.entries.has(sequence) && !imageParents.has(sequence)) imageParents.set(sequence, line)
   }
-  const sequences = [...textSequences, ...imageParents.keys()].sort((a, b) => a - b).slice(-MAX_ENTRIES)
+  const sequences = [...stored.entries.keys(), ...imageParents.keys()].sort((a, b) => a - b).slice(-MAX_ENTRIES)
   const index = new Map<number, number>()
   sequences.forEach((sequence, i) => index.set(sequence, i))
   const keys = new Uint32Array(sequences.length * STATUS_TABLES).fill(NONE)
-  for (const [name, members] of stored.lists) {
-    const parts = name.split(':')
-    const [table, key] = name.startsWith('r') ? [Number(parts[1]), Number(parts[2])] : [Number(parts[0]), Number(parts[1])]
-    if (!(table >= 0 && table < STATUS_TABLES) || !Number.isFinite(key)) continue
-    for (const member of members) {
-      const at = index.get(Number(member))
-      if (at !== undefined && keys[at * STATUS_TABLES + table] === NONE) keys[at * STATUS_TABLES + table] = cut(key >>> 0)
-    }
+
+  return {
+    list(name, members) {
+      const parts = name.split(':')
+      const [table, key] = name.startsWith('r') ? [Number(parts[1]), Number(parts[2])] : [Number(parts[0]), Number(parts[1])]
+      if (!(table >= 0 && table < STATUS_TABLES) || !Number.isFinite(key)) return
+      for (const member of members) {
+        const at = index.get(Number(member))
+        if (at !== undefined && keys[at * STATUS_TABLES + table] === NONE) keys[at * STATUS_TABLES + table] = cut(key >>> 0)
+      }
+    },
+    finish(marks) {
+      const out = createByteWriter(1024 + sequences.length * 90)
+      writeHeader(out, width >= WHOLE_WIDTH ? WHOLE_KEYS : 2 ** width, sequences.length)
+      const empty = new Uint8Array(MINHASH_SIZE)
+      sequences.forEach((sequence, i) => {
+        const text = stored.entries.get(sequence)
+        const line = parseLine(text ?? imageParents.get(sequence)!, text === undefined ? IMAGE_FINGERPRINT_BYTES : MINHASH_SIZE)
+        if (line === undefined) writeStatus(out, 0, 0, 0, empty, 0, '', keys, i * STATUS_TABLES)
+        else if (text === undefined) writeStatus(out, line.author, line.time, line.flags & 31, empty, 0, line.id, keys, i * STATUS_TABLES)
+        else writeStatus(out, line.author, line.time, line.flags, line.data, 0, line.id, keys, i * STATUS_TABLES)
+      })
+
+      const images = [...stored.images].map(([member, line]) => ({ sequence: Number(member.slice(0, member.indexOf(':'))), line: parseLine(line, IMAGE_FINGERPRINT_BYTES) }))
+      const kept = images.filter((image) => image.line !== undefined).sort((a, b) => a.sequence - b.sequence).slice(-MAX_ENTRIES)
+      out.u32(kept.length)
+      for (const { sequence, line } of kept) writeImage(out, line!.author, line!.time, line!.flags & 31, line!.data, index.get(sequence) ?? NONE)
+      return finishSnapshot(out, replayMarks(marks))
+    },
   }
+}
 
-  const out = createByteWriter(1024 + sequences.length * 90)
-  writeHeader(out, width >= WHOLE_WIDTH ? WHOLE_KEYS : 2 ** width, sequences.length)
-  const empty = new Uint8Array(MINHASH_SIZE)
-  sequences.forEach((sequence, i) => {
-    const text = stored.entries.get(sequence)
-    const line = parseLine(text ?? imageParents.get(sequence)!, text === undefined ? IMAGE_FINGERPRINT_BYTES : MINHASH_SIZE)
-    if (line === undefined) writeStatus(out, 0, 0, 0, empty, 0, '', keys, i * STATUS_TABLES)
-    else if (text === undefined) writeStatus(out, line.author, line.time, line.flags & 31, empty, 0, line.id, keys, i * STATUS_TABLES)
-    else writeStatus(out, line.author, line.time, line.flags, line.data, 0, line.id, keys, i * STATUS_TABLES)
-  })
-
-  const images = [...stored.images].map(([member, line]) => ({ sequence: Number(member.slice(0, member.indexOf(':'))), line: parseLine(line, IMAGE_FINGERPRINT_BYTES) }))
-  const kept = images.filter((image) => image.line !== undefined).sort((a, b) => a.sequence - b.sequence).slice(-MAX_ENTRIES)
-  out.u32(kept.length)
-  for (const { sequence, line } of kept) writeImage(out, line!.author, line!.time, line!.flags & 31, line!.data, index.get(sequence) ?? NONE)
-
-  // Marks replayed in the order they were made: the feedback the in-process store would hold.
+/** The feedback the in-process store would hold after the marks, made in the order of their sequences. */
+function replayMarks(marks: StoredMarks): Feedback {
   const feedback: Feedback = createFeedback()
   const events: { sequence: number; spam: boolean; record: MemoryRecord }[] = []
   const textRecord = (line: string): MemoryRecord | undefined => {
@@ -200,7 +227,7 @@ export function snapshotFromLines(stored: StoredLines): Uint8Array {
     if (hex === undefined) return undefined
     return { kind: 'none', packed: new Uint8Array(MINHASH_SIZE), keys: new Uint32Array(0), author: 0, acct: '', id: undefined, seconds: 0, flags: 0, images: [fromHex(hex, IMAGE_FINGERPRINT_BYTES)], mentions: new Uint32Array(0) }
   }
-  for (const [lines, spam, read] of [[stored.marks.ms, true, textRecord], [stored.marks.ma, false, textRecord], [stored.marks.ims, true, imageRecord], [stored.marks.ima, false, imageRecord]] as const) {
+  for (const [lines, spam, read] of [[marks.ms, true, textRecord], [marks.ma, false, textRecord], [marks.ims, true, imageRecord], [marks.ima, false, imageRecord]] as const) {
     for (const line of sortedBySequence(lines).slice(-4 * MAX_MARKS)) {
       const record = read(line)
       if (record !== undefined) events.push({ sequence: Number(line.slice(0, line.indexOf(','))), spam, record })
@@ -209,9 +236,9 @@ export function snapshotFromLines(stored: StoredLines): Uint8Array {
   events.sort((a, b) => a.sequence - b.sequence)
   for (const { spam, record } of events) (spam ? addSpam : addNotSpam)(feedback, record, '')
   let authors = 0
-  for (const acct of stored.allowAuthors) {
+  for (const acct of marks.allowAuthors) {
     if (authors++ >= MAX_MARKS) break
     feedback.allowAuthors.add(acct)
   }
-  return finishSnapshot(out, feedback)
+  return feedback
 }

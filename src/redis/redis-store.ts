@@ -2,7 +2,7 @@ import { describeError, SpamFilterConfigError } from '../errors.js'
 import { confirmImageCopies, confirmTextCopies, detailedImages, imageEntry, newestImageMark, newestTextMark, textEntry, textMarkEntry, toHex } from '../history/candidates.js'
 import { homeKey, probeKeys } from '../history/image-ring.js'
 import { resolveMemoryOptions } from '../history/memory-options.js'
-import { openLineSnapshot, snapshotFromLines } from '../history/line-snapshot.js'
+import { createLineSnapshot, openLineSnapshot } from '../history/line-snapshot.js'
 import { SpamFilterMemoryError } from '../history/memory-error.js'
 import { MemoryUnavailableError, type AsyncMemoryStore, type MemoryLookup, type MemoryRecord } from '../history/memory-store.js'
 import { keptId } from '../history/status-ring.js'
@@ -238,18 +238,18 @@ export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
   const send = (args: string[]): Promise<unknown> => withTimeout((async () => (await ready).sendCommand(args))(), bulkMs)
   const script = (body: string, args: string[]): Promise<unknown> => withTimeout(run(body, args), bulkMs)
 
-  /** Every key of this store (SCAN under the prefix, 1000 at a time; names without `<base>:`). */
-  const scanKeys = async (): Promise<string[]> => {
+  /** Visits the keys of this store, a SCAN batch (about 1000) at a time; names without `<base>:`. */
+  const scanEach = async (visit: (names: string[]) => Promise<void> | void): Promise<void> => {
     const pattern = `${escapeGlob(base)}:*`
-    const names: string[] = []
     let cursor = '0'
     do {
       const reply = await send(['SCAN', cursor, 'MATCH', pattern, 'COUNT', '1000'])
       const [next, found] = Array.isArray(reply) ? reply : []
       cursor = String(next ?? '0')
+      const names: string[] = []
       for (const key of strings(found)) if (key.startsWith(`${base}:`)) names.push(key.slice(base.length + 1))
+      await visit(names)
     } while (cursor !== '0')
-    return names
   }
 
   /** Values of keys (MGET in batches), by name; missing keys are left out. */
@@ -274,27 +274,34 @@ export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
     return out
   }
 
+  const isBandList = (name: string): boolean => name.startsWith('t:') || /^r\d+:/u.test(name)
+
+  // Two passes over the keys: the entries, images and marks first; then the band lists, a batch at
+  // a time, each filed into the snapshot as it is read (the lists outnumber the statuses 8 to 1).
   const exportMemory = async (): Promise<Uint8Array> => {
-    const names = await scanKeys()
     const entryNames: string[] = []
-    const listNames: string[] = []
     const imageNames: string[] = []
+    const widths = new Set<number>()
     const markNames = { ms: [] as string[], ma: [] as string[], ims: [] as string[], ima: [] as string[] }
-    for (const name of names) {
-      if (name.startsWith('e:')) entryNames.push(name)
-      else if (name.startsWith('t:') || /^r\d+:/u.test(name)) listNames.push(name)
-      else if (name.startsWith('ie:')) imageNames.push(name)
-      else if (name.startsWith('ims:')) markNames.ims.push(name)
-      else if (name.startsWith('ima:')) markNames.ima.push(name)
-      else if (name.startsWith('ms:') || name === 'msx') markNames.ms.push(name)
-      else if (name.startsWith('ma:') || name === 'max') markNames.ma.push(name)
-    }
+    await scanEach((names) => {
+      for (const name of names) {
+        if (name.startsWith('e:')) entryNames.push(name)
+        else if (name.startsWith('ie:')) imageNames.push(name)
+        else if (/^r\d+:/u.test(name)) widths.add(Number(name.slice(1, name.indexOf(':'))))
+        else if (name.startsWith('ims:')) markNames.ims.push(name)
+        else if (name.startsWith('ima:')) markNames.ima.push(name)
+        else if (name.startsWith('ms:') || name === 'msx') markNames.ms.push(name)
+        else if (name.startsWith('ma:') || name === 'max') markNames.ma.push(name)
+      }
+    })
     const entries = new Map<number, string>()
     for (const [name, line] of await values(entryNames)) entries.set(Number(name.slice(2)), line)
-    const bands = new Map<string, string[]>()
-    for (const [name, members] of await lists(listNames)) bands.set(name.startsWith('t:') ? name.slice(2) : name, members)
     const images = new Map<string, string>()
     for (const [name, line] of await values(imageNames)) images.set(name.slice(3), line)
+    const snapshot = createLineSnapshot({ entries, images, widths })
+    await scanEach(async (names) => {
+      for (const [name, members] of await lists(names.filter(isBandList))) snapshot.list(name.startsWith('t:') ? name.slice(2) : name, members)
+    })
     const markLines = async (group: readonly string[]): Promise<string[]> => [...(await lists(group)).values()].flat()
     const allowAuthors: string[] = []
     let cursor = '0'
@@ -304,13 +311,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
       cursor = String(next ?? '0')
       for (const acct of strings(found)) allowAuthors.push(acct)
     } while (cursor !== '0' && allowAuthors.length < 4096)
-    return snapshotFromLines({
-      entries,
-      lists: bands,
-      images,
-      marks: { ms: await markLines(markNames.ms), ma: await markLines(markNames.ma), ims: await markLines(markNames.ims), ima: await markLines(markNames.ima) },
-      allowAuthors,
-    })
+    return snapshot.finish({ ms: await markLines(markNames.ms), ma: await markLines(markNames.ma), ims: await markLines(markNames.ims), ima: await markLines(markNames.ima), allowAuthors })
   }
 
   const importMemory = async (data: Uint8Array): Promise<void> => {
@@ -319,8 +320,11 @@ export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
     for (let i = 0; i < check.statuses; i++) check.nextStatus()
     for (let i = check.imageCount(); i > 0; i--) check.nextImage()
     check.marks()
-    const held = (await scanKeys()).filter((name) => name !== 'seq' && name !== 'n')
-    if (held.length > 0) throw new SpamFilterMemoryError('not-empty', `the prefix ${base} holds a memory (${held.length} keys, e.g. ${base}:${held[0]!}): import into an empty prefix`)
+    let held: string | undefined
+    await scanEach((names) => {
+      held ??= names.find((name) => name !== 'seq' && name !== 'n')
+    })
+    if (held !== undefined) throw new SpamFilterMemoryError('not-empty', `the prefix ${base} holds a memory (e.g. ${base}:${held}): import into an empty prefix`)
 
     const snapshot = openLineSnapshot(data)
     const W = String(windowSeconds)
