@@ -138,6 +138,13 @@ export interface LineSnapshotBuilder {
   finish(marks: StoredMarks): Uint8Array
 }
 
+/** Whether a line has the five fields of an entry (`author,time,flags,hex,id`; the id may hold commas). */
+function isEntry(line: string): boolean {
+  let commas = 0
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 44 && ++commas === 4) return true
+  return false
+}
+
 function field(line: string, from: number): [string, number] {
   const end = line.indexOf(',', from)
   return end < 0 ? [line.slice(from), line.length] : [line.slice(from, end), end + 1]
@@ -149,7 +156,7 @@ function parseLine(line: string, bytes: number): { author: number; time: number;
   const [time, b] = field(line, a)
   const [flags, c] = field(line, b)
   const [hex, d] = field(line, c)
-  if (d >= line.length && !line.endsWith(',')) return undefined
+  if (!isEntry(line)) return undefined
   const id = line.slice(d)
   return { author: Number(author) >>> 0, time: Number(time) >>> 0, flags: Number(flags) & 255, data: fromHex(hex, bytes), id: keptId(id === '' ? undefined : id) ?? '' }
 }
@@ -172,12 +179,17 @@ export function createLineSnapshot(stored: StoredLines): LineSnapshotBuilder {
   for (const cutTo of stored.widths) if (Number.isInteger(cutTo) && cutTo >= 0) width = Math.min(width, cutTo)
   const cut = (key: number): number => (width >= WHOLE_WIDTH ? key : ((key & 0xff000000) | (key & (2 ** width - 1))) >>> 0)
 
+  // Lines that are not entries (a key of the prefix written by something else) are left out.
+  const texts = new Map<number, string>()
+  for (const [sequence, line] of stored.entries) if (Number.isSafeInteger(sequence) && sequence > 0 && isEntry(line)) texts.set(sequence, line)
+  const pictures = new Map<string, string>()
+  for (const [member, line] of stored.images) if (isEntry(line)) pictures.set(member, line)
   const imageParents = new Map<number, string>()
-  for (const [member, line] of stored.images) {
+  for (const [member, line] of pictures) {
     const sequence = Number(member.slice(0, member.indexOf(':')))
-    if (sequence > 0 && !stored.entries.has(sequence) && !imageParents.has(sequence)) imageParents.set(sequence, line)
+    if (Number.isSafeInteger(sequence) && sequence > 0 && !texts.has(sequence) && !imageParents.has(sequence)) imageParents.set(sequence, line)
   }
-  const sequences = [...stored.entries.keys(), ...imageParents.keys()].sort((a, b) => a - b).slice(-MAX_ENTRIES)
+  const sequences = [...texts.keys(), ...imageParents.keys()].sort((a, b) => a - b).slice(-MAX_ENTRIES)
   const index = new Map<number, number>()
   sequences.forEach((sequence, i) => index.set(sequence, i))
   const keys = new Uint32Array(sequences.length * STATUS_TABLES).fill(NONE)
@@ -197,17 +209,16 @@ export function createLineSnapshot(stored: StoredLines): LineSnapshotBuilder {
       writeHeader(out, width >= WHOLE_WIDTH ? WHOLE_KEYS : 2 ** width, sequences.length)
       const empty = new Uint8Array(MINHASH_SIZE)
       sequences.forEach((sequence, i) => {
-        const text = stored.entries.get(sequence)
-        const line = parseLine(text ?? imageParents.get(sequence)!, text === undefined ? IMAGE_FINGERPRINT_BYTES : MINHASH_SIZE)
-        if (line === undefined) writeStatus(out, 0, 0, 0, empty, 0, '', keys, i * STATUS_TABLES)
-        else if (text === undefined) writeStatus(out, line.author, line.time, line.flags & 31, empty, 0, line.id, keys, i * STATUS_TABLES)
+        const text = texts.get(sequence)
+        const line = parseLine(text ?? imageParents.get(sequence)!, text === undefined ? IMAGE_FINGERPRINT_BYTES : MINHASH_SIZE)!
+        if (text === undefined) writeStatus(out, line.author, line.time, line.flags & 31, empty, 0, line.id, keys, i * STATUS_TABLES)
         else writeStatus(out, line.author, line.time, line.flags, line.data, 0, line.id, keys, i * STATUS_TABLES)
       })
 
-      const images = [...stored.images].map(([member, line]) => ({ sequence: Number(member.slice(0, member.indexOf(':'))), line: parseLine(line, IMAGE_FINGERPRINT_BYTES) }))
-      const kept = images.filter((image) => image.line !== undefined).sort((a, b) => a.sequence - b.sequence).slice(-MAX_ENTRIES)
+      const images = [...pictures].map(([member, line]) => ({ sequence: Number(member.slice(0, member.indexOf(':'))), line: parseLine(line, IMAGE_FINGERPRINT_BYTES)! }))
+      const kept = images.sort((a, b) => a.sequence - b.sequence).slice(-MAX_ENTRIES)
       out.u32(kept.length)
-      for (const { sequence, line } of kept) writeImage(out, line!.author, line!.time, line!.flags & 31, line!.data, index.get(sequence) ?? NONE)
+      for (const { sequence, line } of kept) writeImage(out, line.author, line.time, line.flags & 31, line.data, index.get(sequence) ?? NONE)
       return finishSnapshot(out, replayMarks(marks))
     },
   }

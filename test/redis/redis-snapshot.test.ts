@@ -163,6 +163,22 @@ describe('Redis snapshots', () => {
     expect(third.reasons.find((r) => r.signal === 'image-duplicate')?.evidence).toEqual(['3 accounts', expect.stringMatching(/: status 900$/u)])
   })
 
+  test('an export leaves out keys of the prefix that are not the store\'s entries', async () => {
+    const store = redisStore()
+    const filter = createSpamFilter({ memory: store })
+    const make = statusMaker()
+    for (let i = 0; i < 3; i++) await filter.classifyAsync(make(`w${i}`, TEXT, { bare: true, mentions: strangers(i) }))
+    const client = createClient({ url: server.url })
+    await client.connect()
+    await client.sendCommand(['MSET', `${store.keyBase}:e:999`, 'not an entry', `${store.keyBase}:e:x`, '1,2,3,4,5', `${store.keyBase}:ie:7:1`, 'junk'])
+    await client.sendCommand(['RPUSH', `${store.keyBase}:t:0:12345`, 'x', '999', '-1'])
+    await client.close()
+    const back = createSpamFilter({ memory: createMemoryStore() })
+    back.importMemory(await filter.exportMemory())
+    expect(back.memorySize()).toBe(3)
+    expect(near(back.classify(make('w3', TEXT, { bare: true, mentions: strangers(3) })))?.evidence[0]).toBe('4 accounts')
+  })
+
   test('imports into an empty prefix only, and bad data writes nothing', async () => {
     const store = redisStore()
     const filter = createSpamFilter({ memory: store })
