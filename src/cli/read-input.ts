@@ -169,10 +169,19 @@ export async function* readStatuses(chunks: AsyncIterable<Uint8Array | string>, 
     }
   }
 
-  const endLine = (): void => {
+  /** Ends the item being collected: its bytes, or the size it reached past the cap. */
+  const finishCollected = (position: number): void => {
     const tooLong = item.overflow ? item.size : 0
-    const bytes = item.take()
-    finishItem(bytes, itemLine, itemLine, tooLong)
+    finishItem(item.take(), position, itemLine, tooLong)
+  }
+
+  const endLine = (): void => finishCollected(itemLine)
+
+  /** Ends the scanned value or array element whose last byte in this chunk is before `end`. */
+  const endScanned = (bytes: Uint8Array, from: number, end: number): void => {
+    item.push(bytes, from, end)
+    finishCollected(at)
+    started = false
   }
 
   /** Feeds bytes [start, end) to the line reader. */
@@ -239,33 +248,18 @@ export async function* readStatuses(chunks: AsyncIterable<Uint8Array | string>, 
       else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) {
         depth--
         if (mode === 'values' && depth === 0) {
-          item.push(bytes, from, i + 1)
-          const tooLong = item.overflow ? item.size : 0
-          finishItem(item.take(), at, itemLine, tooLong)
-          started = false
+          endScanned(bytes, from, i + 1)
           continue
         }
         if (mode === 'array' && depth < 0) {
           // The array's own `]` ends the last element and the array.
-          item.push(bytes, from, i)
-          const tooLong = item.overflow ? item.size : 0
-          finishItem(item.take(), at, itemLine, tooLong)
-          started = false
+          endScanned(bytes, from, i)
           mode = 'after'
           continue
         }
-      } else if (mode === 'array' && b === COMMA && depth === 0) {
-        item.push(bytes, from, i)
-        const tooLong = item.overflow ? item.size : 0
-        finishItem(item.take(), at, itemLine, tooLong)
-        started = false
-        continue
-      } else if (mode === 'values' && depth === 0 && isSpace(b)) {
-        // A bare value (number, string, literal) ends at white space.
-        item.push(bytes, from, i)
-        const tooLong = item.overflow ? item.size : 0
-        finishItem(item.take(), at, itemLine, tooLong)
-        started = false
+      } else if ((mode === 'array' && b === COMMA && depth === 0) || (mode === 'values' && depth === 0 && isSpace(b))) {
+        // A comma ends an array element; white space ends a bare value (number, string, literal).
+        endScanned(bytes, from, i)
         continue
       }
     }

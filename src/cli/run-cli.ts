@@ -256,18 +256,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (skippedLines.length < NAMED_SKIPS) skippedLines.push(row.line)
     await write(`${args.format === 'json' ? jsonError(row) : args.format === 'csv' ? csvError(row) : tableError(row)}\n`)
   }
+  /** A line that gives no verdict: with --strict the run stops there (true: exit 1), else it is an error row. */
+  const unreadable = async (line: number, why: string): Promise<boolean> => {
+    if (!args.strict) {
+      await error({ line, message: why })
+      return false
+    }
+    await write('', true)
+    io.stderr(`mastodon-spam-filter: ${name}:${line}: ${why} (stopped: --strict)\n`)
+    return true
+  }
 
   if (args.format === 'table') await write(`${tableHeader()}\n`)
   if (args.format === 'csv') await write(`${csvHeader()}\r\n`)
   try {
     for await (const event of readStatuses(io.open(args.file ?? '-'), io.limits ?? DEFAULT_INPUT_LIMITS)) {
       if (event.kind === 'error') {
-        if (args.strict) {
-          await write('', true)
-          io.stderr(`mastodon-spam-filter: ${name}:${event.line}: ${event.message} (stopped: --strict)\n`)
-          return 1
-        }
-        await error({ line: event.line, message: event.message })
+        if (await unreadable(event.line, event.message)) return 1
         continue
       }
       // One input object may hold several statuses (a collection, grouped notifications, an
@@ -276,12 +281,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       try {
         const detected = detectInput(event.value, args.host === undefined ? { format: args.input } : { format: args.input, host: args.host })
         if (detected.statuses.length === 0) {
-          if (args.strict) {
-            await write('', true)
-            io.stderr(`mastodon-spam-filter: ${name}:${event.line}: no status in ${detected.seen} (stopped: --strict)\n`)
-            return 1
-          }
-          await error({ line: event.line, message: `no status in ${detected.seen}` })
+          if (await unreadable(event.line, `no status in ${detected.seen}`)) return 1
           continue
         }
         rows = detected.statuses.map((status) => {
@@ -292,12 +292,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         })
       } catch (caught) {
         // The library promises not to throw on any input; should it, the line is reported, not the stack.
-        if (args.strict) {
-          await write('', true)
-          io.stderr(`mastodon-spam-filter: ${name}:${event.line}: could not classify (${message(caught)}) (stopped: --strict)\n`)
-          return 1
-        }
-        await error({ line: event.line, message: `could not classify (${message(caught)})` })
+        if (await unreadable(event.line, `could not classify (${message(caught)})`)) return 1
         continue
       }
       for (const row of rows) {

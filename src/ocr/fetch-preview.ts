@@ -176,21 +176,29 @@ function positive(value: number | undefined, fallback: number, option: string): 
   return value
 }
 
-async function readCapped(response: ResponseLike, maxBytes: number): Promise<Uint8Array> {
+/** Waits for a promise, or rejects as soon as the download's deadline (time limit or abort) passes. */
+type Within = <T>(work: T | Promise<T>) => Promise<T>
+
+async function readCapped(response: ResponseLike, maxBytes: number, within: Within): Promise<Uint8Array> {
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes) throw new ImageFetchError('too-large', `the image is larger than maxImageBytes (${maxBytes})`)
   const reader = response.body?.getReader()
   if (reader === undefined) throw new ImageFetchError('error', 'the image response has no body')
   const chunks: Uint8Array[] = []
   let length = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done || value === undefined) break
-    length += value.length
-    if (length > maxBytes) {
-      await reader.cancel().catch(() => {})
-      throw new ImageFetchError('too-large', `the image is larger than maxImageBytes (${maxBytes})`)
+  try {
+    for (;;) {
+      const { done, value } = await within(reader.read())
+      if (done || value === undefined) break
+      length += value.length
+      if (length > maxBytes) throw new ImageFetchError('too-large', `the image is larger than maxImageBytes (${maxBytes})`)
+      chunks.push(value)
     }
-    chunks.push(value)
+  } catch (error) {
+    // Past the cap, the deadline or an abort: the rest of the body is not read (not awaited either: a hung stream may never settle).
+    void Promise.resolve()
+      .then(() => reader.cancel())
+      .catch(() => {})
+    throw error
   }
   const bytes = new Uint8Array(length)
   let offset = 0
@@ -257,20 +265,35 @@ export async function fetchPreview(url: string, limits: FetchLimits, signal: Abo
   if ('refused' in check) return skip('error', `refused ${url.slice(0, 200)}: ${check.refused}`)
   const controller = newAbortController()
   let timedOut = false
+  // The deadline bounds every wait of the download (allowHost, fetch, each body read) by racing it,
+  // so the time limit holds in a runtime without AbortController, with a fetch that ignores its
+  // signal, and with an allowHost that never settles.
+  let expire: (reason: unknown) => void = () => {}
+  const deadline = new Promise<never>((_resolve, reject) => {
+    expire = reject
+  })
+  deadline.catch(() => {})
+  const within: Within = (work) => Promise.race([Promise.resolve(work), deadline])
   const timer = setTimeout(() => {
     timedOut = true
     controller?.abort()
+    expire(new Error('timeout'))
   }, limits.timeoutMs)
   const { aborted, detach } = whenAborted(signal)
-  void aborted.then(() => controller?.abort())
+  void aborted.then(() => {
+    controller?.abort()
+    expire(new Error('aborted'))
+  })
   const fetchSignal = controller?.signal ?? { aborted: false, addEventListener: () => {}, removeEventListener: () => {} }
   try {
     for (let hop = 0; ; hop++) {
-      if (limits.allowHost !== undefined && (await limits.allowHost(check.hostname)) !== true) return skip('error', `refused ${check.url.slice(0, 200)}: allowHost refused ${check.hostname}`)
+      if (limits.allowHost !== undefined && (await within(limits.allowHost(check.hostname))) !== true) return skip('error', `refused ${check.url.slice(0, 200)}: allowHost refused ${check.hostname}`)
       if (signal?.aborted === true) return skip('aborted', 'aborted while the image was downloading')
-      const response = await fetch(check.url, { signal: fetchSignal, redirect: 'manual' })
+      const response = await within(fetch(check.url, { signal: fetchSignal, redirect: 'manual' }))
       if (REDIRECTS.has(response.status)) {
-        await response.body?.getReader().cancel().catch(() => {})
+        void Promise.resolve()
+          .then(() => response.body?.getReader().cancel())
+          .catch(() => {})
         if (hop >= limits.maxRedirects) return skip('error', `more than ${limits.maxRedirects} redirects`)
         const location = response.headers.get('location')
         if (location === null) return skip('error', `HTTP ${response.status} without a Location`)
@@ -282,7 +305,7 @@ export async function fetchPreview(url: string, limits: FetchLimits, signal: Abo
       // A browser's manual redirect is opaque (status 0): it cannot be checked, so it is not followed.
       if (response.status === 0) return skip('error', 'a redirect this runtime hides (opaque): not followed')
       if (!response.ok) return skip('error', `the image download failed with HTTP ${response.status}`)
-      return { bytes: await readCapped(response, limits.maxBytes) }
+      return { bytes: await readCapped(response, limits.maxBytes, within) }
     }
   } catch (error) {
     if (error instanceof ImageFetchError) return skip(error.because, error.message)

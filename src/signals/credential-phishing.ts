@@ -2,9 +2,9 @@ import { PHISHING_CUES, PHISHING_PARTS, type PhishingPart, WARNING_CUES } from '
 import { linksOf } from '../links/status-links.js'
 import type { Signal } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
-import { compileLexicon, type CueHit, findCues, type Lexicon } from './lexicon.js'
+import { compileLexicon, type CueHit, findCuesInText, type Lexicon } from './lexicon.js'
 import { listEvidence } from './format.js'
-import { matchableWords } from './matchable-text.js'
+import { matchableText } from './matchable-text.js'
 
 const PARTS = Object.keys(PHISHING_PARTS) as PhishingPart[]
 let phishing: Lexicon<PhishingPart> | undefined
@@ -20,13 +20,14 @@ const WARNED = 0.3
 const WINDOW = 400
 
 /**
- * The words of every text of a status, as cue matching reads them (cached with `matchableText`).
+ * Every text of a status, as cue matching reads it (cached by `matchableText`); `findCuesInText`
+ * reads its words where they lie.
  *
  * @param status - the status
- * @returns the word text
+ * @returns the folded text
  */
-function wordsOf(status: NormalizedStatus): string {
-  return matchableWords(status)
+function textOf(status: NormalizedStatus): string {
+  return matchableText(status)
 }
 
 /**
@@ -36,7 +37,7 @@ function wordsOf(status: NormalizedStatus): string {
  * @returns the warning cues found
  */
 export function warningWords(status: NormalizedStatus): string[] {
-  return findCues(warningLexicon(), wordsOf(status)).map((hit) => hit.cue)
+  return findCuesInText(warningLexicon(), textOf(status)).map((hit) => hit.cue)
 }
 
 /**
@@ -93,8 +94,8 @@ export const credentialPhishing: Signal<'credential-phishing'> = {
   id: 'credential-phishing',
   group: 'text',
   evaluate(status, context) {
-    const words = wordsOf(status)
-    const hits = findCues(phishingLexicon(), words)
+    const text = textOf(status)
+    const hits = findCuesInText(phishingLexicon(), text)
     // Neither an action nor a threat anywhere: no window can have the shape.
     if (!hits.some((hit) => hit.tag === 'action' || hit.tag === 'threat')) return undefined
     const best = strongestWindow(hits)
@@ -102,7 +103,7 @@ export const credentialPhishing: Signal<'credential-phishing'> = {
     if (strength === 0) return undefined
     const { parts } = best
     const found = [...new Set(best.cues)].slice(0, 6)
-    const warned = findCues(warningLexicon(), words)
+    const warned = findCuesInText(warningLexicon(), text)
     const warningWords = warned.slice(0, 2).map((hit) => hit.cue)
     if (warned.length > 0) strength *= WARNED
     const scan = linksOf(status, context)

@@ -8,6 +8,13 @@ export { durationEn as formatDuration, plural } from '../messages/en.js'
 /** At most 20 distinct evidence items, then a count of the rest. */
 export function listEvidence(items: readonly string[]): string[] {
   if (items.length < 2) return [...items]
+  // A few items (what a status has): an array searched in place, without a Set (the same items
+  // in the same order).
+  if (items.length <= MAX_EVIDENCE) {
+    const few: string[] = []
+    for (const item of items) if (!few.includes(item)) few.push(item)
+    return few
+  }
   const unique = [...new Set(items)]
   if (unique.length <= MAX_EVIDENCE) return unique
   return [...unique.slice(0, MAX_EVIDENCE), `…and ${unique.length - MAX_EVIDENCE} more`]

@@ -1,7 +1,7 @@
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { statusTexts } from '../status/status-texts.js'
-import { hasNonAscii } from '../text/ascii.js'
 import { skeleton } from '../text/deobfuscate.js'
+import { spacedWords } from './words.js'
 
 /**
  * The one place the signals of issue 11 (`credential-phishing`, `impersonation`, the warning
@@ -14,7 +14,6 @@ import { skeleton } from '../text/deobfuscate.js'
 /** Characters of the joined text read at most. */
 export const MAX_CHARS = 4000
 const cache = /* @__PURE__ */ new WeakMap<NormalizedStatus, string>()
-const wordCache = /* @__PURE__ */ new WeakMap<NormalizedStatus, string>()
 
 /**
  * Every text field a reader sees, joined one a line, as a skeleton: the content warning, the
@@ -41,21 +40,6 @@ export function matchableText(status: NormalizedStatus): string {
 }
 
 /**
- * `wordText(matchableText(status))`, computed once per status.
- *
- * @param status - a normalized status
- * @returns the status's words between single spaces
- */
-export function matchableWords(status: NormalizedStatus): string {
-  let words = wordCache.get(status)
-  if (words === undefined) {
-    words = wordText(matchableText(status))
-    wordCache.set(status, words)
-  }
-  return words
-}
-
-/**
  * A cue of a lexicon folded as `matchableText` folds text (kana lose their voicing marks in the
  * skeleton: `ログイン` is matched as `ロクイン`).
  *
@@ -79,7 +63,17 @@ export function matchableName(name: string): string {
   // Plain ASCII names need no skeleton: lower case is all it would do to the letters the
   // callers keep (separators and spacing are dropped by them).
   const folded = PLAIN_ASCII.test(name) ? name.toLowerCase() : skeleton(name)
-  return folded.replace(/[0-9@$]/gu, (c) => LEET[c] ?? c)
+  // Read by character code: the digits, `@` and `$` are ASCII (a callback per match costs more).
+  let out = ''
+  let last = 0
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i)
+    if ((code >= 48 && code <= 57) || code === 64 || code === 36) {
+      out += folded.slice(last, i) + (LEET[folded[i]!] ?? folded[i]!)
+      last = i + 1
+    }
+  }
+  return last === 0 ? folded : out + folded.slice(last)
 }
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/u
@@ -95,10 +89,7 @@ const LEET: Readonly<Record<string, string>> = { '1': 'i', '2': 'z', '3': 'e', '
  * @returns the spaced word text
  */
 export function wordText(folded: string): string {
-  // In ASCII the letters and digits are A–Z, a–z and 0–9: a class the engine scans without
-  // looking up Unicode properties.
-  return ` ${folded.replace(hasNonAscii(folded) ? NOT_WORD : NOT_ASCII_WORD, ' ').trim()} `
+  // Read by character code (`spacedWords`): an expression replacing each run of separators costs
+  // about three times as much on these short texts.
+  return spacedWords(folded)
 }
-
-const NOT_WORD = /[^\p{L}\p{N}]+/gu
-const NOT_ASCII_WORD = /[^A-Za-z0-9]+/g

@@ -4,6 +4,7 @@ import type { NormalizedStatus } from '../status/normalized-status.js'
 import { listEvidence } from './format.js'
 import { hasNonAscii } from '../text/ascii.js'
 import { authorStrangeness } from './author-trust.js'
+import { countWordsAndCjk } from './words.js'
 
 /** Strangeness (see `authorStrangeness`) from which a reply is not softened. */
 const STRANGER_REPLY = 0.7
@@ -72,10 +73,6 @@ export const mentionDensity: Signal<'mention-density'> = {
   },
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
-
-
 /** `WORD` over ASCII text, without building the matches: the runs of letters, digits, `'` and `-` that hold a letter or digit. */
 function countAsciiWords(text: string): number {
   let words = 0
@@ -101,20 +98,11 @@ function countAsciiWords(text: string): number {
   return words
 }
 
-function countNul(text: string): number {
-  let count = 0
-  for (let at = text.indexOf('\u0000'); at >= 0; at = text.indexOf('\u0000', at + 1)) count++
-  return count
-}
-
 /** Words in a text; CJK scripts have no spaces, so two CJK characters count as one word. */
 export function countWords(text: string): number {
   if (text === '') return 0
   if (!hasNonAscii(text)) return countAsciiWords(text)
-  // Each CJK character becomes one NUL (a separator for WORD, as a space is), then the NULs are
-  // counted: no array of one-character strings is built.
-  const marked = text.replace(CJK, '\u0000')
-  const cjk = countNul(marked) - countNul(text)
-  const latin = marked.match(WORD)?.length ?? 0
-  return latin + Math.ceil(cjk / 2)
+  // Read by character code (`countWordsAndCjk`), the classes of `WORD` and `CJK` asked once per code unit.
+  const { words, cjk } = countWordsAndCjk(text)
+  return words + Math.ceil(cjk / 2)
 }

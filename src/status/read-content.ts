@@ -1,6 +1,6 @@
 import { decodeEntities } from '../text/decode-entities.js'
 import { hasEquals, hasToken, type HtmlTokenHandler, TAG_A, TAG_BLOCK, TAG_P, TAG_SPAN, tokenizeHtml } from '../text/html-tokens.js'
-import { readLinkAttributes } from '../text/read-attributes.js'
+import { type DocumentCursors, documentCursors, readLinkAttributes } from '../text/read-attributes.js'
 
 /*
  * What Mastodon's content markup means, read at the status boundary over the one HTML tokenizer
@@ -83,10 +83,20 @@ class ContentReader implements HtmlTokenHandler {
   // string would flatten the concatenation built so far at every line break.
   private textLast = -1
   private proseLast = -1
+  /** Where the next quote and `&` are in the document (read in order: see `NextIndex`). */
+  private readonly cursors: DocumentCursors
 
-  emit(raw: string): void {
+  constructor(html: string) {
+    this.cursors = documentCursors(html)
+  }
+
+  /** Visible text, decoded (`emit`), or `decoded` already (no `&` in it). */
+  emit(raw: string, decoded = false): void {
     if (raw === '' || this.hidden > 0) return
-    const decoded = decodeEntities(raw)
+    this.emitDecoded(decoded ? raw : decodeEntities(raw))
+  }
+
+  private emitDecoded(decoded: string): void {
     const last = decoded.charCodeAt(decoded.length - 1)
     this.shown += decoded
     this.textLast = last
@@ -118,7 +128,7 @@ class ContentReader implements HtmlTokenHandler {
     const kind = anchorKind(anchor)
     const visible = anchor.text.trim()
     if (kind === 'hashtag') {
-      this.hashtags.push(visible.replace(/^#/u, '').toLowerCase())
+      this.hashtags.push((visible.charCodeAt(0) === 35 ? visible.slice(1) : visible).toLowerCase())
       if (anchor.href !== '') this.tags.push({ href: anchor.href, text: visible })
     } else (kind === 'mention' ? this.mentions : anchor.inQuote ? this.quoteLinks : this.links).push({ href: anchor.href, text: visible })
     if (kind === 'link') {
@@ -130,7 +140,9 @@ class ContentReader implements HtmlTokenHandler {
 
   // The handler's side of `tokenizeHtml`.
   text(html: string, from: number, to: number): void {
-    this.emit(from === 0 && to === html.length ? html : html.slice(from, to))
+    if (this.hidden > 0) return
+    const amp = this.cursors.ampersand.from(from)
+    this.emit(from === 0 && to === html.length ? html : html.slice(from, to), amp < 0 || amp >= to)
   }
 
   tag(kind: number, closing: boolean, html: string, nameFrom: number, attributesFrom: number, end: number): void {
@@ -145,7 +157,7 @@ class ContentReader implements HtmlTokenHandler {
           this.emit('…')
         }
       } else {
-        const classes = hasEquals(html, attributesFrom, end) ? readLinkAttributes(html, nameFrom, end, 2).class : ''
+        const classes = hasEquals(html, attributesFrom, end) ? readLinkAttributes(html, nameFrom, end, 2, this.cursors).class : ''
         const invisible = hasToken(classes, 'invisible')
         spans.push(invisible)
         if (invisible) this.hidden++
@@ -155,12 +167,12 @@ class ContentReader implements HtmlTokenHandler {
       this.closeAnchor()
       if (!closing) {
         // The anchor's attributes, read once where they lie.
-        const attributes = readLinkAttributes(html, nameFrom, end)
+        const attributes = readLinkAttributes(html, nameFrom, end, 7, this.cursors)
         this.hrefs.push(attributes.href)
         this.anchor = { href: attributes.href, classes: attributes.class, rel: attributes.rel, text: '', inQuote: this.quoteInline }
       }
     } else if (kind === TAG_P || kind === TAG_BLOCK) {
-      if (kind === TAG_P) this.quoteInline = !closing && hasEquals(html, attributesFrom, end) && hasToken(readLinkAttributes(html, nameFrom, end, 2).class, 'quote-inline')
+      if (kind === TAG_P) this.quoteInline = !closing && hasEquals(html, attributesFrom, end) && hasToken(readLinkAttributes(html, nameFrom, end, 2, this.cursors).class, 'quote-inline')
       this.breakLine()
       if (kind === TAG_P && closing) {
         this.shown += '\n'
@@ -185,7 +197,7 @@ class ContentReader implements HtmlTokenHandler {
  * //=> { text: 'Hi @b', prose: 'Hi', mentions: [{ href: 'https://a.example/@b', text: '@b' }], … }
  */
 export function htmlToText(html: string): HtmlReading {
-  const reader = new ContentReader()
+  const reader = new ContentReader(html)
   tokenizeHtml(html, reader)
   reader.closeAnchor()
   return { text: reader.shown.trim(), prose: reader.prose.trim(), links: reader.links, quoteLinks: reader.quoteLinks, mentions: reader.mentions, hashtags: reader.hashtags, tags: reader.tags, hrefs: reader.hrefs }

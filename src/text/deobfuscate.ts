@@ -5,6 +5,7 @@ import { skeletonChars } from './transformers/skeleton-chars.js'
 import { joinSpacedLetters } from './transformers/spaced-letters.js'
 import { readSpelledPunctuation } from './transformers/spelled-punctuation.js'
 import type { Transformed, Transformer } from './transformers/types.js'
+import { hasNonAscii } from './ascii.js'
 
 /**
  * The de-obfuscation layer's transformers, in order. Each is a small pure function of the text
@@ -38,9 +39,18 @@ function runFast(text: string): string {
   if (t.includes('\u202e')) t = reorderBidiOverrides(t, undefined).text
   if (t.includes('%')) t = decodePercentEscapes(t, undefined).text
   if (t.includes('--')) t = decodePunycodeLabels(t, undefined).text
-  t = skeletonChars(t).text
-  t = readSpelledPunctuation(t, undefined).text
-  return joinSpacedLetters(t, undefined).text
+  // Whether the skeleton is ASCII, told once for the two steps after it (an ASCII text is its own
+  // skeleton but for case, as `skeletonChars` says; ASCII stays ASCII through both steps).
+  let ascii: boolean
+  if (hasNonAscii(t)) {
+    t = skeletonChars(t).text
+    ascii = !hasNonAscii(t)
+  } else {
+    t = t.toLowerCase()
+    ascii = true
+  }
+  t = readSpelledPunctuation(t, undefined, ascii).text
+  return joinSpacedLetters(t, undefined, ascii).text
 }
 
 function run(text: string, withMap: boolean): Transformed {

@@ -82,7 +82,8 @@ export function tokenizeHtml(html: string, handler: HtmlTokenHandler): void {
   let nextGt = -1
   const length = html.length
   while (i < length) {
-    const lt = html.indexOf('<', i)
+    // A tag right after the last one (`</span></a>`) is seen without a search.
+    const lt = html.charCodeAt(i) === 60 ? i : html.indexOf('<', i)
     if (lt < 0) {
       if (skipping === undefined) handler.text(html, i, length)
       break
@@ -93,14 +94,14 @@ export function tokenizeHtml(html: string, handler: HtmlTokenHandler): void {
       i = lt + 1
       continue
     }
-    if (html.startsWith('<!--', lt)) {
+    const next = html.charCodeAt(lt + 1)
+    if (next === 33 && html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4)
       i = end < 0 ? length : end + 3
       continue
     }
     // A tag name follows `<` or `</` at once; `<!…>` and `<?…>` are bogus comments; any other
     // `<` is text (`a < b`, `<3`), as in the HTML standard.
-    const next = html.charCodeAt(lt + 1)
     const bogus = next === 33 || next === 63
     const closing = next === 47
     const nameStart = closing ? lt + 2 : lt + 1
@@ -110,10 +111,17 @@ export function tokenizeHtml(html: string, handler: HtmlTokenHandler): void {
       i = lt + 1
       continue
     }
-    // The first `>` after a `<` is also the first after every later `<` before it: remembering
-    // it keeps runs of `<` without `>` linear.
-    if (nextGt <= lt) nextGt = html.indexOf('>', lt + 1)
-    const gt = nextGt
+    // A tag without attributes (`</span>`, `<p>`) ends right after its name, which holds no `>`.
+    const afterName = nameStart + nameLength
+    let gt: number
+    if (!bogus && html.charCodeAt(afterName) === 62) {
+      gt = afterName
+    } else {
+      // The first `>` after a `<` is also the first after every later `<` before it: remembering
+      // it keeps runs of `<` without `>` linear.
+      if (nextGt <= lt) nextGt = html.indexOf('>', lt + 1)
+      gt = nextGt
+    }
     if (gt < 0) {
       // A stray `<` with no end: it is text.
       if (skipping === undefined && !bogus) handler.text(html, lt, length)
@@ -148,6 +156,9 @@ export function tokenizeHtml(html: string, handler: HtmlTokenHandler): void {
  * @returns whether it is one of the value's tokens
  */
 export function hasToken(list: string, token: string): boolean {
+  // A value shorter than the token cannot hold it; one as long holds it only as itself
+  // (`class="invisible"`): told without a search.
+  if (list.length <= token.length) return list === token
   let from = 0
   for (;;) {
     const at = list.indexOf(token, from)

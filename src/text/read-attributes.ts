@@ -13,6 +13,45 @@ export interface LinkAttributes {
   rel: string
 }
 
+/**
+ * Where a character next occurs in one document, found with `indexOf` and remembered: asked at
+ * places that only grow (the tags of a document read in order), it reads the document once per
+ * character however many tags leave a quote open, so the native search replaces a loop over
+ * each value without losing linear time.
+ */
+export class NextIndex {
+  /** The last answer (-1: none at or after `searchedFrom`). */
+  private found = -1
+  /** Where the last search started; the answer holds for every place in `[searchedFrom, found]`. */
+  private searchedFrom = Number.POSITIVE_INFINITY
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** The first index at or after `from` of the character, -1 when there is none. */
+  from(from: number): number {
+    if (from < this.searchedFrom || (this.found >= 0 && from > this.found)) {
+      this.found = this.text.indexOf(this.char, from)
+      this.searchedFrom = from
+    }
+    return this.found
+  }
+}
+
+/** The cursors of one document that `readLinkAttributes` may use (see `NextIndex`). */
+export interface DocumentCursors {
+  readonly doubleQuote: NextIndex
+  readonly singleQuote: NextIndex
+  readonly ampersand: NextIndex
+}
+
+/** Cursors for a document. */
+export function documentCursors(html: string): DocumentCursors {
+  return { doubleQuote: new NextIndex(html, '"'), singleQuote: new NextIndex(html, "'"), ampersand: new NextIndex(html, '&') }
+}
+
 /** Which of `href` (1), `class` (2), `rel` (4) the name `tag[from, to)` is, case-insensitively; 0 for any other. */
 function linkAttributeBit(tag: string, from: number, to: number): number {
   const length = to - from
@@ -47,9 +86,10 @@ function linkAttributeBit(tag: string, from: number, to: number): number {
  * @param to - where it ends (the `>`, excluded)
  * @param wanted - which attributes to find (href 1, class 2, rel 4): reading stops once they are
  * found, and the others are left `''` unless met before
+ * @param cursors - the document's cursors, when its tags are read in order (faster; the same result)
  * @returns the three attributes
  */
-export function readLinkAttributes(tag: string, from = 0, to: number = tag.length, wanted = 7): LinkAttributes {
+export function readLinkAttributes(tag: string, from = 0, to: number = tag.length, wanted = 7, cursors?: DocumentCursors): LinkAttributes {
   const found: LinkAttributes = { href: '', class: '', rel: '' }
   let seen = 0
   let i = from
@@ -75,8 +115,14 @@ export function readLinkAttributes(tag: string, from = 0, to: number = tag.lengt
       const quote = i < to ? tag.charCodeAt(i) : 0
       if (quote === DOUBLE_QUOTE || quote === SINGLE_QUOTE) {
         // Searched up to the tag's end only, so a quote left open costs the tag's length, not the document's.
-        let close = i + 1
-        while (close < to && tag.charCodeAt(close) !== quote) close++
+        let close: number
+        if (cursors === undefined) {
+          close = i + 1
+          while (close < to && tag.charCodeAt(close) !== quote) close++
+        } else {
+          close = (quote === DOUBLE_QUOTE ? cursors.doubleQuote : cursors.singleQuote).from(i + 1)
+          if (close < 0 || close > to) close = to
+        }
         valueStart = i + 1
         valueEnd = close
         i = close + 1
@@ -89,7 +135,13 @@ export function readLinkAttributes(tag: string, from = 0, to: number = tag.lengt
     const bit = linkAttributeBit(tag, nameStart, nameEnd)
     if (bit === 0 || (seen & bit) !== 0) continue
     seen |= bit
-    const value = decodeEntities(tag.slice(valueStart, valueEnd))
+    const raw = valueEnd > valueStart ? tag.slice(valueStart, valueEnd) : ''
+    let value = raw
+    if (cursors === undefined) value = decodeEntities(raw)
+    else if (raw !== '') {
+      const amp = cursors.ampersand.from(valueStart)
+      if (amp >= 0 && amp < valueEnd) value = decodeEntities(raw)
+    }
     if (bit === 1) found.href = value
     else if (bit === 2) found.class = value
     else found.rel = value

@@ -194,6 +194,18 @@ describe('runCli', () => {
     })
   })
 
+  test('a line with no status (an account) is an error row, and stops the run with --strict', async () => {
+    const input = `${HAM}\n{"id":"1","username":"alice","acct":"alice","display_name":"Alice","note":"","followers_count":3}\n${HAM}\n`
+    const plain = await run(['classify', 'input.jsonl', '--json'], { 'input.jsonl': input })
+    expect(plain.code).toBe(0)
+    const rows = plain.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; error?: string })
+    expect(rows.map((r) => [r.line, r.error === undefined ? 'verdict' : 'error'])).toEqual([[1, 'verdict'], [2, 'error'], [3, 'verdict']])
+    expect(rows[1]?.error).toMatch(/^no status in /u)
+    const strict = await run(['classify', 'input.jsonl', '--strict', '--json'], { 'input.jsonl': input })
+    expect(strict.code).toBe(1)
+    expect(strict.err).toMatch(/^mastodon-spam-filter: input\.jsonl:2: no status in .*\(stopped: --strict\)\n$/u)
+  })
+
   test('exits 1 for a missing file', async () => {
     const { code, err } = await run(['classify', 'nope.json'], {})
     expect(code).toBe(1)

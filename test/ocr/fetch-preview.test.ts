@@ -79,6 +79,33 @@ describe('fetchPreview', () => {
       expect('skipped' in fetched ? fetched.skipped.detail : '').toContain(detail)
     })
 
+    // The time limit holds for every wait, not only through AbortController: a runtime without it,
+    // a fetch that ignores its signal, an allowHost that never answers, a body that never ends.
+    const hangs = new Promise<never>(() => {})
+    const ignoresSignal: FetchLike = () => hangs
+    const bodyHangs: FetchLike = () =>
+      Promise.resolve({ ok: true, status: 200, headers: { get: () => null }, body: { getReader: () => ({ read: () => hangs, cancel: () => hangs }) } })
+    test.each([
+      ['a fetch that ignores its signal', { fetch: ignoresSignal }],
+      ['an allowHost that never answers', { allowHost: () => hangs }],
+      ['a body that never ends, read by a fetch that ignores its signal', { fetch: bodyHangs }],
+    ])('for %s, in a runtime without AbortController', async (_name, options) => {
+      const saved = globalThis.AbortController
+      ;(globalThis as { AbortController?: unknown }).AbortController = undefined
+      try {
+        const fetched = await fetchPreview(`${PUBLIC}/image.png`, { ...limits({ timeoutMs: 50 }), ...options }, undefined)
+        expect(fetched).toMatchObject({ skipped: { signal: 'ocr', because: 'timeout' } })
+      } finally {
+        globalThis.AbortController = saved
+      }
+    })
+
+    test('when aborted while allowHost has not answered', async () => {
+      const controller = new AbortController()
+      setTimeout(() => controller.abort(), 30)
+      expect(await fetchPreview(`${PUBLIC}/image.png`, { ...limits(), allowHost: () => hangs }, controller.signal)).toMatchObject({ skipped: { because: 'aborted' } })
+    })
+
     test('when aborted', async () => {
       const controller = new AbortController()
       setTimeout(() => controller.abort(), 50)

@@ -1,12 +1,12 @@
 /**
- * `findCues` reads the words where they lie and skips words its prefilters rule out; `wordText`
- * takes an ASCII class for ASCII text. Both are fuzzed here against the plain readings they
- * replaced (split into words, a lookup per word; the Unicode class for every text), so a
- * prefilter can never drop a cue.
+ * `findCuesInText` reads the words where they lie in the folded text and skips words its
+ * prefilters rule out; `wordText` reads words by character code. Both are fuzzed here against the
+ * plain readings (the word text split into words, a lookup per word; the Unicode class for every
+ * text), so a prefilter can never drop a cue.
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { compileLexicon, type CueHit, findCues, type Lexicon } from '../../src/signals/lexicon.js'
+import { compileLexicon, type CueHit, findCuesInText, type Lexicon } from '../../src/signals/lexicon.js'
 import { wordText } from '../../src/signals/matchable-text.js'
 import { PHISHING_CUES, WARNING_CUES } from '../../src/data/phishing-lexicon.js'
 import { hasNonAscii } from '../../src/text/ascii.js'
@@ -57,37 +57,43 @@ const word = fc.oneof(
   fc.stringMatching(/^[a-zà-ÿ0-9]{1,12}$/u),
   fc.constantFrom('', 'ログイン', 'アカウント', 'é', 'x'.repeat(40)),
 )
-const wordsOf = fc.array(word, { maxLength: 30 }).map((list) => ` ${list.join(' ')} `)
-
-describe('findCues against the plain reading', () => {
-  test('the same hits for any word text', () => {
-    fc.assert(
-      fc.property(wordsOf, (words) => {
-        expect(findCues(phishing, words)).toEqual(referenceFindCues(phishing, words))
-        expect(findCues(warnings, words)).toEqual(referenceFindCues(warnings, words))
-      }),
-      RUNS,
-    )
+describe('wordText against the Unicode class', () => {
+  test('the same words for any text', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[ -~\n]{0,60}$/u)), (text) => {
+      expect(wordText(text)).toBe(referenceWordText(text))
+    }), RUNS)
   })
-  test('the same hits on text not made by wordText (runs of spaces, no spaces at the ends)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.oneof(word, fc.constant(' ')), { maxLength: 20 }).map((parts) => parts.join(' ')), (words) => {
-        expect(findCues(phishing, words)).toEqual(referenceFindCues(phishing, words))
-      }),
-      RUNS,
-    )
-  })
-  test('a sequence at the end of the text, and a cue found', () => {
-    const words = wordText('please verify your account now')
-    expect(findCues(phishing, words)).toEqual(referenceFindCues(phishing, words))
-    expect(findCues(phishing, words).length).toBeGreaterThan(0)
+  test('the same words with lone surrogates, astral letters and emoji between words', () => {
+    const piece = fc.constantFrom('a', 'Z', '9', ' ', '-', 'é', 'ア', '漢', '\ud835\udc00', '🔥', '\ud800', '\udc00', '\u3000', '٣', 'ǅ', '\u200b', '_')
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const text = pieces.join('')
+      expect(wordText(text)).toBe(referenceWordText(text))
+    }), RUNS)
   })
 })
 
-describe('wordText against the Unicode class', () => {
-  test('the same words for any text', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[ -~\n]{0,60}$/u)), (text) => {
-      expect(wordText(text)).toBe(referenceWordText(text))
-    }), RUNS)
+describe('findCuesInText against findCues over the plain word text', () => {
+  // Folded texts as matchableText gives them: words of the lexicons with any separators between.
+  const separator = fc.constantFrom(' ', '  ', '\n', '. ', ', ', '-', '!', '🔥', '「', '」', '\u3000', '/', '')
+  // The kana and kanji cues too, alone, run together, and inside other words.
+  const anywhere = fc.constantFrom(...phishing.anywhere.map((c) => c.text), ...warnings.anywhere.map((c) => c.text))
+  const textWord = fc.oneof(word, anywhere, fc.tuple(anywhere, anywhere).map(([a, b]) => `${a}${b}`), fc.tuple(word, anywhere, word).map(([a, b, c]) => `${a}${b}${c}`))
+  const textOf = fc.array(fc.tuple(textWord, separator), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => `${w}${s}`).join(''))
+  test('the same hits, at the same word-text offsets, for any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(textOf, fc.string(), fc.string({ unit: 'binary' })), (text) => {
+        const words = referenceWordText(text)
+        expect(findCuesInText(phishing, text)).toEqual(referenceFindCues(phishing, words))
+        expect(findCuesInText(warnings, text)).toEqual(referenceFindCues(warnings, words))
+      }),
+      { seed: 20261209, numRuns: 2000 },
+    )
+  })
+  test('a sequence cut by the end of the text, and one found', () => {
+    for (const text of ['please verify your', 'please verify your account', 'verify your account now!', 'アカウントが停止されます。24時間以内に本人確認を']) {
+      expect(findCuesInText(phishing, text)).toEqual(referenceFindCues(phishing, referenceWordText(text)))
+    }
+    expect(findCuesInText(phishing, 'verify your account now').length).toBeGreaterThan(0)
+    expect(findCuesInText(phishing, 'please verify your account now')).toEqual(referenceFindCues(phishing, wordText('please verify your account now')))
   })
 })

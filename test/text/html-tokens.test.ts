@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { referenceTokenizeHtml } from '../helpers/tokenize-html-reference.js'
 import { describe, expect, test } from 'vitest'
 import { hasToken, type HtmlTokenHandler, TAG_A, TAG_BLOCK, TAG_OTHER, TAG_P, TAG_SPAN, tokenizeHtml } from '../../src/text/html-tokens.js'
 import { readLinkAttributes } from '../../src/text/read-attributes.js'
@@ -77,7 +78,37 @@ describe('tokenizeHtml', () => {
   })
 })
 
+describe('tokenizeHtml against the reading without shortcuts', () => {
+  test('the same text runs and tags for any document', () => {
+    const record = (run: (html: string, handler: HtmlTokenHandler) => void, html: string): unknown[] => {
+      const out: unknown[] = []
+      run(html, {
+        text: (_, from, to) => out.push(['text', from, to]),
+        tag: (kind, closing, _doc, nameFrom, attributesFrom, end) => out.push(['tag', kind, closing, nameFrom, attributesFrom, end]),
+      })
+      return out
+    }
+    const piece = fc.constantFrom('<', '>', '/', 'a', 'p', 'span', 'br', ' ', '=', '"', '!', '-', 'x', '<!--', '-->', 'script', '</', '?', '<a href="x">', '</a>', '<span>', '</span>')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const html = pieces.join('')
+        expect(record(tokenizeHtml, html)).toEqual(record(referenceTokenizeHtml, html))
+      }),
+      { seed: 20261216, numRuns: 3000 },
+    )
+  })
+})
+
 describe('hasToken', () => {
+  test('the same answer as splitting the value at HTML spaces, for any value and token', () => {
+    const piece = fc.constantFrom(' ', '\t', '\n', '\f', '\r', '\u00a0', 'a', 'b', 'ab', 'mention', 'x-y', '')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), fc.constantFrom('a', 'ab', 'b', 'mention', 'x-y'), (list, token) => {
+        expect(hasToken(list, token)).toBe(list.split(/[ \t\n\f\r]/u).includes(token))
+      }),
+      { seed: 20261218, numRuns: 3000 },
+    )
+  })
   test('whole tokens of a space-separated value only', () => {
     expect(hasToken('u-url mention', 'mention')).toBe(true)
     expect(hasToken('mentions', 'mention')).toBe(false)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
-import { readLinkAttributes } from '../../src/text/read-attributes.js'
+import { documentCursors, NextIndex, readLinkAttributes } from '../../src/text/read-attributes.js'
 import { readAttributes } from '../helpers/read-attributes.js'
 
 describe('readAttributes', () => {
@@ -68,5 +68,38 @@ describe('readLinkAttributes with only some attributes wanted', () => {
     ['span title="a" CLASS=b class=c', 2, { href: '', class: 'b', rel: '' }],
   ])('%j, wanting %i', (tag, wanted, attributes) => {
     expect(readLinkAttributes(tag, 0, tag.length, wanted)).toEqual(attributes)
+  })
+})
+
+describe('NextIndex (the remembered search of readLinkAttributes and htmlToText)', () => {
+  test('answers as indexOf does, for places asked in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '"', "'", '&', ' '), { maxLength: 40 }), fc.array(fc.nat(45), { maxLength: 30 }), (chars, places) => {
+        const text = chars.join('')
+        const next = new NextIndex(text, '"')
+        for (const place of places) expect(next.from(place)).toBe(text.indexOf('"', place))
+      }),
+      { seed: 20261207, numRuns: 3000 },
+    )
+  })
+})
+
+describe('readLinkAttributes with the cursors of the document', () => {
+  test('reads every tag of a document, in order, as the plain reading does', () => {
+    const parts = fc.constantFrom(' ', '=', '"', "'", 'href', 'class', 'rel', 'x', '&amp;', '&', '/', '<a ', '<span ', '>', 'a')
+    fc.assert(
+      fc.property(fc.array(parts, { maxLength: 60 }), fc.constantFrom(1, 2, 7), (pieces, wanted) => {
+        const document = pieces.join('')
+        const cursors = documentCursors(document)
+        // Each `<` up to the next `>` is a tag, as the tokenizer reads them.
+        for (let lt = document.indexOf('<'); lt >= 0; lt = document.indexOf('<', lt + 1)) {
+          const gt = document.indexOf('>', lt)
+          if (gt < 0) break
+          expect(readLinkAttributes(document, lt + 1, gt, wanted, cursors)).toEqual(readLinkAttributes(document, lt + 1, gt, wanted))
+          lt = gt
+        }
+      }),
+      { seed: 20261208, numRuns: 3000 },
+    )
   })
 })

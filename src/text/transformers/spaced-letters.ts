@@ -24,12 +24,13 @@ const NON_ASCII = /[^\u0000-\u007f]/
  *
  * @param text - a skeleton (lowercase)
  * @param from - offsets of `text` in the original, or `undefined`
+ * @param ascii - `true` when the caller knows the text is ASCII (no kanji or kana to look for)
  * @returns the text with spaced letters joined
  */
-export function joinSpacedLetters(text: string, from: readonly number[] | undefined): Transformed {
+export function joinSpacedLetters(text: string, from: readonly number[] | undefined, ascii = false): Transformed {
   // With kanji or kana, a run needs two one-letter ASCII words; without, SPACED is SPACED_ASCII.
   let pattern: RegExp
-  if (NON_ASCII.test(text) && CJK.test(text)) {
+  if (!ascii && NON_ASCII.test(text) && CJK.test(text)) {
     if (asciiSingles(text) < 2 || !SINGLE_BESIDE_SINGLE.test(text)) return { text, from }
     pattern = SPACED
   } else {

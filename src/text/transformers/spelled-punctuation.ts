@@ -81,12 +81,14 @@ function spelled(m: RegExpExecArray): string | undefined {
  *
  * @param text - a skeleton (lowercase; output of `skeletonChars`)
  * @param from - offsets of `text` in the original, or `undefined`
+ * @param ascii - `true` when the caller knows the text is ASCII (no katakana, no Japanese
+ * punctuation to look for)
  * @returns the text with punctuation undisguised
  */
-export function readSpelledPunctuation(text: string, from: readonly number[] | undefined): Transformed {
-  const named = KATAKANA_START.test(text) ? replaceMapped(text, from, KATAKANA, (m) => NAME_OF.get(m[0])) : { text, from }
+export function readSpelledPunctuation(text: string, from: readonly number[] | undefined, ascii = false): Transformed {
+  const named = !ascii && KATAKANA_START.test(text) ? replaceMapped(text, from, KATAKANA, (m) => NAME_OF.get(m[0])) : { text, from }
   const t = named.text
-  if (!MAY_SPELL.test(t) && !(MAY_SPELL_JAPANESE.test(t) && JAPANESE_AFTER_LETTER.test(t))) return named
+  if (!MAY_SPELL.test(t) && (ascii || !(MAY_SPELL_JAPANESE.test(t) && JAPANESE_AFTER_LETTER.test(t)))) return named
   return replaceMapped(named.text, named.from, PUNCTUATION, spelled)
 }
 
