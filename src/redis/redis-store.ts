@@ -48,7 +48,7 @@ export interface RedisStoreOptions {
 export interface RedisMemoryStore extends AsyncMemoryStore {
   /** The key prefix with its hash tag, e.g. `{msf}`. */
   readonly keyBase: string
-  /** Closes the client the store created from `url` (a client passed in is the caller's to close). */
+  /** Closes the client the store created from `url` or `cluster` (a client passed in is the caller's to close). */
   close(): Promise<void>
   /**
    * The store's contents as a memory snapshot, the format of the in-process store's
@@ -133,7 +133,7 @@ function imageProbes(image: Uint8Array): number[] {
  * const verdict = await filter.classifyAsync(status)
  */
 export function createRedisStore(options: RedisStoreOptions): RedisMemoryStore {
-  if (typeof options !== 'object' || options === null) throw new SpamFilterConfigError('options', 'must be an object { url } or { client }')
+  if (typeof options !== 'object' || options === null) throw new SpamFilterConfigError('options', 'must be an object { url }, { client } or { cluster }')
   const { url, client, cluster, prefix = 'msf', timeoutMs = 250 } = options
   if ([url, client, cluster].filter((given) => given !== undefined).length !== 1) throw new SpamFilterConfigError('url', 'give one of url (a redis:// URL), client (a connected node-redis client) or cluster (root node URLs)')
   const isUrl = (value: unknown): boolean => typeof value === 'string' && /^rediss?:\/\//u.test(value)
