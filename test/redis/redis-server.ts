@@ -1,9 +1,13 @@
 /**
  * Starts a real `redis-server` (the Debian package; `.ci/run` installs it when missing) on a free
- * loopback port with persistence off, for the Redis store's tests and benchmark.
+ * loopback port with persistence off, for the Redis store's tests and benchmark; or a local Redis
+ * Cluster of such servers.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export interface RedisServer {
   readonly port: number
@@ -86,10 +90,6 @@ export interface RedisCluster {
  * @returns the running cluster
  */
 export async function startCluster(nodes = 3): Promise<RedisCluster> {
-  const { mkdtempSync, rmSync } = await import('node:fs')
-  const { tmpdir } = await import('node:os')
-  const { join } = await import('node:path')
-  const { execFile } = await import('node:child_process')
   const dir = mkdtempSync(join(tmpdir(), 'msf-cluster-'))
   const ports: number[] = []
   const children: ChildProcess[] = []
