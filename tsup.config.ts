@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from 'tsup'
+import { suffixLookupPlugin } from './scripts/suffix-lookup-plugin.js'
 
 // The command line (package.json "bin"): Node only, its own bundle, never imported by the core.
 const CLI: Options = {
@@ -11,6 +12,7 @@ const CLI: Options = {
   sourcemap: false,
   clean: false,
   noExternal: ['tldts', 'tldts-core', 'linkifyjs'],
+  esbuildPlugins: [suffixLookupPlugin],
 }
 
 // The core for script tags (dist/browser/mastodon-spam-filter.global.js): one minified file that
@@ -27,6 +29,7 @@ const GLOBAL: Options = {
   // No source map in the package (it would point at src/, which is not shipped).
   sourcemap: false,
   clean: false,
+  esbuildPlugins: [suffixLookupPlugin],
 }
 
 export default defineConfig([{
@@ -41,6 +44,9 @@ export default defineConfig([{
   // jsQR is bundled too, into the OCR entry's chunk only (the core entry never reaches it): users
   // who do not read images install nothing for it.
   noExternal: ['tldts', 'tldts-core', 'linkifyjs', 'jsqr'],
+  // tldts's suffix lookup is bundled as ours (scripts/suffix-lookup-plugin.ts): the same answers
+  // from a generated table read lazily, without tldts's pass over every rule when it loads.
+  esbuildPlugins: [suffixLookupPlugin],
   dts: true,
   // No source maps in the package: they pointed at src/, which is not shipped, and were 1.26 MB of
   // the 2.1 MB tarball. The output is readable, unminified ES2020 with the TSDoc comments.

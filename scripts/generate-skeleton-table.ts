@@ -178,6 +178,10 @@ for (const [cp, written] of entries) {
 // Ranges: runs of consecutive code points whose skeletons are one code point each, in step 1
 // (fullwidth and mathematical alphabets) or step 0 (marks → ''; one letter for a run).
 const records: string[] = []
+// Each record starts where the previous one ended plus a gap (the first: at 0 plus its gap): gaps
+// are short and repeat, where absolute starts are long and never do (8.8 kB gzipped before, 4.1 kB
+// with gaps).
+let end = 0
 for (let i = 0; i < entries.length; ) {
   const [start, target] = entries[i]!
   const single = [...target].length === 1 ? target.codePointAt(0)! : -1
@@ -191,7 +195,9 @@ for (let i = 0; i < entries.length; ) {
     length++
   }
   const escaped = target.replace(/[\\;,]/gu, (c) => `\\${c}`)
-  records.push(`${start.toString(36)},${length === 1 ? '' : length.toString(36)}${step === 1 ? '+' : ''},${escaped}`)
+  const gap = start - end
+  records.push(`${gap === 0 ? '' : gap.toString(36)},${length === 1 ? '' : length.toString(36)}${step === 1 ? '+' : ''},${escaped}`)
+  end = start + length
   i += length
 }
 // Lines of whole records, as JSON strings with targets outside printable ASCII as \u escapes.
@@ -222,7 +228,8 @@ const out = `/**
  * strokes) become that letter. Left out: mappings inside other scripts (kana to kanji) and ASCII
  * to ASCII (\`m\` → \`rn\`, \`0\` → \`O\`).
  *
- * ${entries.length} code points in ${records.length} records \`start,length[+],target\` (base 36; \`+\`: the
+ * ${entries.length} code points in ${records.length} records \`gap,length[+],target\` (base 36; a record starts
+ * \`gap\` code points after the previous record's end, the first after 0; no gap: 0; \`+\`: the
  * target's code point grows with the source's; no length: 1). Target \`~\`: NFKC then lower case at run
  * time; \`^\`: NFKD, marks removed, lower case at run time; each used only where it gives the
  * same skeleton (${byRuntime} code points).

@@ -153,3 +153,20 @@ describe('the words handed to linkify never drop a link (fuzz against linkify ov
     )
   })
 })
+
+describe('splitAtCjk in one pass (fuzzed against the two replacements it stands for)', () => {
+  const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\p{Extended_Pictographic}\p{So}`
+  const reference = (text: string): string => text.replace(new RegExp(`([${CJK}])(?=[a-z0-9])`, 'giu'), '$1 ').replace(new RegExp(`([a-z0-9/?=&#%_~+])(?=[${CJK}])`, 'giu'), '$1 ')
+
+  test('on text of CJK, emoji, ASCII and letters that fold to ASCII', async () => {
+    const fc = (await import('fast-check')).default
+    const pieces = ['a', 'Z', '0', '/', '?', '=', '&', '#', '%', '_', '~', '+', '.', ' ', '-', 'ſ', 'K', 'é', '荒', 'ら', 'ア', '한', '　', '。', '！', '＠', 'ａ', 'Ⓐ', 'ⓐ', '©', '🔺', '👨‍👩‍👧', '𠀋', '\ud83d', '\ude00', 'д', '\u200b']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+        const text = parts.join('')
+        expect(splitAtCjk(text)).toBe(reference(text))
+      }),
+      { seed: 20261207, numRuns: 20_000 },
+    )
+  })
+})

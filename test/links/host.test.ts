@@ -72,3 +72,11 @@ describe('readLinkHost: hosts written as numbers are IPv4 addresses', () => {
     expect(readLinkHost('https://123.example/')?.isIp).toBe(false)
   })
 })
+
+describe('the ASCII host test', () => {
+  // An ASCII host is tested with an ASCII class, other hosts with the Unicode one
+  // (`[\p{L}\p{N}\p{M}._-]`): for every ASCII character the two must agree.
+  test.each([...Array(128).keys()].map((code) => String.fromCharCode(code)).filter((c) => !/[\s/?#@:\\%[\]]/u.test(c)))('%j in a host is read as the Unicode class reads it', (c) => {
+    expect(readLinkHost(`https://a${c}b.example/`) !== undefined).toBe(/[\p{L}\p{N}\p{M}._-]/u.test(c))
+  })
+})

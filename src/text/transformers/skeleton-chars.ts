@@ -9,51 +9,90 @@ import { SKELETON_TABLE } from '../../data/skeleton-table.js'
  */
 
 interface Table {
-  /** For each BMP code point, 0 (unchanged) or 1 + the index of its skeleton in `targets`. */
+  /**
+   * For each BMP code point, 0 (unchanged) or 1 + the index of its skeleton in `targets`; the
+   * first two entries of `targets` stand for "NFKC then lower case" and "NFKD, marks removed,
+   * lower case", computed on first lookup of the code point (see `resolve`).
+   */
   readonly bmp: Uint16Array
-  readonly astral: ReadonlyMap<number, number>
-  readonly targets: readonly string[]
+  readonly astral: Map<number, number>
+  readonly targets: string[]
 }
+
+/** `bmp`/`astral` values of the two computed targets (`~` and `^` of the generated table). */
+const BY_NFKC = 1
+const BY_NFKD = 2
 
 function unescapeRecord(text: string): string {
   return text.replace(/\\(.)/gu, '$1')
 }
 
-/** Parses the generated records once, on first use. */
+/**
+ * Parses the generated records once, on first use. The `~` and `^` targets (5,789 code points)
+ * are not computed here but on the first lookup of each code point (`resolve`): normalising them
+ * all took most of a cold start's first skeleton (about 6 ms); the answers are the same.
+ */
 function buildTable(): Table {
   const bmp = new Uint16Array(0x10000)
   const astral = new Map<number, number>()
-  const targets: string[] = []
+  const targets: string[] = ['~', '^']
   const index = new Map<string, number>()
   const indexOf = (target: string): number => {
+    if (target === '~') return BY_NFKC
+    if (target === '^') return BY_NFKD
     let at = index.get(target)
     if (at === undefined) {
-      at = targets.length
       targets.push(target)
+      at = targets.length
       index.set(target, at)
     }
     return at
   }
-  const set = (cp: number, target: string): void => {
-    const char = String.fromCodePoint(cp)
-    // `~` and `^` are computed here, once (see the generator): they give the same skeleton.
-    const resolved = target === '~' ? char.normalize('NFKC').toLowerCase() : target === '^' ? char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : target
-    const at = indexOf(resolved) + 1
-    if (cp < 0x10000) bmp[cp] = at
-    else astral.set(cp, at)
-  }
-  for (const record of SKELETON_TABLE.split(/(?<!\\);/u)) {
+  // Without a backslash in the table no `;` is escaped, and a plain split reads the same records
+  // (the split with a lookbehind took 8 to 30 ms in QuickJS).
+  const records = SKELETON_TABLE.includes('\\') ? SKELETON_TABLE.split(/(?<!\\);/u) : SKELETON_TABLE.split(';')
+  // Each record starts a gap after the previous one's end (see the generated file).
+  let end = 0
+  for (const record of records) {
     if (record === '') continue
     const first = record.indexOf(',')
     const second = record.indexOf(',', first + 1)
-    const start = Number.parseInt(record.slice(0, first), 36)
+    const start = end + (first === 0 ? 0 : Number.parseInt(record.slice(0, first), 36))
     const lengthText = record.slice(first + 1, second)
     const step = lengthText.endsWith('+')
     const length = lengthText === '' || lengthText === '+' ? 1 : Number.parseInt(step ? lengthText.slice(0, -1) : lengthText, 36)
-    const target = unescapeRecord(record.slice(second + 1))
-    for (let i = 0; i < length; i++) set(start + i, step ? String.fromCodePoint((target.codePointAt(0) ?? 0) + i) : target)
+    end = start + length
+    const written = record.slice(second + 1)
+    const target = written.includes('\\') ? unescapeRecord(written) : written
+    if (!step) {
+      const at = indexOf(target)
+      if (end <= 0x10000) bmp.fill(at, start, end)
+      else for (let cp = start; cp < end; cp++) if (cp < 0x10000) bmp[cp] = at
+      else astral.set(cp, at)
+      continue
+    }
+    const base = target.codePointAt(0) ?? 0
+    for (let i = 0; i < length; i++) {
+      const cp = start + i
+      const at = indexOf(String.fromCodePoint(base + i))
+      if (cp < 0x10000) bmp[cp] = at
+      else astral.set(cp, at)
+    }
   }
   return { bmp, astral, targets }
+}
+
+/**
+ * The skeleton of a code point whose table entry is `BY_NFKC` or `BY_NFKD`, computed now and
+ * written into the table (a memo: the next lookup reads it like any other entry).
+ */
+function resolve(t: Table, cp: number, at: number): string {
+  const char = String.fromCodePoint(cp)
+  const target = at === BY_NFKC ? char.normalize('NFKC').toLowerCase() : char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+  t.targets.push(target)
+  if (cp < 0x10000) t.bmp[cp] = t.targets.length
+  else t.astral.set(cp, t.targets.length)
+  return target
 }
 
 let table: Table | undefined
@@ -71,7 +110,7 @@ const NEXT_NON_ASCII = /[^\u0000-\u007f]/g
 export function skeletonOfCodePoint(cp: number): string | undefined {
   const t = (table ??= buildTable())
   const at = cp < 0x10000 ? t.bmp[cp]! : (t.astral.get(cp) ?? 0)
-  return at === 0 ? undefined : t.targets[at - 1]
+  return at === 0 ? undefined : at <= BY_NFKD ? resolve(t, cp, at) : t.targets[at - 1]
 }
 
 /**
@@ -85,7 +124,8 @@ export function skeletonOfCodePoint(cp: number): string | undefined {
  * @returns the skeleton and, when `previous` is given or `map` is true, its offsets
  */
 export function skeletonChars(text: string, previous?: readonly number[], map = previous !== undefined): { readonly text: string; readonly from: readonly number[] | undefined } {
-  const { bmp, astral, targets } = (table ??= buildTable())
+  const t = (table ??= buildTable())
+  const { bmp, astral, targets } = t
   const from: number[] | undefined = map ? [] : undefined
   const length = text.length
   if (from === undefined && !NON_ASCII.test(text)) return { text: text.toLowerCase(), from }
@@ -121,7 +161,7 @@ export function skeletonChars(text: string, previous?: readonly number[], map = 
       }
       const at = cp < 0x10000 ? bmp[cp]! : (astral.get(cp) ?? 0)
       if (at !== 0) {
-        target = targets[at - 1]!
+        target = at <= BY_NFKD ? resolve(t, cp, at) : targets[at - 1]!
         break
       }
       j += width
