@@ -127,6 +127,9 @@ describe('the Redis store', () => {
     expect(() => createRedisStore({ url: 'http://localhost' })).toThrow(/url/u)
     expect(() => createRedisStore({ url: server.url, prefix: 'a{b}' })).toThrow(/prefix/u)
     expect(() => createRedisStore({ url: server.url, timeoutMs: 0 })).toThrow(/timeoutMs/u)
+    expect(() => createRedisStore({ cluster: [] })).toThrow(/cluster/u)
+    expect(() => createRedisStore({ cluster: ['http://localhost:7000'] })).toThrow(/cluster/u)
+    expect(() => createRedisStore({ url: server.url, cluster: [server.url] })).toThrow(/one of url/u)
   })
 })
 
