@@ -44,6 +44,15 @@ export interface MultiPatternMatcher {
    * @returns the steps taken (transitions, failure links and reports), for the linearity test
    */
   scanSpans(text: string, maxGap: number, accept: (id: number, start: number, end: number) => boolean): number
+  /**
+   * `scanSpans` without its native prefilter (`spansGate`): what the gate is fuzzed against.
+   *
+   * @param text - the text
+   * @param maxGap - as for `scanSpans`
+   * @param accept - as for `scanSpans`
+   * @returns the steps taken
+   */
+  scanSpansUngated(text: string, maxGap: number, accept: (id: number, start: number, end: number) => boolean): number
 }
 
 /** A pattern found by a scan. */
@@ -251,7 +260,20 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     depths[node] = depth[node]!
   }
 
+  // The native prefilter of `scanSpans`, per `maxGap` (made on first use; `null`: no gate).
+  const gates = new Map<number, RegExp | null>()
+
   const runSpans = (text: string, maxGap: number, accept: (id: number, start: number, end: number) => boolean): number => {
+    let gate = gates.get(maxGap)
+    if (gate === undefined) {
+      gate = spansGate(patterns, maxGap)
+      if (gates.size < 8) gates.set(maxGap, gate)
+    }
+    if (gate !== null && !gate.test(text)) return 0
+    return runSpansUngated(text, maxGap, accept)
+  }
+
+  const runSpansUngated = (text: string, maxGap: number, accept: (id: number, start: number, end: number) => boolean): number => {
     scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
     if (scanNumber === 1) stamp.fill(0)
     const current = scanNumber
@@ -450,8 +472,100 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     scanSpans(text, maxGap, accept) {
       return size > 1 ? runSpans(text, maxGap, accept) : 0
     },
+    scanSpansUngated(text, maxGap, accept) {
+      return size > 1 ? runSpansUngated(text, maxGap, accept) : 0
+    },
   }
 }
+
+/** Code units of a pattern's start the gate of `scanSpans` reads (fewer when the list is long). */
+const GATE_DEPTH = 8
+/** Most nodes of the gate's trie (its regex source grows with them). */
+const GATE_NODES = 1500
+/** Longest `maxGap` a gate is made for (the regex retries each gap length). */
+const GATE_MAX_GAP = 16
+const NEVER = /(?!)/
+
+/**
+ * The native prefilter of `scanSpans`: a regex (no `u` flag: it reads UTF-16 code units, as the
+ * scan does) that finds the first code units of some pattern, each two separated by at most
+ * `maxGap` code units none of which can be kept by the scan (a letter, digit, `#` or `.`) or end
+ * a host (`/ @ ? = &`). Every occurrence `scanSpans` reports starts so, hence a text the gate
+ * rejects holds none (fuzzed against the ungated scan in test/text/).
+ *
+ * Derived from the compiled patterns: their starts, up to `GATE_DEPTH` code units, in a trie
+ * (one regex branch per shared start). A pattern holding a character the scan never keeps
+ * (punctuation, a mark) can never be reported and is left out; a start is cut before its first
+ * surrogate (a surrogate is kept or skipped depending on its pair). The gap class leaves out
+ * every character of the trie, so the regex never has two ways to read a character: it stays
+ * linear (at most `maxGap` retries a character and trie level).
+ *
+ * @param patterns - the patterns as compiled
+ * @param maxGap - the scan's `maxGap`
+ * @returns the gate, or `null` when there is none (every text is scanned)
+ */
+export function spansGate(patterns: readonly string[], maxGap: number): RegExp | null {
+  if (!Number.isInteger(maxGap) || maxGap < 0 || maxGap > GATE_MAX_GAP) return null
+  const starts: string[] = []
+  for (const pattern of patterns) {
+    if (pattern === '') continue
+    // Where the first surrogate is (a surrogate is kept or skipped as its pair is: the start ends before it).
+    let cut = pattern.length
+    let reportable = true
+    for (let i = 0; i < pattern.length; i++) {
+      const code = pattern.charCodeAt(i)
+      if (code >= 0xd800 && code < 0xe000) {
+        if (cut > i) cut = i
+        continue
+      }
+      const kept = code < 0x80 ? SPAN_SYMBOL[code]! !== SKIPPED && SPAN_SYMBOL[code]! !== ENDS_HOST : WORD.test(String.fromCharCode(code))
+      if (!kept) reportable = false
+    }
+    if (!reportable) continue
+    if (cut === 0) return null
+    starts.push(pattern.slice(0, cut))
+  }
+  if (starts.length === 0) return NEVER
+  for (let depth = GATE_DEPTH; depth >= 1; depth--) {
+    const trie = new Map<number, unknown>()
+    const literals = new Set<number>()
+    // Where a start ends, the text needs no more: such a node is read as a leaf.
+    const ends = new Set<Map<number, unknown>>()
+    let nodes = 0
+    for (const start of starts) {
+      let node = trie
+      for (let i = 0; i < Math.min(depth, start.length) && !ends.has(node); i++) {
+        const code = start.charCodeAt(i)
+        literals.add(code)
+        let child = node.get(code) as Map<number, unknown> | undefined
+        if (child === undefined) {
+          node.set(code, (child = new Map()))
+          nodes++
+        }
+        node = child
+      }
+      ends.add(node)
+    }
+    if (nodes > GATE_NODES) continue
+    // A gap: code units the scan never keeps (nor ends a host at), and none of the trie's.
+    let gap = '[^a-z0-9#./@?=&'
+    for (const code of literals) if (!(code >= 97 && code <= 122) && !(code >= 48 && code <= 57) && code !== 35 && code !== 46) gap += unitEscape(code)
+    gap += `]{0,${maxGap}}`
+    const branch = (node: Map<number, unknown>): string => {
+      const alternatives: string[] = []
+      for (const [code, child] of node) {
+        const rest = child as Map<number, unknown>
+        alternatives.push(rest.size === 0 || ends.has(rest) ? unitEscape(code) : unitEscape(code) + gap + branch(rest))
+      }
+      return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`
+    }
+    return new RegExp(branch(trie))
+  }
+  return null
+}
+
+/** A code unit as a regex escape (`\uXXXX`). */
+const unitEscape = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`
 
 /** Transitions from the root on other than ASCII above which the root gets a full table (else a map). */
 const WIDE_ROOTS = 16

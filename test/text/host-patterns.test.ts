@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { DISCORD_INVITE_HOSTS } from '../../src/data/discord-invite-hosts.js'
 import { CAMPAIGN_DOMAINS } from '../../src/data/campaign-domains.js'
 import { createHostPatterns, hostPatterns, MAX_HOST_GAP } from '../../src/text/host-patterns.js'
-import { createMultiPatternMatcher } from '../../src/text/multi-pattern.js'
+import { createMultiPatternMatcher, spansGate } from '../../src/text/multi-pattern.js'
 import { skeleton } from '../../src/text/deobfuscate.js'
 import { referenceFind, referenceOccurrences, type Occurrence } from './multi-pattern-reference.js'
 
@@ -58,6 +58,70 @@ describe('scanSpans (the compacted scan) equals the plain reference', () => {
       return id === 0
     })
     expect(got).toEqual([0, 1, 1, 1])
+  })
+})
+
+describe('the native gate of scanSpans never rejects a text holding a match', () => {
+  // Characters the scan keeps (letters of any script, capitals, digits, `#`, `.`, astral letters),
+  // skips (punctuation, marks, emoji, a lone surrogate), or ends a host at; patterns may hold
+  // characters the scan never keeps (such a pattern is never found).
+  const patternAlphabet = ['a', 'b', 'c', 'A', '.', '#', '1', '荒', 'ー', 'д', '𝐝', '😀', '-', '・', '\u0301', 'ab', 'ba']
+  const textAlphabet = ['a', 'b', 'c', 'A', '.', '#', '1', '荒', 'ー', 'д', '𝐝', '𝐞', '😀', '\ud835', '\ud835\udc1d'.slice(1), ' ', '  ', '-', '・', '\u0301', '/', '@', '\n', '       ', 'ab', 'ba']
+  test('gated scanSpans equals the ungated scan, and the gate passes every text with an occurrence', () => {
+    const random = prng(4242)
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+    let matched = 0
+    let rejected = 0
+    for (let run = 0; run < 6000; run++) {
+      const patterns = Array.from({ length: 1 + Math.floor(random() * 6) }, () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(patternAlphabet)).join(''))
+      const maxGap = Math.floor(random() * 9)
+      // Texts of random characters, and of patterns cut by random gaps (so many hold a match).
+      const text = Array.from({ length: Math.floor(random() * 14) }, () => {
+        if (random() < 0.7) return pick(textAlphabet)
+        return [...pick(patterns)].map((char) => char + (random() < 0.5 ? '' : Array.from({ length: Math.floor(random() * 4) }, () => pick(textAlphabet)).join(''))).join('')
+      }).join('')
+      const matcher = createMultiPatternMatcher(patterns)
+      const gated: Occurrence[] = []
+      const ungated: Occurrence[] = []
+      matcher.scanSpans(text, maxGap, (id, start, end) => (gated.push({ id, start, end }), false))
+      matcher.scanSpansUngated(text, maxGap, (id, start, end) => (ungated.push({ id, start, end }), false))
+      expect({ patterns, text, maxGap, gated }).toEqual({ patterns, text, maxGap, gated: ungated })
+      const gate = spansGate(patterns, maxGap)
+      if (ungated.length > 0) {
+        matched++
+        expect({ patterns, text, maxGap, passes: gate === null || gate.test(text) }).toEqual({ patterns, text, maxGap, passes: true })
+      } else if (gate !== null && !gate.test(text)) {
+        rejected++
+      }
+    }
+    // The fuzz reaches both sides: texts with occurrences, and texts the gate spares the scan.
+    expect(matched).toBeGreaterThan(1000)
+    expect(rejected).toBeGreaterThan(1000)
+  })
+
+  test('it spares the scan of an ordinary text for the invite hosts and campaign domains', () => {
+    const hosts = createHostPatterns([...DISCORD_INVITE_HOSTS.map((h) => [h.host, 1] as const), ...CAMPAIGN_DOMAINS.map((c) => [c.domain, 2] as const)])
+    const gate = spansGate(hosts.matcher.patterns, MAX_HOST_GAP)
+    expect(gate).not.toBeNull()
+    expect(gate!.test('can i invite you to the discussion? disco night at the club, see discord')).toBe(false)
+    expect(gate!.test('join d i s c o r d . g g / abc')).toBe(true)
+  })
+
+  test('no gate for a pattern that starts with a surrogate, or for a long maxGap', () => {
+    expect(spansGate(['𝐝a'], 2)).toBeNull()
+    expect(spansGate(['ab'], 100)).toBeNull()
+    // A pattern the scan can never find needs no scan.
+    expect(spansGate(['a-b'], 2)!.test('a-b ab')).toBe(false)
+  })
+
+  test('the gate reads a long text without backtracking blow-up (one regex branch per character)', () => {
+    const gate = spansGate(['aaaaaaab', 'aaaaaac', '荒荒荒荒荒荒荒x'], 16)!
+    // Each character of the trie is left out of the gap class: a run of 荒 is read one way (with 荒
+    // in the class, each of the 8 levels could take 0–16 of them: up to 17⁷ ways at each offset).
+    expect(gate.test('荒'.repeat(20_000))).toBe(false)
+    expect(gate.test(`${'a '.repeat(20_000)}${'a'.repeat(20_000)}`)).toBe(false)
+    expect(gate.test(`${'荒'.repeat(100)} 荒 -荒荒荒荒荒荒x`)).toBe(true)
+    expect(gate.test(`${'a '.repeat(100)}a a a a a a -c`)).toBe(true)
   })
 })
 

@@ -1,0 +1,73 @@
+/**
+ * Self time per function (V8's sampling profiler) of a build's `dist/` classifying the mixed set
+ * of `bench/classify.ts`, optionally only inside one stage (a function name on the stack): where
+ * the time of a stage of `bench/profile-stages.ts` goes.
+ *
+ * Usage: npm run build && npx tsx bench/profile-functions.ts <package root with dist/> [--within scanLinks] [--passes N] [--top N]
+ */
+import { Session } from 'node:inspector/promises'
+import { loadHamItems } from '../eval/ham-corpus.js'
+import { findCorpus } from '../eval/paths.js'
+import { mentionHeavySpam } from './helpers/mention-spam.js'
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  children?: number[]
+}
+interface Profile {
+  nodes: ProfileNode[]
+  samples: number[]
+  timeDeltas: number[]
+}
+const args = process.argv.slice(2)
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name)
+  return at >= 0 ? args[at + 1] : undefined
+}
+const passes = Number(option('--passes') ?? 300)
+const top = Number(option('--top') ?? 40)
+const within = option('--within')
+const root = args[0] ?? new URL('..', import.meta.url).pathname
+const { classifyStatus } = (await import(`${root}/dist/index.js`)) as { classifyStatus: (s: unknown) => { score: number } }
+const ham = loadHamItems(findCorpus()!).map((i) => i.input)
+const spam = mentionHeavySpam(ham.length)
+const inputs: unknown[] = []
+for (let i = 0; i < ham.length; i++) inputs.push(ham[i], spam[i])
+let sink = 0
+for (let k = 0; k < 40; k++) for (const input of inputs) sink += classifyStatus(input).score
+const start = process.cpuUsage()
+for (let k = 0; k < passes; k++) for (const input of inputs) sink += classifyStatus(input).score
+const used = process.cpuUsage(start)
+const usPerStatus = (used.user + used.system) / passes / inputs.length
+const session = new Session()
+session.connect()
+await session.post('Profiler.enable')
+await session.post('Profiler.setSamplingInterval', { interval: 250 })
+await session.post('Profiler.start')
+for (let k = 0; k < passes; k++) for (const input of inputs) sink += classifyStatus(input).score
+const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: Profile }
+session.disconnect()
+const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+const parent = new Map<number, number>()
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+const totals = new Map<string, number>()
+let all = 0
+let inside = 0
+for (let i = 0; i < profile.samples.length; i++) {
+  const dt = profile.timeDeltas[i] ?? 0
+  const leaf = byId.get(profile.samples[i]!)!
+  if (leaf.callFrame.functionName === '(idle)' || leaf.callFrame.functionName === '(program)') continue
+  all += dt
+  if (within !== undefined) {
+    let found = false
+    for (let at: number | undefined = leaf.id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.functionName === within) found = true
+    if (!found) continue
+  }
+  inside += dt
+  const { functionName, url, lineNumber } = leaf.callFrame
+  const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`
+  totals.set(key, (totals.get(key) ?? 0) + dt)
+}
+console.log(`${root}: ${usPerStatus.toFixed(2)} µs CPU a status; ${within ?? 'all'}: ${((inside / all) * usPerStatus).toFixed(2)} µs (checksum ${Math.round(sink) % 1000})`)
+for (const [key, t] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((t / all) * usPerStatus).toFixed(2).padStart(7)} µs  ${key}`)
