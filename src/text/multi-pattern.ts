@@ -24,6 +24,13 @@ export interface MultiPatternMatcher {
    * @returns the ids of the patterns found, in the order found
    */
   scanWords(text: string): number[]
+  /**
+   * `scanWords` without its native prefilter (`wordsGate`): what the gate is fuzzed against.
+   *
+   * @param text - the text
+   * @returns as for `scanWords`
+   */
+  scanWordsUngated(text: string): number[]
   /** Steps a scan of the text takes (transitions, failure links and reports followed), for the linearity test. */
   steps(text: string): number
   /**
@@ -260,6 +267,8 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     depths[node] = depth[node]!
   }
 
+  // The native prefilter of `scanWords` (made on first use; `null`: no gate).
+  let wordGate: RegExp | null | undefined
   // The native prefilter of `scanSpans`, per `maxGap` (made on first use; `null`: no gate).
   const gates = new Map<number, RegExp | null>()
 
@@ -463,6 +472,14 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     },
     scanWords(text) {
       const found: number[] = []
+      if (size > 1) {
+        if (wordGate === undefined) wordGate = wordsGate(patterns)
+        if (wordGate === null || wordGate.test(text)) runWords(text, found)
+      }
+      return found
+    },
+    scanWordsUngated(text) {
+      const found: number[] = []
       if (size > 1) runWords(text, found)
       return found
     },
@@ -506,6 +523,32 @@ const NEVER = /(?!)/
  */
 export function spansGate(patterns: readonly string[], maxGap: number): RegExp | null {
   if (!Number.isInteger(maxGap) || maxGap < 0 || maxGap > GATE_MAX_GAP) return null
+  return gateOf(patterns, (code) => SPAN_SYMBOL[code]! !== SKIPPED && SPAN_SYMBOL[code]! !== ENDS_HOST, '/@?=&', `{0,${maxGap}}`)
+}
+
+/**
+ * The native prefilter of `scanWords` (see `spansGate`): the first code units of some pattern,
+ * each two separated by any run of code units the scan skips (anything but letters, digits and
+ * `#`; `.` too). A text it rejects holds no pattern in its compact form. The regex stays linear:
+ * its gap class holds no character of the trie, so a gap is read one way, and a run of gap
+ * characters is retried by at most `GATE_DEPTH` starts.
+ *
+ * @param patterns - the patterns as compiled
+ * @returns the gate, or `null` when there is none
+ */
+export function wordsGate(patterns: readonly string[]): RegExp | null {
+  return gateOf(patterns, (code) => ASCII_CLASS[code] === 1, '', '*')
+}
+
+/**
+ * A gate over the starts of the patterns (see `spansGate`).
+ *
+ * @param patterns - the patterns
+ * @param keptAscii - whether the scan keeps an ASCII character (the others: letters, digits, `#`)
+ * @param breaks - ASCII characters a gap must not hold
+ * @param repeat - the gap's quantifier
+ */
+function gateOf(patterns: readonly string[], keptAscii: (code: number) => boolean, breaks: string, repeat: string): RegExp | null {
   const starts: string[] = []
   for (const pattern of patterns) {
     if (pattern === '') continue
@@ -518,7 +561,7 @@ export function spansGate(patterns: readonly string[], maxGap: number): RegExp |
         if (cut > i) cut = i
         continue
       }
-      const kept = code < 0x80 ? SPAN_SYMBOL[code]! !== SKIPPED && SPAN_SYMBOL[code]! !== ENDS_HOST : WORD.test(String.fromCharCode(code))
+      const kept = code < 0x80 ? keptAscii(code) : WORD.test(String.fromCharCode(code))
       if (!kept) reportable = false
     }
     if (!reportable) continue
@@ -547,10 +590,11 @@ export function spansGate(patterns: readonly string[], maxGap: number): RegExp |
       ends.add(node)
     }
     if (nodes > GATE_NODES) continue
-    // A gap: code units the scan never keeps (nor ends a host at), and none of the trie's.
-    let gap = '[^a-z0-9#./@?=&'
-    for (const code of literals) if (!(code >= 97 && code <= 122) && !(code >= 48 && code <= 57) && code !== 35 && code !== 46) gap += unitEscape(code)
-    gap += `]{0,${maxGap}}`
+    // A gap: code units the scan never keeps (ASCII letters and digits, which every scan keeps,
+    // and the trie's characters) and none that breaks an occurrence.
+    let gap = `[^a-zA-Z0-9${breaks}`
+    for (const code of literals) if (!(code >= 97 && code <= 122) && !(code >= 65 && code <= 90) && !(code >= 48 && code <= 57)) gap += unitEscape(code)
+    gap += `]${repeat}`
     const branch = (node: Map<number, unknown>): string => {
       const alternatives: string[] = []
       for (const [code, child] of node) {
