@@ -3,7 +3,7 @@
  * of `bench/classify.ts`, optionally only inside one stage (a function name on the stack): where
  * the time of a stage of `bench/profile-stages.ts` goes.
  *
- * Usage: npm run build && npx tsx bench/profile-functions.ts <package root with dist/> [--within scanLinks] [--passes N] [--top N]
+ * Usage: npm run build && npx tsx bench/profile-functions.ts <package root with dist/> [--within scanLinks] [--without statusTexts] [--children] [--passes N] [--top N]
  */
 import { Session } from 'node:inspector/promises'
 import { loadHamItems } from '../eval/ham-corpus.js'
@@ -28,6 +28,9 @@ const option = (name: string): string | undefined => {
 const passes = Number(option('--passes') ?? 300)
 const top = Number(option('--top') ?? 40)
 const within = option('--within')
+const without = option('--without')
+// With --children: each sample goes to the function `within` called (the child of `within` on its stack).
+const byChild = args.includes('--children')
 const root = args[0] ?? new URL('..', import.meta.url).pathname
 const { classifyStatus } = (await import(`${root}/dist/index.js`)) as { classifyStatus: (s: unknown) => { score: number } }
 const ham = loadHamItems(findCorpus()!).map((i) => i.input)
@@ -51,22 +54,34 @@ session.disconnect()
 const byId = new Map(profile.nodes.map((n) => [n.id, n]))
 const parent = new Map<number, number>()
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+const keyOf = (node: ProfileNode): string => `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').slice(-2).join('/')}:${node.callFrame.lineNumber + 1}`
 const totals = new Map<string, number>()
 let all = 0
 let inside = 0
 for (let i = 0; i < profile.samples.length; i++) {
   const dt = profile.timeDeltas[i] ?? 0
   const leaf = byId.get(profile.samples[i]!)!
+  let key = ''
   if (leaf.callFrame.functionName === '(idle)' || leaf.callFrame.functionName === '(program)') continue
   all += dt
   if (within !== undefined) {
     let found = false
-    for (let at: number | undefined = leaf.id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.functionName === within) found = true
-    if (!found) continue
+    let excluded = false
+    let below: ProfileNode = leaf
+    for (let at: number | undefined = leaf.id; at !== undefined; at = parent.get(at)) {
+      const name = byId.get(at)!.callFrame.functionName
+      if (name === within && !found) {
+        found = true
+        if (byChild) key = below === byId.get(at) ? '(self)' : keyOf(below)
+      }
+      if (!found) below = byId.get(at)!
+      // Only what `without` calls below `within` is left out.
+      if (name === without && !found) excluded = true
+    }
+    if (!found || excluded) continue
   }
   inside += dt
-  const { functionName, url, lineNumber } = leaf.callFrame
-  const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`
+  if (!byChild || within === undefined) key = keyOf(leaf)
   totals.set(key, (totals.get(key) ?? 0) + dt)
 }
 console.log(`${root}: ${usPerStatus.toFixed(2)} µs CPU a status; ${within ?? 'all'}: ${((inside / all) * usPerStatus).toFixed(2)} µs (checksum ${Math.round(sink) % 1000})`)

@@ -1,6 +1,7 @@
 import { getDomain } from 'tldts'
 
 import { hasNonAscii } from '../text/ascii.js'
+import { hostSkeleton } from '../text/deobfuscate.js'
 import { hostToUnicode } from '../text/punycode.js'
 
 /** Where a link points: its host, read the way a browser reads it. */
@@ -148,4 +149,27 @@ function readAuthorityOnce(written: string): LinkHost | undefined {
   if (address !== undefined) return { host: address, domain: address, isIp: true }
   const isIp = IPV4.test(host)
   return { host, domain: isIp ? host : registrableDomain(host), isIp }
+}
+
+/**
+ * Hosts' skeletons read lately (`hostSkeleton`), by host: a pure memo, bounded (cleared when
+ * full), as for the hosts themselves.
+ */
+const skeletons = /* @__PURE__ */ new Map<string, string>()
+
+/**
+ * The host as the de-obfuscation layer reads it (what block lists are matched against): the
+ * skeleton of the host, or the address of an IP host.
+ *
+ * @param host - a host read by `readLinkHost`
+ * @returns `host.host` through `hostSkeleton` (an IP as it is)
+ */
+export function readHostOf(host: LinkHost): string {
+  if (host.isIp) return host.host
+  const known = skeletons.get(host.host)
+  if (known !== undefined) return known
+  const read = hostSkeleton(host.host)
+  if (skeletons.size >= MAX_REMEMBERED) skeletons.clear()
+  skeletons.set(host.host, read)
+  return read
 }

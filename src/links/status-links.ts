@@ -1,11 +1,11 @@
 import type { SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { statusTexts } from '../status/status-texts.js'
-import { hostSkeleton, type Deobfuscated } from '../text/deobfuscate.js'
+import type { Deobfuscated } from '../text/deobfuscate.js'
 import { endsAtBoundary, type HostPatterns } from '../text/host-patterns.js'
 import { findDiscordInvites, inviteHosts, invitesAmong, type DiscordInviteMatch, type TextHost } from './discord-invite.js'
 import { findTextLinksIn } from './find-text-links.js'
-import { readLinkHost, type LinkHost } from './host.js'
+import { readHostOf, readLinkHost, type LinkHost } from './host.js'
 
 /** Where a link or invite was found. `image` is text read from an image (OCR, QR codes). */
 export type LinkOrigin = 'content' | 'card' | 'text' | 'image'
@@ -66,11 +66,12 @@ const MAX_LINKS = 100
  */
 export function scanLinks(status: NormalizedStatus, hosts: HostPatterns<TextHost<unknown>> = inviteHosts()): LinkScan {
   const links: FoundLink[] = []
-  const seen = new Set<string>()
+  // The URLs added (made on the first link: most statuses have none).
+  let seen: Set<string> | undefined
   const add = (url: string, text: string, origin: LinkOrigin, host: LinkHost | undefined = readLinkHost(url)): void => {
-    if (links.length >= MAX_LINKS || seen.has(url)) return
-    seen.add(url)
-    if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin, readHost: host.isIp ? host.host : hostSkeleton(host.host) })
+    if (links.length >= MAX_LINKS || seen?.has(url) === true) return
+    ;(seen ??= new Set()).add(url)
+    if (host !== undefined) links.push({ host: host.host, domain: host.domain, isIp: host.isIp, url, text, origin, readHost: readHostOf(host) })
   }
   for (const link of status.links) add(link.href, link.text, link.source === 'card' ? 'card' : link.source === 'text' ? 'text' : 'content')
   // Every text field through the layer, apart and then joined (a link split across the content
@@ -78,50 +79,52 @@ export function scanLinks(status: NormalizedStatus, hosts: HostPatterns<TextHost
   const texts = statusTexts(status)
   // The visible text holds the texts of the anchors too: a link already found by its href is
   // not added again for its text (`荒らし.com` shown for `https://荒らし.com/`).
-  const anchorHosts = new Set<string>()
-  for (const link of links) anchorHosts.add(link.host)
+  const anchorHosts = links.length === 0 ? undefined : new Set(links.map((link) => link.host))
   const addTextLinks = (view: Deobfuscated, origin: LinkOrigin): void => {
     if (view.text === '') return
     for (const link of findTextLinksIn(view)) {
-      if (seen.has(link.url)) continue
+      if (seen?.has(link.url) === true) continue
       const host = readLinkHost(link.url)
-      if (host === undefined || (origin === 'text' && anchorHosts.has(host.host))) continue
+      if (host === undefined || (origin === 'text' && anchorHosts?.has(host.host) === true)) continue
       add(link.url, '', origin, host)
     }
   }
   addTextLinks(texts.joined, 'text')
   // Where fields meet, only what no field holds whole: a link that merely runs on into the next
   // field's first word (`…/ctkpaarr` + `Hello`) extends one found already and is left out.
-  const readUrls = links.map((link) => link.url.toLowerCase())
   if (texts.boundaries.text !== '') {
+    let readUrls: string[] | undefined
     for (const link of findTextLinksIn(texts.boundaries)) {
-      if (seen.has(link.url) || readUrls.some((url) => link.read.startsWith(url) || url.startsWith(link.read))) continue
+      readUrls ??= links.map((known) => known.url.toLowerCase())
+      if (seen?.has(link.url) === true || readUrls.some((url) => link.read.startsWith(url) || url.startsWith(link.read))) continue
       const host = readLinkHost(link.url)
-      if (host !== undefined && !anchorHosts.has(host.host)) add(link.url, '', 'text', host)
+      if (host !== undefined && anchorHosts?.has(host.host) !== true) add(link.url, '', 'text', host)
     }
   }
   addTextLinks(texts.images, 'image')
 
   const invites: FoundInvite[] = []
-  const codes = new Set<string>()
+  // The invites added, by host and code (made on the first invite).
+  let codes: Set<string> | undefined
   const addInvites = (found: readonly DiscordInviteMatch[], origin: LinkOrigin): void => {
     for (const invite of found) {
       if (invites.length >= MAX_LINKS) return
       const key = `${invite.host}/${invite.code.toLowerCase()}`
-      if (codes.has(key)) continue
-      codes.add(key)
+      if (codes?.has(key) === true) continue
+      ;(codes ??= new Set()).add(key)
       invites.push({ host: invite.host, code: invite.code, match: invite.match, origin })
     }
   }
   // Each text scanned once for invite hosts and blocked domains.
   const named: NamedHost[] = []
-  const namedHosts = new Set<string>()
+  let namedHosts: Set<string> | undefined
   const hostsIn = (view: Deobfuscated, origin: LinkOrigin): readonly DiscordInviteMatch[] => {
-    if (view.text === '') return []
+    if (view.text === '') return NO_INVITES
     const hits = hosts.find(view.text, { all: true, openEnd: true })
+    if (hits.length === 0) return NO_INVITES
     for (const hit of hits) {
-      if (hit.value.blocked === undefined || namedHosts.has(hit.host) || named.length >= MAX_LINKS || !endsAtBoundary(view.text, hit.end)) continue
-      namedHosts.add(hit.host)
+      if (hit.value.blocked === undefined || namedHosts?.has(hit.host) === true || named.length >= MAX_LINKS || !endsAtBoundary(view.text, hit.end)) continue
+      ;(namedHosts ??= new Set()).add(hit.host)
       const span = view.span(hit.start, hit.end)
       named.push({ host: hit.host, blocked: hit.value.blocked, match: view.original.slice(span.start, span.end), origin })
     }
@@ -129,17 +132,22 @@ export function scanLinks(status: NormalizedStatus, hosts: HostPatterns<TextHost
   }
   for (const link of status.links) addInvites(findDiscordInvites(link.href), link.source === 'card' ? 'card' : 'content')
   addInvites(hostsIn(texts.joined, 'text'), 'text')
-  const found = invites.map((invite) => `${invite.host}/${invite.code.toLowerCase()}`)
-  addInvites(
-    hostsIn(texts.boundaries, 'text').filter((invite) => {
-      const key = `${invite.host}/${invite.code.toLowerCase()}`
-      return !found.some((known) => key.startsWith(known) || known.startsWith(key))
-    }),
-    'text',
-  )
+  const atBoundaries = hostsIn(texts.boundaries, 'text')
+  if (atBoundaries.length > 0) {
+    const found = invites.map((invite) => `${invite.host}/${invite.code.toLowerCase()}`)
+    addInvites(
+      atBoundaries.filter((invite) => {
+        const key = `${invite.host}/${invite.code.toLowerCase()}`
+        return !found.some((known) => key.startsWith(known) || known.startsWith(key))
+      }),
+      'text',
+    )
+  }
   addInvites(hostsIn(texts.images, 'image'), 'image')
   return { links, invites, named, namedBy: hosts }
 }
+
+const NO_INVITES: readonly DiscordInviteMatch[] = []
 
 /**
  * The link scan of a status: the one the classifier made for this call when the context has

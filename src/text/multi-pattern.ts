@@ -440,7 +440,12 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     let node = 0
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i)
-      if (node !== 0) {
+      // A letter, digit, `#` or `.` from a shallow node: its full transition, failure links
+      // already followed (one array read instead of map lookups).
+      const symbol = code < 128 ? SYMBOL_OF[code]! : -1
+      if (symbol >= 0 && node < denseNodes) {
+        node = dense[node * SYMBOLS + symbol]!
+      } else if (node !== 0) {
         let next = edges.get(node * 65536 + code)
         while (next === undefined && node !== 0) {
           node = fail[node]!

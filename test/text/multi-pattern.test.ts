@@ -165,6 +165,8 @@ describe('dense transitions past the dense nodes', () => {
       const text = Array.from({ length: 40 }, () => word(1 + (next() % 3))).join(' ')
       const compact = text.replace(/[^\p{L}\p{N}#]+/gu, '')
       expect(new Set(matcher.scanWords(text))).toEqual(new Set(matcher.scan(compact).map((f) => f.id)))
+      // scan itself (dense rows too) against indexOf.
+      expect(new Map(matcher.scan(compact).map((f) => [f.id, f.at]))).toEqual(reference(patterns, compact))
     }
   })
 })
