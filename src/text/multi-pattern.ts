@@ -24,13 +24,6 @@ export interface MultiPatternMatcher {
    * @returns the ids of the patterns found, in the order found
    */
   scanWords(text: string): number[]
-  /**
-   * `scanWords` without its native prefilter (`wordsGate`): what the gate is fuzzed against.
-   *
-   * @param text - the text
-   * @returns as for `scanWords`
-   */
-  scanWordsUngated(text: string): number[]
   /** Steps a scan of the text takes (transitions, failure links and reports followed), for the linearity test. */
   steps(text: string): number
   /**
@@ -267,8 +260,6 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     depths[node] = depth[node]!
   }
 
-  // The native prefilter of `scanWords` (made on first use; `null`: no gate).
-  let wordGate: RegExp | null | undefined
   // The native prefilter of `scanSpans`, per `maxGap` (made on first use; `null`: no gate).
   const gates = new Map<number, RegExp | null>()
 
@@ -477,14 +468,6 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
     },
     scanWords(text) {
       const found: number[] = []
-      if (size > 1) {
-        if (wordGate === undefined) wordGate = wordsGate(patterns)
-        if (wordGate === null || wordGate.test(text)) runWords(text, found)
-      }
-      return found
-    },
-    scanWordsUngated(text) {
-      const found: number[] = []
       if (size > 1) runWords(text, found)
       return found
     },
@@ -529,20 +512,6 @@ const NEVER = /(?!)/
 export function spansGate(patterns: readonly string[], maxGap: number): RegExp | null {
   if (!Number.isInteger(maxGap) || maxGap < 0 || maxGap > GATE_MAX_GAP) return null
   return gateOf(patterns, (code) => SPAN_SYMBOL[code]! !== SKIPPED && SPAN_SYMBOL[code]! !== ENDS_HOST, '/@?=&', `{0,${maxGap}}`)
-}
-
-/**
- * The native prefilter of `scanWords` (see `spansGate`): the first code units of some pattern,
- * each two separated by any run of code units the scan skips (anything but letters, digits and
- * `#`; `.` too). A text it rejects holds no pattern in its compact form. The regex stays linear:
- * its gap class holds no character of the trie, so a gap is read one way, and a run of gap
- * characters is retried by at most `GATE_DEPTH` starts.
- *
- * @param patterns - the patterns as compiled
- * @returns the gate, or `null` when there is none
- */
-export function wordsGate(patterns: readonly string[]): RegExp | null {
-  return gateOf(patterns, (code) => ASCII_CLASS[code] === 1, '', '*')
 }
 
 /**
