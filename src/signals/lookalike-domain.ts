@@ -41,17 +41,17 @@ interface Imitation {
  * Hosts judged lately (a timeline repeats a few hosts), by host and registrable domain. A pure
  * memo, bounded (cleared when full), which never changes a result.
  */
-const judged = /* @__PURE__ */ new Map<string, Imitation | null>()
+const judged = /* @__PURE__ */ new Map<string, { readonly domain: string; readonly verdict: Imitation | undefined }>()
 const MAX_JUDGED = 512
 
 function hostImitation(host: string, domain: string): Imitation | undefined {
-  const key = `${host} ${domain}`
-  const known = judged.get(key)
-  if (known !== undefined) return known ?? undefined
+  // By host, the domain checked too (no key string built a link).
+  const known = judged.get(host)
+  if (known !== undefined && known.domain === domain) return known.verdict
   const lookalike = lookalikeOf(host, domain)
   const verdict: Imitation | undefined = lookalike !== undefined ? { how: lookalike.how, strength: 1, kind: lookalike.kind, imitates: lookalike.imitates } : imitationOfHost(host, domain, false)
   if (judged.size >= MAX_JUDGED) judged.clear()
-  judged.set(key, verdict ?? null)
+  judged.set(host, { domain, verdict })
   return verdict
 }
 
