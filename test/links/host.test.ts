@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 
-import { readLinkHost, registrableDomain } from '../../src/links/host.js'
+import { readHostOf, readLinkHost, registrableDomain } from '../../src/links/host.js'
+import { hostSkeleton } from '../../src/text/deobfuscate.js'
 
 describe('readLinkHost', () => {
   describe('reads', () => {
@@ -78,5 +79,19 @@ describe('the ASCII host test', () => {
   // (`[\p{L}\p{N}\p{M}._-]`): for every ASCII character the two must agree.
   test.each([...Array(128).keys()].map((code) => String.fromCharCode(code)).filter((c) => !/[\s/?#@:\\%[\]]/u.test(c)))('%j in a host is read as the Unicode class reads it', (c) => {
     expect(readLinkHost(`https://a${c}b.example/`) !== undefined).toBe(/[\p{L}\p{N}\p{M}._-]/u.test(c))
+  })
+})
+
+describe('readHostOf (remembered skeletons) equals hostSkeleton', () => {
+  test('for ASCII, look-alike, Japanese, Punycode and IP hosts, past the memo bound', () => {
+    const hosts = ['discord.gg', 'dіscord.gg', 'ｄｉｓｃｏｒｄ.gg', '荒らし.com', 'xn--68j5e377y.com', 'rnastodon.social', '192.168.1.1', '3232235777', '[::1]', 'MASTODON.social']
+    // More distinct hosts than the memo keeps, so it is cleared and refilled on the way.
+    const urls = [...hosts, ...Array.from({ length: 700 }, (_, i) => `h${i}.example`)].map((h) => `https://${h}/x`)
+    for (let round = 0; round < 2; round++) {
+      for (const url of urls) {
+        const host = readLinkHost(url)!
+        expect({ url, read: readHostOf(host) }).toEqual({ url, read: host.isIp ? host.host : hostSkeleton(host.host) })
+      }
+    }
   })
 })
