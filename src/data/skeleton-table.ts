@@ -155,3 +155,15 @@ export const SKELETON_TABLE =
   "2,4,~;1,7,~;1,4,~;1,4,~;1,,~;1,,l;,3,~;,,o;,5,~;1,h,~;5,3,~;1,5,~;1,h,~;g4,b,^;5,q,^;,,~;" +
   ",4,^;1,w,^;,q+,a;,3,^;1,,c;1,q+,a;,,p;5,,^;33,3,~;d,3,~;,,^;,14,~;4,9,~;7,2,~;xa,,qe;6,,ar;" +
   ",,v;b,,o;1j,,c;f,,sss;b,,t;2,,mb;,,vb;w3,a,^;1ds6,f2,~;fher,,;u,2o,;3k,6o,;"
+
+/**
+ * Where the records of each block of 4096 code points start (block `cp >> 12`), one
+ * `offset,end` a block (base 36): the offset in `SKELETON_TABLE` of the first record that ends past
+ * the block's start, and the end of the record before it (the base of that record's gap); empty for
+ * a block without records. Blocks past the last (225) have no record.
+ */
+export const SKELETON_BLOCKS =
+  "0,0;2c0,347;3li,6bj;4ks,9g6;;;;;;;54c,a9s;;;;;5zb,xym;6m9,1ekc;72s,1hmu;;7mi,1kqr;;;" +
+  "7mu,1owm;;;;;7pf,20o5;7pr,2ftw;7q4,2jif;8p4,2mnf;91k,2pq4;;;;;;;;;;;;;;;;95t,2sca;;;;;;;;;;" +
+  ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;" +
+  ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;963,46ji"
