@@ -212,10 +212,10 @@ for (const record of records) {
 }
 if (line !== '') lines.push(line)
 const literal = (text: string): string => JSON.stringify(text).replace(/[^\u0020-\u007e]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-// Where each block of 4096 code points starts reading (the run time parses only the blocks a text
+// Where each block of 2 ** BLOCK_BITS code points starts reading (the run time parses only the blocks a text
 // reaches): the offset in the table of the first record that ends past the block's start, and the
 // end of the record before it (the base of its gap).
-const BLOCK_BITS = 12
+const BLOCK_BITS = Number(process.env['SKELETON_BLOCK_BITS'] ?? 10)
 const blocks: string[] = []
 {
   const spans: { offset: number; before: number; start: number; end: number }[] = []
@@ -267,11 +267,13 @@ export const SKELETON_TABLE =
 ${lines.map((l) => `  ${literal(l)}`).join(' +\n')}
 
 /**
- * Where the records of each block of ${2 ** BLOCK_BITS} code points start (block \`cp >> ${BLOCK_BITS}\`), one
+ * Where the records of each block of ${2 ** BLOCK_BITS} code points (\`2 ** SKELETON_BLOCK_BITS\`) start
+ * (block \`cp >> ${BLOCK_BITS}\`), one
  * \`offset,end\` a block (base 36): the offset in \`SKELETON_TABLE\` of the first record that ends past
  * the block's start, and the end of the record before it (the base of that record's gap); empty for
  * a block without records. Blocks past the last (${blocks.length}) have no record.
  */
+export const SKELETON_BLOCK_BITS = ${BLOCK_BITS}
 export const SKELETON_BLOCKS =
 ${blocks.join(';').match(/.{1,90}(?:;|$)/gu)!.map((l) => `  ${literal(l)}`).join(' +\n')}
 `

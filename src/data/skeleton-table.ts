@@ -157,13 +157,25 @@ export const SKELETON_TABLE =
   ",,v;b,,o;1j,,c;f,,sss;b,,t;2,,mb;,,vb;w3,a,^;1ds6,f2,~;fher,,;u,2o,;3k,6o,;"
 
 /**
- * Where the records of each block of 4096 code points start (block `cp >> 12`), one
+ * Where the records of each block of 1024 code points (`2 ** SKELETON_BLOCK_BITS`) start
+ * (block `cp >> 10`), one
  * `offset,end` a block (base 36): the offset in `SKELETON_TABLE` of the first record that ends past
  * the block's start, and the end of the record before it (the base of that record's gap); empty for
- * a block without records. Blocks past the last (225) have no record.
+ * a block without records. Blocks past the last (897) have no record.
  */
+export const SKELETON_BLOCK_BITS = 10
 export const SKELETON_BLOCKS =
-  "0,0;2c0,347;3li,6bj;4ks,9g6;;;;;;;54c,a9s;;;;;5zb,xym;6m9,1ekc;72s,1hmu;;7mi,1kqr;;;" +
-  "7mu,1owm;;;;;7pf,20o5;7pr,2ftw;7q4,2jif;8p4,2mnf;91k,2pq4;;;;;;;;;;;;;;;;95t,2sca;;;;;;;;;;" +
+  "0,0;yj,sg;1tr,1ku;239,2cn;2c0,347;2n7,3y5;2sm,4pq;2xg,5iq;3li,6bj;45k,73y;46k,7ve;481,8gt;" +
+  "4ks,9g6;;;;;;;;;;;;;;;;;;;;;;;;;;;;;54c,a9s;5px,x6i;;;;;;;;;;;;;;;;;;;;5zb,xym;64r,1ds0;" +
+  "6m9,1ekc;6qw,1f97;70p,1g3f;71q,1gpz;72s,1hmu;77c,1iet;7bd,1j58;7jr,1jtm;;;;;;7mi,1kqr;;;;;;" +
+  ";;;;;;;7mu,1owm;7n7,1zqv;;;;;;;;;;;;;;;;;;;;7pf,20o5;;;;7pr,2ftw;7q4,2jif;7sn,2k3q;" +
+  "8mi,2l8g;8nd,2lrk;8p4,2mnf;8v2,2ne8;8v8,2nsg;8w0,2onf;91k,2pq4;947,2qfm;95m,2rfx;;;;;;;;;;;" +
+  ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;95t,2sca;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;" +
   ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;" +
-  ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;963,46ji"
+  ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;" +
+  ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;" +
+  ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;" +
+  ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;" +
+  ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;" +
+  ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;" +
+  ";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;963,46ji"

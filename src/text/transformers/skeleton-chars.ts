@@ -1,4 +1,4 @@
-import { SKELETON_BLOCKS, SKELETON_TABLE } from '../../data/skeleton-table.js'
+import { SKELETON_BLOCK_BITS, SKELETON_BLOCKS, SKELETON_TABLE } from '../../data/skeleton-table.js'
 
 /**
  * The per-character transformer of the de-obfuscation layer: every code point becomes its
@@ -19,7 +19,7 @@ interface Table {
   readonly targets: string[]
   /** `targets` by skeleton (index + 1). */
   readonly index: Map<string, number>
-  /** Per block of 4096 code points (`cp >> BLOCK_BITS`), where its records start (`SKELETON_BLOCKS`). */
+  /** Per block of `2 ** BLOCK_BITS` code points (`cp >> BLOCK_BITS`), where its records start (`SKELETON_BLOCKS`). */
   readonly blocks: readonly string[]
   /** Per block, 1 once its records are read into `bmp`/`astral`. */
   readonly read: Uint8Array
@@ -28,20 +28,21 @@ interface Table {
 /** `bmp`/`astral` values of the two computed targets (`~` and `^` of the generated table). */
 const BY_NFKC = 1
 const BY_NFKD = 2
-/** Code points per block of the table read at once: `2 ** BLOCK_BITS`. */
-const BLOCK_BITS = 12
+/** Code points per block of the table read at once: `2 ** BLOCK_BITS` (generated with the index). */
+const BLOCK_BITS = SKELETON_BLOCK_BITS
 
 function unescapeRecord(text: string): string {
   return text.replace(/\\(.)/gu, '$1')
 }
 
 /**
- * The table, empty: each block of 4096 code points is read from the generated records the first
- * time a text reaches it (`readBlock`), so a text in one script reads a few of the 2,435 records
- * instead of all of them (parsing them all took about 4 ms of a cold start in QuickJS). The `~`
- * and `^` targets (5,789 code points) are not computed when read but on the first lookup of each
- * code point (`resolve`): normalising them all took most of a cold start's first skeleton (about
- * 6 ms). The answers are the same as reading every record up front (test/text/skeleton-blocks.test.ts).
+ * The table, empty: each block of 1,024 code points (`SKELETON_BLOCK_BITS`) is read from the
+ * generated records the first time a text reaches it (`readBlock`), so a text in a few scripts
+ * reads a few of the 2,435 records instead of all of them (parsing them all took about 4 ms of a
+ * cold start in QuickJS). The `~` and `^` targets (5,789 code points) are not computed when read
+ * but on the first lookup of each code point (`resolve`): normalising them all took most of a
+ * cold start's first skeleton (about 6 ms). The answers are the same as reading every record up
+ * front, in any order (test/text/skeleton-table-reference.test.ts).
  */
 function createTable(): Table {
   const blocks = SKELETON_BLOCKS.split(';')
