@@ -58,7 +58,8 @@ let letterOrDigit: RegExp | undefined
 /** Whether the code point is a letter or digit (`\p{L}` or `\p{N}`) of any script. */
 function isLetterOrDigit(code: number): boolean {
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
-  return (letterOrDigit ??= /^[\p{L}\p{N}]$/u).test(String.fromCodePoint(code))
+  // Built here, not written as a literal: QuickJS would compile a literal when the module is parsed.
+  return (letterOrDigit ??= new RegExp(String.raw`^[\p{L}\p{N}]$`, 'u')).test(String.fromCodePoint(code))
 }
 
 /** Whether the character may come right before a plain mention's `@` (`[\s(（]`). */

@@ -1,4 +1,5 @@
 import { SKELETON_BLOCK_BITS, SKELETON_BLOCKS, SKELETON_TABLE } from '../../data/skeleton-table.js'
+import { lazy } from './types.js'
 
 /**
  * The per-character transformer of the de-obfuscation layer: every code point becomes its
@@ -125,13 +126,16 @@ function entryOf(t: Table, cp: number): number {
   return cp < 0x10000 ? t.bmp[cp]! : (t.astral.get(cp) ?? 0)
 }
 
+/** Marks (`\p{M}`), built on first use (`lazy`: QuickJS would compile it when the module is parsed). */
+export const MARKS = /* @__PURE__ */ lazy(String.raw`\p{M}`, 'gu')
+
 /**
  * The skeleton of a code point whose table entry is `BY_NFKC` or `BY_NFKD`, computed now and
  * written into the table (a memo: the next lookup reads it like any other entry).
  */
 function resolve(t: Table, cp: number, at: number): string {
   const char = String.fromCodePoint(cp)
-  const target = at === BY_NFKC ? char.normalize('NFKC').toLowerCase() : char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+  const target = at === BY_NFKC ? char.normalize('NFKC').toLowerCase() : char.normalize('NFKD').replace(MARKS(), '').toLowerCase()
   t.targets.push(target)
   if (cp < 0x10000) t.bmp[cp] = t.targets.length
   else t.astral.set(cp, t.targets.length)

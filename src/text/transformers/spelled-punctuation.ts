@@ -1,4 +1,4 @@
-import { replaceMapped, type Transformed } from './types.js'
+import { lazy, replaceMapped, type Transformed } from './types.js'
 import { skeletonChars } from './skeleton-chars.js'
 
 const skeleton = (text: string): string => skeletonChars(text).text
@@ -74,7 +74,8 @@ const MAY_SPELL = /[([{<]|[ \t\u3000]\.[ \t\u3000]|[ \t\u3000]\/|\/[ \t\u3000]|d
 const MAY_SPELL_JAPANESE = /[。・]|トット|てん|テン|スラッシュ/
 const JAPANESE_AFTER_LETTER = /[a-z0-9][ \t\u3000]{0,3}[。・]|(?:トット|てん|テン|スラッシュ)[ \t\u3000]{0,3}[a-z0-9]/
 const ALNUM = /[a-z0-9]/u
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+// Built on first use (`lazy`: QuickJS would compile it when the module is parsed).
+const LETTER_OR_DIGIT = /* @__PURE__ */ lazy(String.raw`[\p{L}\p{N}]`, 'u')
 const NON_ASCII = /[^\u0000-\u007f]/u
 
 /**
@@ -90,7 +91,7 @@ function spelled(m: RegExpExecArray): string | undefined {
   // A Japanese word may follow a letter of any script (`荒らしてんcom`); the others an ASCII one.
   const japanese = g['jd'] !== undefined || g['js'] !== undefined
   const before = m.input.charAt(m.index - 1)
-  if (!bracketed && !(japanese ? LETTER_OR_DIGIT.test(before) : ALNUM.test(before))) return undefined
+  if (!bracketed && !(japanese ? LETTER_OR_DIGIT().test(before) : ALNUM.test(before))) return undefined
   const dot = g['bd'] !== undefined || g['wd'] !== undefined || g['d'] !== undefined || g['jd'] !== undefined
   const out = dot ? '.' : '/'
   return m[0] === out ? undefined : out
@@ -123,7 +124,7 @@ export function readSpelledPunctuation(text: string, from: readonly number[] | u
  *
  * @returns the expressions, the katakana names and the match reader
  */
-export function spelledPunctuation(): Pick<Spellings, 'punctuation' | 'katakana' | 'nameOf'> & { readonly spelled: typeof spelled } {
+export function spelledPunctuation(): Pick<Spellings, 'punctuation' | 'katakana' | 'nameOf'> & { readonly spelled: typeof spelled; readonly letterOrDigit: RegExp } {
   const { punctuation, katakana, nameOf } = spellings()
-  return { punctuation, katakana, nameOf, spelled }
+  return { punctuation, katakana, nameOf, spelled, letterOrDigit: LETTER_OR_DIGIT() }
 }
