@@ -5,8 +5,9 @@
  * character) holds.
  */
 import { describe, expect, test, vi } from 'vitest'
+import type * as SpelledPunctuation from '../../src/text/transformers/spelled-punctuation.js'
 
-type Module = typeof import('../../src/text/transformers/spelled-punctuation.js')
+type Module = typeof SpelledPunctuation
 const fresh = async (): Promise<Module> => {
   vi.resetModules()
   return import('../../src/text/transformers/spelled-punctuation.js')
