@@ -68,7 +68,7 @@ const normalized = unwrapped.map((s) => readStatus(s, resolved.viewer.host, reso
 for (const status of normalized) statusTexts(status)
 // The link scan is shared by the link signals (classify makes it once per status): it is timed on
 // its own row, and the signals get it ready, as they do inside classifyStatus.
-const scans = normalized.map((s) => scanLinks(s))
+const scans = normalized.map((s) => scanLinks(s, resolved.rules.hostsInText))
 const contexts: SignalContext[] = normalized.map((s, i) => ({
   postedAt: s.createdAt ?? Date.now(),
   viewer: resolved.viewer,
@@ -82,7 +82,7 @@ const cases = [
   benchCase('classifyStatus (whole pipeline)', inputs, (input) => classifyStatus(input).score),
   benchCase('readStatus', unwrapped, (s) => readStatus(s, resolved.viewer.host, resolved.limits).text.length),
   benchCase('de-obfuscation layer (all fields)', normalized, (s) => readStatusTexts(s).joined.text.length),
-  benchCase('scanLinks (layer output ready)', normalized, (s) => scanLinks(s).links.length),
+  benchCase('scanLinks (layer output ready)', normalized, (s) => scanLinks(s, resolved.rules.hostsInText).links.length),
   ...resolved.signals.map(({ signal }) => benchCase(`signal ${signal.id}`, indexes, (i) => (signal.evaluate(normalized[i]!, contexts[i]!) === undefined ? 0 : 1))),
   benchCase('floor: regex strip + NFKC + lowercase', contents, floorOf),
 ]

@@ -51,13 +51,13 @@ const linkSignals = RECOMMENDED_SIGNALS.filter((s) => ['campaign-domain', 'disco
 const viewer = resolved.viewer
 
 // A shallow copy per call: the layer's output is kept per status object, and a fresh object reads it again, as classifyStatus does.
-const scan = measure(statuses, (s) => scanLinks({ ...s }).links.length, { rounds })
+const scan = measure(statuses, (s) => scanLinks({ ...s }, resolved.rules.hostsInText).links.length, { rounds })
 const signals = measure(
   statuses,
   (s) => {
     let memo: ReturnType<typeof scanLinks> | undefined
     const fresh = { ...s }
-    const context: SignalContext = { postedAt: 0, viewer, rules: resolved.rules, links: () => (memo ??= scanLinks(fresh)) }
+    const context: SignalContext = { postedAt: 0, viewer, rules: resolved.rules, links: () => (memo ??= scanLinks(fresh, resolved.rules.hostsInText)) }
     let fired = 0
     for (const signal of linkSignals) if (signal.evaluate(fresh, context) !== undefined) fired++
     return fired

@@ -196,3 +196,24 @@ const smallFilter = filterWith(SMALL)
 const largeFilter = filterWith(LARGE)
 const [stateless, classifySmall, classifyLarge] = compare<SpamFilter | undefined>([undefined, smallFilter, largeFilter], (filter) => (filter === undefined ? statelessClassify() : wholeClassify(filter))) as [number, number, number]
 console.log(`whole classify: classifyStatus ${stateless.toFixed(1)} µs/status; filter.classify ${classifySmall.toFixed(1)} at 1k remembered (${(classifySmall / stateless).toFixed(2)}× classifyStatus), ${classifyLarge.toFixed(1)} at 1M (${(classifyLarge / stateless).toFixed(2)}×); 1M/1k ${(classifyLarge / classifySmall).toFixed(2)}× (median of ${ROUNDS} rounds of ${SAMPLE})`)
+
+/**
+ * CPU time of one random read that depends on the previous one (pointer chasing) in a typed array
+ * of `bytes`: what a chain step or a candidate's record costs when the array is not in the cache.
+ */
+function dependentRead(bytes: number): number {
+  const words = new Uint32Array(bytes / 4)
+  for (let i = 0; i < words.length; i++) words[i] = Math.imul(i + 1, 0x9e3779b1) >>> 0
+  const mask = words.length - 1
+  const reads = 4_000_000
+  const times: number[] = []
+  let x = 12345
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = cpuMicroseconds()
+    for (let i = 0; i < reads; i++) x = words[(x ^ i) & mask]!
+    times.push(((cpuMicroseconds() - start) * 1000) / reads)
+  }
+  if (x === -1) console.log(x)
+  return median(times)
+}
+console.log(`random dependent read (pointer chasing): ${dependentRead(4 * 1024).toFixed(1)} ns in a 4 KB typed array, ${dependentRead(64 * 1024 * 1024).toFixed(1)} ns in a 64 MB one (the size of the 1M memory's records; median of ${ROUNDS} rounds of 4M reads)`)

@@ -8,12 +8,15 @@
  * Each worker is `test/redis/wave-child.ts`: one `createSpamFilter({ memory: createRedisStore(…) })`
  * awaiting `classifyAsync` status after status (no pipelining across statuses), timed after 2000
  * warm-up statuses. Synthetic statuses
- * (own generator): English-like words, 20k authors, a tenth copies of an earlier text.
+ * (own generator): English-like words, 20k authors, a tenth copies of an earlier text. Then the
+ * snapshots: the 4-process store (24,000 statuses) exported, imported into an empty prefix and
+ * into an in-process store, and an in-process export imported into Redis (wall clock).
  */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { createClient } from 'redis'
-import type { StatusInput } from '../src/index.js'
+import { createMemoryStore, type StatusInput } from '../src/index.js'
+import { createRedisStore } from '../src/redis/index.js'
 import { startRedis } from '../test/redis/redis-server.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
@@ -71,6 +74,31 @@ try {
     const sent = processes * (WARMUP + PER_WORKER)
     const wall = Math.max(...times)
     console.log(`redis store, ${processes} process${processes === 1 ? '' : 'es'} on one local Redis: ${Math.round((statuses / wall) * 1000).toLocaleString('en')} statuses/s in total, ${((wall * 1000) / PER_WORKER).toFixed(0)} µs per status in each process (classifyAsync awaited one by one); ${(calls / sent).toFixed(3)} round trips per status (script loads included)`)
+  }
+  // Snapshots: Redis → bytes → another prefix and an in-process store; in-process → Redis.
+  const source = createRedisStore({ url: server.url, prefix: 'bench4' })
+  const target = createRedisStore({ url: server.url, prefix: 'bench-import' })
+  const inProcess = createMemoryStore({ maxStatuses: 100_000 })
+  try {
+    const count = await source.size()
+    let start = performance.now()
+    const snapshot = await source.exportMemory()
+    const exported = performance.now() - start
+    start = performance.now()
+    await target.importMemory(snapshot)
+    const imported = performance.now() - start
+    start = performance.now()
+    inProcess.importMemory(snapshot)
+    const intoProcess = performance.now() - start
+    const back = createRedisStore({ url: server.url, prefix: 'bench-back' })
+    start = performance.now()
+    await back.importMemory(inProcess.exportMemory())
+    const fromProcess = performance.now() - start
+    await back.close()
+    const rate = (ms: number): string => `${Math.round((count / ms) * 1000).toLocaleString('en')} statuses/s`
+    console.log(`redis snapshots of ${count.toLocaleString('en')} statuses (${(snapshot.length / 1024).toFixed(0)} KiB): export ${exported.toFixed(0)} ms (${rate(exported)}), import into an empty prefix ${imported.toFixed(0)} ms (${rate(imported)}), into an in-process store ${intoProcess.toFixed(0)} ms; in-process export into Redis ${fromProcess.toFixed(0)} ms (${rate(fromProcess)}) (wall clock)`)
+  } finally {
+    await Promise.all([source.close(), target.close()])
   }
 } finally {
   await admin.close()

@@ -60,7 +60,7 @@ export function classifyNormalized(status: NormalizedStatus, resolved: ResolvedO
   if (allow !== undefined) return allow
   let scan: LinkScan | undefined
   const postedAt = status.createdAt ?? resolved.now ?? Date.now()
-  const links = (): LinkScan => (scan ??= scanLinks(status))
+  const links = (): LinkScan => (scan ??= scanLinks(status, resolved.rules.hostsInText))
   // Two literals rather than a spread of the optional memory: a spread copies at run time.
   const { viewer, rules, memory } = resolved
   const context: SignalContext = memory === undefined ? { postedAt, viewer, rules, links } : { postedAt, viewer, rules, links, memory }

@@ -72,6 +72,15 @@ export interface AsyncSpamFilterMemory {
   markNotSpam(status: ClassifiableInput | unknown, context?: ClassifyContext): Promise<boolean>
   /** How many statuses the store holds (what the store counts; a shared store counts every process's). */
   memorySize(): Promise<number>
+  /** The store's memory as a snapshot, in the in-process store's format (the Redis store supports it). */
+  exportMemory(): Promise<Uint8Array>
+  /** The same, as base64 text. */
+  exportMemory(format: 'base64'): Promise<string>
+  /**
+   * Fills the store from a snapshot of any store (bytes or base64); the Redis store takes it into
+   * an empty prefix only. Rejects with `SpamFilterMemoryError` for bad data.
+   */
+  importMemory(data: Uint8Array | string): Promise<void>
 }
 
 function isStore(value: unknown): value is MemoryStore {
@@ -341,6 +350,13 @@ export function asyncMemoryMethods(store: AsyncMemoryStore, resolved: ResolvedOp
     await store.mark(record, verdict)
     return true
   }
+  function exportMemory(): Promise<Uint8Array>
+  function exportMemory(format: 'base64'): Promise<string>
+  async function exportMemory(format?: 'base64'): Promise<Uint8Array | string> {
+    if (store.exportMemory === undefined) throw new SpamFilterConfigError('memory', 'is a store that cannot export its contents')
+    const bytes = await store.exportMemory()
+    return format === 'base64' ? bytesToBase64(bytes) : bytes
+  }
   return {
     async observe(statuses, context) {
       let added = 0
@@ -350,6 +366,11 @@ export function asyncMemoryMethods(store: AsyncMemoryStore, resolved: ResolvedOp
     markSpam: (status, context) => mark(status, context, 'spam'),
     markNotSpam: (status, context) => mark(status, context, 'not-spam'),
     memorySize: () => store.size(),
+    exportMemory,
+    async importMemory(data) {
+      if (store.importMemory === undefined) throw new SpamFilterConfigError('memory', 'is a store that cannot import an export')
+      await store.importMemory(typeof data === 'string' ? base64ToBytes(data) : data)
+    },
   }
 }
 

@@ -60,7 +60,7 @@ export type { NormalizedStatus, StatusAuthor, StatusLink, StatusMedia, StatusMen
 export type { FoundInvite, FoundLink, LinkOrigin, LinkScan } from './links/status-links.js'
 export type { DomainSet } from './links/domain-set.js'
 export type { CompiledPhrase, PhraseMatcher } from './rules/phrase-pattern.js'
-export type { FoundPattern, MultiPatternMatcher } from './rules/multi-pattern.js'
+export type { FoundPattern, MultiPatternMatcher } from './text/multi-pattern.js'
 export type { CompiledUsernameRule } from './rules/username-rule.js'
 export type { StatusMemory } from './signal.js'
 export type { CopyMatch } from './history/memory-store.js'

@@ -3,7 +3,7 @@ import { toSeconds } from './history/status-ring.js'
 import { imageFingerprint } from './media/blurhash.js'
 import type { SignalContext } from './signal.js'
 import { authorAgeAt } from './signals/author-age.js'
-import { bareProfile } from './signals/bare-profile.js'
+import { isBareProfile } from './signals/bare-profile.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
 import { hashString, mix32 } from './text/hash32.js'
 import { lshBandKeys, MINHASH_SIZE, minhashSignature, packSignature } from './text/minhash.js'
@@ -46,7 +46,7 @@ function codePointsAtLeast(text: string, min: number): boolean {
  */
 export function suspectFlags(status: NormalizedStatus, context: SignalContext): number {
   let flags = 0
-  if (bareProfile.evaluate(status, context) !== undefined) flags |= FLAG_BARE
+  if (isBareProfile(status)) flags |= FLAG_BARE
   const age = authorAgeAt(status, context.postedAt)
   if (age !== undefined && age < WEEK) flags |= FLAG_NEW
   if (!status.isReply) {

@@ -9,10 +9,9 @@
  */
 import { IMAGE_FINGERPRINT_BYTES } from '../media/blurhash.js'
 import { imageDetail, sameImage } from '../media/image-distance.js'
-import { hashString } from '../text/hash32.js'
 import { estimateJaccard, MINHASH_SIZE } from '../text/minhash.js'
 import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
-import { KIND_LONG, KIND_SHORT, MIN_SIMILARITY } from './status-ring.js'
+import { KIND_LONG, KIND_SHORT, keptId, MIN_SIMILARITY } from './status-ring.js'
 
 /** Images flatter than this (AC RMS in byte steps) are not remembered: flat pictures all look alike. */
 export const MIN_IMAGE_DETAIL = 6
@@ -40,10 +39,19 @@ export function fromHex(hex: string, length: number): Uint8Array {
 /** Ids longer than this are kept as a hash (hostile input must not make Redis values large). */
 const MAX_ID_LENGTH = 128
 
-/** A record's id as stored: itself when short, else `#` and a hash of it; `''` for none. */
+/**
+ * A record's id as stored in an entry (for evidence): itself when short, else the hashed form
+ * `keptId` gives it; `''` for none. Two ids are the same status when their `keptId`s agree, so
+ * entries from an in-process snapshot (which keeps ids of at most 22 characters) match too.
+ */
 export function storedId(record: MemoryRecord): string {
   const id = record.id ?? ''
-  return id.length <= MAX_ID_LENGTH ? id : `#${hashString(id).toString(36)}${hashString(id, 0x9e3779b9).toString(36)}`
+  return id.length <= MAX_ID_LENGTH ? id : keptId(id)!
+}
+
+/** The id shown as evidence: `undefined` for none or for a hashed id (as the in-process ring shows it). */
+function evidenceId(id: string | undefined): string | undefined {
+  return id === undefined || id.startsWith('#') ? undefined : id
 }
 
 /** The stored flag byte of a record: suspect bits and its kind. */
@@ -133,7 +141,7 @@ export function confirmTextCopies(lines: readonly string[], record: MemoryRecord
     const agree = agreement(entry, own)
     if (kind === KIND_LONG ? jaccardFrom(agree) < MIN_SIMILARITY : agree !== MINHASH_SIZE) continue
     if (entry.author === record.author) {
-      if (record.id === undefined || entry.id !== storedId(record)) repeats++
+      if (record.id === undefined || entry.id === undefined || keptId(entry.id) !== keptId(record.id)) repeats++
       continue
     }
     statuses++
@@ -144,7 +152,7 @@ export function confirmTextCopies(lines: readonly string[], record: MemoryRecord
   let total = suspicion(record.flags)
   for (const bits of authors.values()) total += suspicion(bits)
   return {
-    copies: { accounts: authors.size + 1, statuses, suspicion: total / (authors.size + 1), firstSeenAt: first.time * 1000, firstSeenId: first.id, exact: kind === KIND_SHORT },
+    copies: { accounts: authors.size + 1, statuses, suspicion: total / (authors.size + 1), firstSeenAt: first.time * 1000, firstSeenId: evidenceId(first.id), exact: kind === KIND_SHORT },
     repeats,
   }
 }
@@ -175,7 +183,7 @@ export function confirmImageCopies(perImage: readonly (readonly string[])[], ima
   if (first === undefined) return undefined
   let total = suspicion(record.flags)
   for (const bits of authors.values()) total += suspicion(bits)
-  return { accounts: authors.size + 1, statuses, suspicion: total / (authors.size + 1), firstSeenAt: first.time * 1000, firstSeenId: first.id, exact: false }
+  return { accounts: authors.size + 1, statuses, suspicion: total / (authors.size + 1), firstSeenAt: first.time * 1000, firstSeenId: evidenceId(first.id), exact: false }
 }
 
 function equalPacked(a: Uint8Array, b: Uint8Array): boolean {

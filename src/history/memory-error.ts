@@ -8,8 +8,8 @@ const MEMORY_BRAND = Symbol.for('mastodon-spam-filter.SpamFilterMemoryError')
  */
 export class SpamFilterMemoryError extends Error {
   override readonly name = 'SpamFilterMemoryError'
-  /** What was wrong: `format`, `version`, `checksum` or `truncated`. */
-  readonly problem: 'format' | 'version' | 'checksum' | 'truncated'
+  /** What was wrong: `format`, `version`, `checksum` or `truncated`; `not-empty`: a shared store's prefix already holds a memory (import into an empty one). */
+  readonly problem: 'format' | 'version' | 'checksum' | 'truncated' | 'not-empty'
 
   constructor(problem: SpamFilterMemoryError['problem'], detail: string, options?: ErrorOptions) {
     super(`mastodon-spam-filter: cannot import the memory (${problem}): ${detail}`, options)

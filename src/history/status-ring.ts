@@ -30,6 +30,36 @@ export const MIN_SIMILARITY = 0.5
 const SCRATCH = 1024
 
 /**
+ * The fewest agreeing bytes of two packed signatures whose `estimateJaccard` reaches
+ * `MIN_SIMILARITY`, found by asking `estimateJaccard` itself (so `similarEnough` agrees with it
+ * exactly, whatever its correction for chance agreement).
+ */
+const MIN_AGREE: number = /* @__PURE__ */ (() => {
+  const a = new Uint8Array(MINHASH_SIZE)
+  const b = new Uint8Array(MINHASH_SIZE)
+  for (let agree = 0; agree <= MINHASH_SIZE; agree++) {
+    b.fill(1).fill(0, 0, agree)
+    if (estimateJaccard(a, 0, b, 0) >= MIN_SIMILARITY) return agree
+  }
+  return MINHASH_SIZE + 1
+})()
+
+/**
+ * `estimateJaccard(bytes, offset, packed, 0) >= MIN_SIMILARITY`, stopping as soon as too many
+ * bytes disagree (most candidates of a large memory share one band and little else).
+ *
+ * @param bytes - bytes holding a packed signature at `offset`
+ * @param offset - where it starts
+ * @param packed - the other packed signature
+ * @returns whether the two count as copies
+ */
+export function similarEnough(bytes: Uint8Array, offset: number, packed: Uint8Array): boolean {
+  let misses = MINHASH_SIZE - MIN_AGREE
+  for (let i = 0; i < MINHASH_SIZE; i++) if (bytes[offset + i] !== packed[i] && --misses < 0) return false
+  return true
+}
+
+/**
  * The remembered statuses: a ring buffer of 64-byte records (author hash, time in seconds, flags,
  * status id, packed MinHash signature), so checking a candidate reads one cache line.
  */
@@ -138,7 +168,7 @@ export function readId(ring: StatusRing, slot: number): string | undefined {
 }
 
 function firstVisit(ring: StatusRing, slot: number): boolean {
-  let i = (slot * 0x9e3779b1) >>> 22
+  let i = Math.imul(slot, 0x9e3779b1) >>> 22
   for (let probe = 0; probe < SCRATCH; probe++, i = (i + 1) & (SCRATCH - 1)) {
     if (ring.stamps[i] !== ring.stamp) {
       ring.stamps[i] = ring.stamp
@@ -243,7 +273,7 @@ export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' |
     if (author === fp.author && own === undefined) return true
     if (Math.abs(timeAt(ring, slot) - seconds) > windowSeconds) return true
     const offset = packedOffset(slot)
-    if (kind === KIND_LONG ? estimateJaccard(ring.bytes, offset, fp.packed, 0) < MIN_SIMILARITY : !equalBytes(ring.bytes, offset, fp.packed)) return true
+    if (kind === KIND_LONG ? !similarEnough(ring.bytes, offset, fp.packed) : !equalBytes(ring.bytes, offset, fp.packed)) return true
     if (author === fp.author) {
       if (fp.id === undefined || rawId(ring, slot) !== keptId(fp.id)) own!.repeats++
       return true

@@ -1,4 +1,5 @@
-import { DISCORD_INVITE_HOSTS } from '../data/discord-invite-hosts.js'
+import { DISCORD_INVITE_HOSTS, type DiscordInviteHost } from '../data/discord-invite-hosts.js'
+import { createHostPatterns, type HostInText, type HostPatterns } from '../text/host-patterns.js'
 import { deobfuscate, type Deobfuscated } from '../text/deobfuscate.js'
 import { mayHaveSpacedLetters } from '../text/transformers/spaced-letters.js'
 
@@ -12,50 +13,73 @@ export interface DiscordInviteMatch {
   readonly match: string
 }
 
-// The invite hosts, longest first; the layer (src/text/deobfuscate.ts) has already read every
-// disguised dot and slash as `.` and `/`, so the expression needs no disguise of its own.
-// A word of a host may be split by one space, tab or hyphen between two of its letters (`dis cord`,
-// `disc-ord`): the layer joins letters written one by one, not a word cut in two.
-const SPLIT = '[ \\t-]?'
-const HOSTS = /* @__PURE__ */ DISCORD_INVITE_HOSTS.map((h) =>
-  h.host
-    .split('.')
-    .map((word) => [...word].join(SPLIT))
-    .join('\\.'),
-)
-  .sort((a, b) => b.length - a.length)
-  .join('|')
-const SPLITS = /[ \t-]/gu
-// The code ends at a non-code character; the host must not continue a longer word
-// (`notdiscord.gg`), which `findDiscordInvites` checks by hand.
-const INVITE_AT = /* @__PURE__ */ new RegExp(String.raw`(${HOSTS})/(?:(invite)/)?([a-z0-9-]{2,64})(?![a-z0-9-])`, 'y')
-// Where a host may start (each starts with one of these): INVITE_AT is tried only there.
-const HOST_START = /c[ \t-]?a|p[ \t-]?t|d[ \t-]?[is]|i[ \t-]?n/g
-const WORD_CHAR = /[a-z0-9-]/u
+/**
+ * What the one matcher of hosts in text reports (`createTextHosts`): an invite host with how its
+ * URLs carry the code, or a blocked domain with the caller's value.
+ */
+export type TextHost<B> = { readonly invitePath: DiscordInviteHost['invitePath']; readonly blocked?: undefined } | { readonly blocked: B; readonly invitePath?: undefined }
+
+/**
+ * The invite hosts and the given blocked domains in one multi-pattern matcher
+ * (`createHostPatterns`), so a text is scanned once for both. The layer
+ * (src/text/deobfuscate.ts) has already read every disguised dot and slash as `.` and `/`; the
+ * matcher reads a host cut by spaces, hyphens, punctuation, emoji or a line break
+ * (`dis cord.gg`, `disc-ord . gg`, `ctkpaarr .org`), and a distinctive host with its dot left out
+ * (`discord gg`, `ctkpaarr org`).
+ *
+ * @param blocked - `[domain, value]` pairs (a rules document's block lists and the campaign domains)
+ * @returns the matcher, compiled once per caller (the rules compile theirs once per document)
+ */
+export function createTextHosts<B>(blocked: Iterable<readonly [string, B]>): HostPatterns<TextHost<B>> {
+  const entries: [string, TextHost<B>][] = DISCORD_INVITE_HOSTS.map((h) => [h.host, { invitePath: h.invitePath }])
+  for (const [domain, value] of blocked) entries.push([domain, { blocked: value }])
+  return createHostPatterns(entries)
+}
+
+// The invite hosts alone, compiled on first use, for callers without rules.
+let inviteOnly: HostPatterns<TextHost<never>> | undefined
+/** The invite hosts alone in the one matcher (what `findDiscordInvites` reads with). */
+export const inviteHosts = (): HostPatterns<TextHost<never>> => (inviteOnly ??= createTextHosts<never>([]))
+
+// What follows the host: the path, then a code that ends at a non-code character.
+const PATH_AT = /\/(?:(invite)\/)?([a-z0-9-]{2,64})(?![a-z0-9-])/y
 const CODE_CHARS = /[^A-Za-z0-9-]/gu
 
 /**
- * The matches of INVITE_AT in a skeleton, in order. The two expressions are used in place, their
- * `lastIndex` set before every use (synchronous, so no call sees another's).
+ * The Discord invites among the hosts the matcher found in a text (`find` with `all` and
+ * `openEnd`): an invite host followed by its path and a code.
+ *
+ * @param view - the text through `deobfuscate`
+ * @param hits - the hosts found in `view.text`
+ * @returns the invites, in order
  */
-function inviteMatches(text: string): RegExpExecArray[] {
-  const starts = HOST_START
-  const invite = INVITE_AT
-  starts.lastIndex = 0
-  const matches: RegExpExecArray[] = []
-  for (let start = starts.exec(text); start !== null; start = starts.exec(text)) {
-    invite.lastIndex = start.index
-    const match = invite.exec(text)
-    if (match === null) {
-      starts.lastIndex = start.index + 1
-    } else {
-      matches.push(match)
-      starts.lastIndex = start.index + match[0].length
-    }
+export function invitesAmong(view: Deobfuscated, hits: readonly HostInText<TextHost<unknown>>[]): DiscordInviteMatch[] {
+  const plain = view.text
+  const found: DiscordInviteMatch[] = []
+  const path = PATH_AT
+  let after = 0
+  for (const hit of hits) {
+    const invitePath = hit.value.invitePath
+    // An invite is read once (a host cannot start inside the last one's code).
+    if (invitePath === undefined || hit.start < after) continue
+    path.lastIndex = hit.end
+    const m = path.exec(plain)
+    if (m === null) continue
+    const code = m[2] ?? ''
+    const hasInvite = m[1] !== undefined
+    if (code === 'invite') continue
+    if (invitePath === 'required' && !hasInvite) continue
+    if (invitePath === 'none' && hasInvite) continue
+    const end = hit.end + m[0].length
+    after = end
+    const whole = view.span(hit.start, end)
+    // The code as written keeps its case (codes are case-sensitive), when it reads the same.
+    const codeSpan = view.span(end - code.length, end)
+    const written = view.original.slice(codeSpan.start, codeSpan.end).normalize('NFKC').replace(CODE_CHARS, '')
+    found.push({ host: hit.host, code: written.toLowerCase() === code ? written : code, match: view.original.slice(whole.start, whole.end) })
   }
-  return matches
+  return found
 }
-const INVITE_PATH = /* @__PURE__ */ new Map(DISCORD_INVITE_HOSTS.map((h) => [h.host, h.invitePath]))
 
 /**
  * The Discord invites in a text the layer has read (see `findDiscordInvites`).
@@ -64,27 +88,8 @@ const INVITE_PATH = /* @__PURE__ */ new Map(DISCORD_INVITE_HOSTS.map((h) => [h.h
  * @returns the invites, in order
  */
 export function findDiscordInvitesIn(view: Deobfuscated): readonly DiscordInviteMatch[] {
-  const plain = view.text
-  if (plain === '') return []
-  const found: DiscordInviteMatch[] = []
-  for (const m of inviteMatches(plain)) {
-    const host = (m[1] ?? '').replace(SPLITS, '')
-    const code = m[3] ?? ''
-    const start = m.index
-    if (start > 0 && WORD_CHAR.test(plain[start - 1] ?? '')) continue
-    const path = INVITE_PATH.get(host)
-    const hasInvite = m[2] !== undefined
-    if (path === undefined || code === 'invite') continue
-    if (path === 'required' && !hasInvite) continue
-    if (path === 'none' && hasInvite) continue
-    const end = start + m[0].length
-    const whole = view.span(start, end)
-    // The code as written keeps its case (codes are case-sensitive), when it reads the same.
-    const codeSpan = view.span(end - code.length, end)
-    const written = view.original.slice(codeSpan.start, codeSpan.end).normalize('NFKC').replace(CODE_CHARS, '')
-    found.push({ host, code: written.toLowerCase() === code ? written : code, match: view.original.slice(whole.start, whole.end) })
-  }
-  return found
+  if (view.text === '') return []
+  return invitesAmong(view, inviteHosts().find(view.text, { all: true, openEnd: true }))
 }
 
 /**
@@ -93,7 +98,9 @@ export function findDiscordInvitesIn(view: Deobfuscated): readonly DiscordInvite
  * invite redirectors (dsc.gg, dis.army, discord.me, invite.gg, discord.io); spaces or brackets
  * around dots and slashes (`discord . gg / x`, `discord(.)gg`, `discord[.]gg`, `discord dot gg`),
  * fullwidth and mathematical letters, Cyrillic and Greek look-alikes, zero-width characters,
- * mixed case. Linear in the text's length; never throws.
+ * mixed case, a host cut by spaces, punctuation, emoji or a line break (`dis, cord.gg/x`,
+ * `discord gg/x`; the one multi-pattern matcher, `createTextHosts`). Linear in the text's
+ * length; never throws.
  *
  * Callers with OCR text should fold OCR errors first (`0` read for `o`, …): this function
  * only undoes what a person sees as the same text.
@@ -106,16 +113,18 @@ export function findDiscordInvitesIn(view: Deobfuscated): readonly DiscordInvite
  */
 export function findDiscordInvites(text: string): readonly DiscordInviteMatch[] {
   if (text === '') return []
-  // A fast path that cannot reject a match: ASCII text with nothing the layer reads but case (no
+  // A fast path that cannot change a result: ASCII text with nothing the layer reads but case (no
   // `%`, `--`, bracket, white space, or letters spaced out) has the skeleton `text.toLowerCase()`,
-  // which holds no invite unless a host starts in it. Fuzzed against the layer's own path.
+  // so the matcher reads that without the layer's run. Fuzzed against the layer's own path.
   if (!NOT_PLAIN.test(text)) {
     const lower = text.toLowerCase()
-    HOST_START.lastIndex = 0
-    if (!mayHaveSpacedLetters(lower) && !HOST_START.test(lower)) return []
+    if (!mayHaveSpacedLetters(lower)) return findDiscordInvitesIn({ text: lower, original: text, span: sameSpan })
   }
   return findDiscordInvitesIn(deobfuscate(text))
 }
+
+// The span of a text that the layer reads as written (but for case).
+const sameSpan = (start: number, end: number): { start: number; end: number } => ({ start, end })
 
 // What makes the layer do more than lowercase an ASCII text (see `findDiscordInvites`).
 const NOT_PLAIN = /[^\u0021-\u007e]|%|--|[([{<]/

@@ -1,6 +1,7 @@
 import { getDomainWithoutSuffix } from 'tldts'
 
 import { BRAND_WORDS, LURE_WORDS, WELL_KNOWN_DOMAINS } from '../data/well-known-domains.js'
+import { createWordSetMatcher, type WordSetMatcher } from '../text/multi-pattern.js'
 import { hostSkeleton } from '../text/deobfuscate.js'
 import { hasNonAscii } from '../text/ascii.js'
 
@@ -37,6 +38,18 @@ function labels(): { readonly map: ReadonlyMap<string, readonly string[]>; reado
     byLabel = { map, labels: [...map.keys()].filter((label) => label.length >= 5) }
   }
   return byLabel
+}
+
+// Brand names and lure words in the one multi-pattern matcher, compiled on first use.
+let brandWords: WordSetMatcher | undefined
+/**
+ * The brand names (`BRAND_WORDS`) and lure words (`LURE_WORDS`) a text contains, in one scan.
+ *
+ * @param text - a host, label or URL part, lowercased
+ * @returns the words found
+ */
+export function brandAndLureWordsIn(text: string): ReadonlySet<string> {
+  return (brandWords ??= createWordSetMatcher([...BRAND_WORDS, ...LURE_WORDS])).wordsIn(text)
 }
 
 /** Whether two different strings are one insertion, deletion or substitution apart. */
@@ -97,7 +110,10 @@ export function lookalikeOf(host: string, domain: string): Lookalike | undefined
     }
   }
   const words = host.slice(0, host.length - suffix.length)
-  const brand = BRAND_WORDS.find((b) => label.includes(b))
-  if (brand !== undefined && LURE_WORDS.some((w) => words.includes(w))) return { imitates: brand, kind: 'brand-lure', how: `pairs the name ${brand} with a word phishing uses` }
+  const inLabel = brandAndLureWordsIn(label)
+  const brand = inLabel.size === 0 ? undefined : BRAND_WORDS.find((b) => inLabel.has(b))
+  if (brand === undefined) return undefined
+  const inWords = brandAndLureWordsIn(words)
+  if (LURE_WORDS.some((w) => inWords.has(w))) return { imitates: brand, kind: 'brand-lure', how: `pairs the name ${brand} with a word phishing uses` }
   return undefined
 }

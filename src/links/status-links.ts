@@ -2,7 +2,8 @@ import type { SignalContext } from '../signal.js'
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { statusTexts } from '../status/status-texts.js'
 import { hostSkeleton, type Deobfuscated } from '../text/deobfuscate.js'
-import { findDiscordInvites, findDiscordInvitesIn, type DiscordInviteMatch } from './discord-invite.js'
+import { endsAtBoundary, type HostPatterns } from '../text/host-patterns.js'
+import { findDiscordInvites, inviteHosts, invitesAmong, type DiscordInviteMatch, type TextHost } from './discord-invite.js'
 import { findTextLinksIn } from './find-text-links.js'
 import { readLinkHost, type LinkHost } from './host.js'
 
@@ -25,10 +26,25 @@ export interface FoundInvite extends DiscordInviteMatch {
   readonly origin: LinkOrigin
 }
 
+/** A blocked domain written in a status's text, however cut (`ctkpaarr .org`), found by the one matcher. */
+export interface NamedHost {
+  /** The domain as listed. */
+  readonly host: string
+  /** The list's value for it (the rules' `BlockSource`). */
+  readonly blocked: unknown
+  /** The text as written (`ctkpaarr .org`). */
+  readonly match: string
+  readonly origin: LinkOrigin
+}
+
 /** Every link and Discord invite a status carries, found once and shared by the link signals. */
 export interface LinkScan {
   readonly links: readonly FoundLink[]
   readonly invites: readonly FoundInvite[]
+  /** Blocked domains written in the texts, once each (absent in a scan made by other code). */
+  readonly named?: readonly NamedHost[]
+  /** The matcher that found `named` (a signal reads `named` only when its rules compiled this one). */
+  readonly namedBy?: HostPatterns<TextHost<unknown>>
 }
 
 const MAX_LINKS = 100
@@ -41,10 +57,14 @@ const MAX_LINKS = 100
  * however disguised; text read from images apart. A link found by its anchor is not added again
  * for its visible text.
  *
+ * Invite hosts and blocked domains are found in each text in one scan of the one multi-pattern
+ * matcher (`hosts`: the rules' `hostsInText`, or the invite hosts alone).
+ *
  * @param status - a normalized status
- * @returns the links and invites (at most 100 of each), duplicates removed
+ * @param hosts - the matcher of invite hosts and blocked domains (`createTextHosts`)
+ * @returns the links, invites (at most 100 of each) and blocked domains named in text, duplicates removed
  */
-export function scanLinks(status: NormalizedStatus): LinkScan {
+export function scanLinks(status: NormalizedStatus, hosts: HostPatterns<TextHost<unknown>> = inviteHosts()): LinkScan {
   const links: FoundLink[] = []
   const seen = new Set<string>()
   const add = (url: string, text: string, origin: LinkOrigin, host: LinkHost | undefined = readLinkHost(url)): void => {
@@ -93,18 +113,32 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
       invites.push({ host: invite.host, code: invite.code, match: invite.match, origin })
     }
   }
+  // Each text scanned once for invite hosts and blocked domains.
+  const named: NamedHost[] = []
+  const namedHosts = new Set<string>()
+  const hostsIn = (view: Deobfuscated, origin: LinkOrigin): readonly DiscordInviteMatch[] => {
+    if (view.text === '') return []
+    const hits = hosts.find(view.text, { all: true, openEnd: true })
+    for (const hit of hits) {
+      if (hit.value.blocked === undefined || namedHosts.has(hit.host) || named.length >= MAX_LINKS || !endsAtBoundary(view.text, hit.end)) continue
+      namedHosts.add(hit.host)
+      const span = view.span(hit.start, hit.end)
+      named.push({ host: hit.host, blocked: hit.value.blocked, match: view.original.slice(span.start, span.end), origin })
+    }
+    return invitesAmong(view, hits)
+  }
   for (const link of status.links) addInvites(findDiscordInvites(link.href), link.source === 'card' ? 'card' : 'content')
-  addInvites(findDiscordInvitesIn(texts.joined), 'text')
+  addInvites(hostsIn(texts.joined, 'text'), 'text')
   const found = invites.map((invite) => `${invite.host}/${invite.code.toLowerCase()}`)
   addInvites(
-    findDiscordInvitesIn(texts.boundaries).filter((invite) => {
+    hostsIn(texts.boundaries, 'text').filter((invite) => {
       const key = `${invite.host}/${invite.code.toLowerCase()}`
       return !found.some((known) => key.startsWith(known) || known.startsWith(key))
     }),
     'text',
   )
-  addInvites(findDiscordInvitesIn(texts.images), 'image')
-  return { links, invites }
+  addInvites(hostsIn(texts.images, 'image'), 'image')
+  return { links, invites, named, namedBy: hosts }
 }
 
 /**
@@ -116,5 +150,5 @@ export function scanLinks(status: NormalizedStatus): LinkScan {
  * @returns the links and invites
  */
 export function linksOf(status: NormalizedStatus, context: SignalContext): LinkScan {
-  return context.links?.() ?? scanLinks(status)
+  return context.links?.() ?? scanLinks(status, context.rules?.hostsInText)
 }

@@ -13,6 +13,11 @@
  * - `<base>:ms:…`, `<base>:ma:…`, `<base>:ims:…`, `<base>:ima:…`: spam / not-spam text and image
  *   marks under the same band and cell keys, at most 64 each, kept until overwritten;
  *   `<base>:aa`: authors marked not spam; `<base>:mseq`: mark sequence
+ * - written by an import only: `<base>:msx`, `<base>:max`: spam / not-spam text marks of a
+ *   snapshot (which keeps a mark's signature, not its band keys), read by every lookup while marks
+ *   exist; `<base>:r<w>:<table>:<key>`: band lists of a snapshot whose keys are known only as
+ *   `tag << 24 | bucket` for `2^w` buckets (an in-process export), with `<base>:rw` the set of such
+ *   widths: a lookup also reads its band keys cut to each width (all expire with the window)
  */
 
 /**
@@ -81,8 +86,25 @@ end
 
 local bandKeys = {}
 for k, key in ipairs(tkeys) do bandKeys[k] = base .. ':t:' .. key end
+-- Band lists of an imported in-process snapshot: the same keys cut to its bucket width.
+local lookKeys = bandKeys
+local widths = redis.call('SMEMBERS', base .. ':rw')
+if #widths > 0 then
+  lookKeys = {}
+  for k, key in ipairs(bandKeys) do lookKeys[k] = key end
+  for _, w in ipairs(widths) do
+    local span = 2 ^ tonumber(w)
+    for _, key in ipairs(tkeys) do
+      local tbl, num = string.match(key, '^(%d+):(%d+)$')
+      if tbl then
+        local k = tonumber(num)
+        lookKeys[#lookKeys + 1] = base .. ':r' .. w .. ':' .. tbl .. ':' .. string.format('%d', k - (k % 16777216) + (k % span))
+      end
+    end
+  end
+end
 local texts = {}
-if entry ~= '' then texts = fetch(bandKeys, 16, base .. ':e:') end
+if entry ~= '' then texts = fetch(lookKeys, 16, base .. ':e:') end
 local imageFound, spamImages, allowImages = {}, {}, {}
 for k, img in ipairs(images) do
   local cells = {}
@@ -95,6 +117,10 @@ local spamTexts, allowTexts = {}, {}
 if entry ~= '' then
   spamTexts = marks(':ms:', tkeys)
   allowTexts = marks(':ma:', tkeys)
+  if anyMarks then
+    for _, v in ipairs(redis.call('LRANGE', base .. ':msx', 0, -1)) do spamTexts[#spamTexts + 1] = v end
+    for _, v in ipairs(redis.call('LRANGE', base .. ':max', 0, -1)) do allowTexts[#allowTexts + 1] = v end
+  end
 end
 local allowed = 0
 if anyMarks then allowed = redis.call('SISMEMBER', base .. ':aa', acct) end
@@ -176,4 +202,91 @@ for k = 1, tonumber(ARGV[i]) do
 end
 if not spam and acct ~= '' then redis.call('SADD', base .. ':aa', acct) end
 return seq
+`
+
+/**
+ * Imports a batch of snapshot statuses. ARGV: base, W, width (`''`: whole keys under `:t:`, else
+ * the bucket width of cut keys, filed under `:r<width>:`), count, then per status: text entry
+ * (`''` for none), seen suffix `author:id` (`''` for none), n, keys `table:key` × n. Returns the
+ * sequences given, in order.
+ */
+export const IMPORT_STATUSES_SCRIPT = `
+local base = ARGV[1]
+local W = tonumber(ARGV[2])
+local width = ARGV[3]
+local listBase = base .. ':t:'
+if width ~= '' then
+  listBase = base .. ':r' .. width .. ':'
+  redis.call('SADD', base .. ':rw', width)
+  redis.call('EXPIRE', base .. ':rw', W)
+end
+local i = 5
+local seqs = {}
+for s = 1, tonumber(ARGV[4]) do
+  local entry, seen, n = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
+  local seq = redis.call('INCR', base .. ':seq')
+  seqs[s] = seq
+  if entry ~= '' then
+    redis.call('SET', base .. ':e:' .. seq, entry, 'EX', W)
+    for k = 1, n do
+      local key = listBase .. ARGV[i + 2 + k]
+      redis.call('LPUSH', key, seq)
+      redis.call('LTRIM', key, 0, 15)
+      redis.call('EXPIRE', key, W)
+    end
+  end
+  if seen ~= '' then redis.call('SET', base .. ':s:' .. seen, '1', 'EX', W) end
+  redis.call('INCR', base .. ':n')
+  i = i + 3 + n
+end
+return seqs
+`
+
+/** Imports a batch of snapshot images. ARGV: base, W, count, then (member, image entry, home cell) × count. */
+export const IMPORT_IMAGES_SCRIPT = `
+local base = ARGV[1]
+local W = tonumber(ARGV[2])
+for k = 1, tonumber(ARGV[3]) do
+  local member, entry, cell = ARGV[1 + 3 * k], ARGV[2 + 3 * k], base .. ':i:' .. ARGV[3 + 3 * k]
+  redis.call('SET', base .. ':ie:' .. member, entry, 'EX', W)
+  redis.call('LPUSH', cell, member)
+  redis.call('LTRIM', cell, 0, 31)
+  redis.call('EXPIRE', cell, W)
+end
+return 1
+`
+
+/**
+ * Imports a snapshot's marks, oldest first. ARGV: base, most text marks kept, count, then
+ * (type, value, cell) × count: type `ms`/`ma` (value `kind,packedHex`, to the unkeyed lists),
+ * `ims`/`ima` (value fingerprintHex, under the cell), `aa` (value an acct).
+ */
+export const IMPORT_MARKS_SCRIPT = `
+local base = ARGV[1]
+local most = tonumber(ARGV[2])
+for k = 1, tonumber(ARGV[3]) do
+  local kind, value, cell = ARGV[1 + 3 * k], ARGV[2 + 3 * k], ARGV[3 + 3 * k]
+  local seq = redis.call('INCR', base .. ':mseq')
+  if kind == 'aa' then
+    redis.call('SADD', base .. ':aa', value)
+  else
+    if kind == 'ms' or kind == 'ma' then
+      local key = base .. ':' .. kind .. 'x'
+      redis.call('LPUSH', key, seq .. ',' .. value)
+      redis.call('LTRIM', key, 0, most - 1)
+    else
+      local key = base .. ':' .. kind .. ':' .. cell
+      redis.call('LPUSH', key, seq .. ',' .. value)
+      redis.call('LTRIM', key, 0, 63)
+    end
+  end
+end
+return 1
+`
+
+/** Reads whole lists (an export). ARGV: the list keys (all under the store's hash tag). */
+export const READ_LISTS_SCRIPT = `
+local out = {}
+for k, key in ipairs(ARGV) do out[k] = redis.call('LRANGE', key, 0, -1) end
+return out
 `

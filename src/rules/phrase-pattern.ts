@@ -1,5 +1,5 @@
 import { compactSkeleton, skeleton } from '../text/deobfuscate.js'
-import { createMultiPatternMatcher, type MultiPatternMatcher } from './multi-pattern.js'
+import { createMultiPatternMatcher, type MultiPatternMatcher } from '../text/multi-pattern.js'
 
 /**
  * A phrase rule compiled for linear matching. Syntax (after Misskey's prohibited words, without

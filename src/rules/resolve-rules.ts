@@ -5,6 +5,8 @@ import { URL_SHORTENERS } from '../data/url-shorteners.js'
 import { SpamFilterConfigError } from '../errors.js'
 import { createDomainSet, type DomainSet } from '../links/domain-set.js'
 import { hostSkeleton } from '../text/deobfuscate.js'
+import { createTextHosts, type TextHost } from '../links/discord-invite.js'
+import type { HostPatterns } from '../text/host-patterns.js'
 import { compilePhrase, createPhraseMatcher, type CompiledPhrase, type PhraseMatcher } from './phrase-pattern.js'
 import type { RulesDocument } from './rules-document.js'
 import type { CompiledUsernameRule } from './username-rule.js'
@@ -14,6 +16,12 @@ import { parseCheckedRules, type CheckedRules } from './validate-rules.js'
 export interface ResolvedRules {
   /** Link domains that are spam; the value names the campaign, or the list (`''` for an unnamed one). */
   readonly blocked: DomainSet<BlockSource>
+  /**
+   * The Discord invite hosts and the blocked domains in the one multi-pattern matcher, compiled
+   * once (`createTextHosts`): the link scan reads every text with it once, finding invites and
+   * blocked domains written however cut (`ctkpaarr .org`, `荒らし . com`, `ctkpaarr org`).
+   */
+  readonly hostsInText: HostPatterns<TextHost<BlockSource>>
   /** Link domains no link signal flags. */
   readonly allowed: DomainSet<string>
   readonly shorteners: DomainSet<string>
@@ -98,6 +106,7 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
 
   return {
     blocked: createDomainSet(blocked),
+    hostsInText: createTextHosts(blocked),
     allowed: createDomainSet(allowed),
     shorteners: createDomainSet(shorteners),
     servers: createDomainSet(servers),

@@ -1,5 +1,33 @@
 import type { BareProfileTrait } from '../messages/types.js'
 import type { Signal } from '../signal.js'
+import type { NormalizedStatus } from '../status/normalized-status.js'
+
+/** Conditions of a bare profile that must hold for the signal to fire. */
+const MIN_CONDITIONS = 2
+
+function nameIsBare(author: NormalizedStatus['author']): boolean {
+  const name = author.displayName.trim().toLowerCase()
+  return name === '' || name === author.username.toLowerCase()
+}
+
+/**
+ * Whether the `bare-profile` signal fires for a status's author: the same conditions as
+ * `bareProfile.evaluate`, counted without building its evidence (for the memory's suspect flags,
+ * which run on every remembered status).
+ *
+ * @param status - a normalized status
+ * @returns whether the profile is bare
+ */
+export function isBareProfile(status: NormalizedStatus): boolean {
+  const author = status.author
+  if (author.acct === '' && author.username === '') return false
+  let count = author.hasDefaultAvatar ? 1 : 0
+  if (!author.hasBio && author.fieldsCount === 0) count++
+  if (author.followersCount === 0 && (author.followingCount ?? 0) === 0) count++
+  // The name last: trimming and lower-casing cost the most, and decide only on the edge.
+  if (count >= MIN_CONDITIONS) return true
+  return count === MIN_CONDITIONS - 1 && nameIsBare(author)
+}
 
 /**
  * The author's profile is bare: default avatar, no display name (or the username again), no bio,
@@ -38,7 +66,7 @@ export const bareProfile: Signal<'bare-profile'> = {
       found.push('no followers, follows nobody')
       traits.push('no-follows')
     }
-    if (found.length < 2) return undefined
+    if (found.length < MIN_CONDITIONS) return undefined
     return {
       strength: found.length / 4,
       params: { traits },

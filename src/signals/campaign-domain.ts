@@ -1,4 +1,4 @@
-import { linksOf } from '../links/status-links.js'
+import { linksOf, scanLinks } from '../links/status-links.js'
 import { rulesOf } from '../rules/default-rules.js'
 import type { BlockSource } from '../rules/resolve-rules.js'
 import type { Signal } from '../signal.js'
@@ -12,7 +12,10 @@ import { WARNING_STRENGTH, warningReading } from './warning-context.js'
  *
  * **Catches:** `荒らし.com` (also as `xn--68j5e377y.com`, or in the preview card), `ctkpaarr.org`,
  * `krsw-wiki.org`, `midokuriserver.github.io`, the 2025 "Mastodon Support" phishing hosts,
- * `discord.gg/ctkpaarr`; links written as text or read from an image too.
+ * `discord.gg/ctkpaarr`; links written as text or read from an image too; a listed domain written
+ * in text but cut so that no link reads it (`ctkpaarr .org`, `荒らし . com`, `ctkpaarr org`,
+ * a line break before the dot), found by the one multi-pattern matcher in the link scan
+ * (`LinkScan.named`), the evidence quoting the text as written.
  *
  * **Does not catch / false-positive risk:** new campaign domains until a list names them. A post
  * that names a campaign domain or code without a live link, from a settled author, with no
@@ -28,14 +31,20 @@ export const campaignDomain: Signal<'campaign-domain'> = {
     const rules = rulesOf(context)
     const scan = linksOf(status, context)
     const evidence: string[] = []
+    const hosts: string[] = []
     const why: BlockSource[] = []
+    // The entries found, by their value (a domain and the form the layer reads it in share one:
+    // `resolveRules`), so a link's entry is not found again in text.
+    const entries = new Set<unknown>()
     let onlyImages = true
     let live = false
     for (const link of scan.links) {
       if (rules.allowed.match(link.host) !== undefined) continue
       const hit = rules.blocked.match(link.host) ?? (link.readHost === link.host ? undefined : rules.blocked.match(link.readHost))
       if (hit === undefined) continue
+      entries.add(hit.value)
       evidence.push(link.host)
+      hosts.push(link.host)
       why.push(hit.value)
       if (link.origin !== 'image') onlyImages = false
       if (link.origin === 'content' || link.origin === 'card') live = true
@@ -44,11 +53,25 @@ export const campaignDomain: Signal<'campaign-domain'> = {
       const campaign = rules.campaignInvites.get(invite.code.toLowerCase())
       if (campaign === undefined || rules.allowed.match(invite.host) !== undefined) continue
       evidence.push(`${invite.host}/${invite.code}`)
+      hosts.push(`${invite.host}/${invite.code}`)
       why.push({ campaign })
       if (invite.origin !== 'image') onlyImages = false
       if (invite.origin === 'content' || invite.origin === 'card') live = true
     }
-    const first = evidence[0]
+    // A blocked domain written in the text but cut so that no link reads it (`ctkpaarr .org`,
+    // `荒らし . com`, `ctkpaarr org`): found by the one multi-pattern matcher in the link scan
+    // (scanned again here only when the scan was made with another matcher than the rules').
+    const named = scan.namedBy === rules.hostsInText ? scan.named : scanLinks(status, rules.hostsInText).named
+    for (const hit of named ?? []) {
+      if (entries.has(hit.blocked) || rules.allowed.match(hit.host) !== undefined) continue
+      entries.add(hit.blocked)
+      evidence.push(hit.match)
+      hosts.push(hit.host)
+      // The rules' matcher reports its own block values.
+      why.push(hit.blocked as BlockSource)
+      if (hit.origin !== 'image') onlyImages = false
+    }
+    const first = hosts[0]
     if (first === undefined) return undefined
     const warning = onlyImages ? undefined : warningReading(status, context, live)
     if (warning !== undefined) {

@@ -2,6 +2,7 @@ import type { LookalikeKind } from '../messages/types.js'
 import { CHEAP_TLDS, IMITATED_HOSTS } from '../data/imitated-hosts.js'
 import { BRAND_WORDS, WELL_KNOWN_DOMAINS } from '../data/well-known-domains.js'
 import { readLinkHost, registrableDomain } from '../links/host.js'
+import { brandAndLureWordsIn } from '../links/lookalike.js'
 import { skeleton } from '../text/deobfuscate.js'
 import { isMachineUsername } from './machine-username.js'
 
@@ -148,6 +149,12 @@ export function imitationOfHost(host: string, domain: string, isIp: boolean): Ho
   return undefined
 }
 
+/** Whether a text contains a brand name (`BRAND_WORDS`), by the one multi-pattern matcher. */
+function namesBrand(text: string): boolean {
+  const found = brandAndLureWordsIn(text)
+  return found.size > 0 && BRAND_WORDS.some((b) => found.has(b))
+}
+
 /**
  * What a URL's authority hides: a user-info part that names a host or brand
  * (`https://mastodon.social@evil.example/`: the browser goes to evil.example), or a host written
@@ -178,7 +185,7 @@ export function imitationOfUrl(url: string): HostImitation | undefined {
   if (at <= 0) return undefined
   const userinfo = authority.slice(0, at)
   const host = authority.slice(at + 1).replace(/:\d+$/u, '')
-  if (userinfo.includes('.') || BRAND_WORDS.some((b) => userinfo.includes(b))) {
+  if (userinfo.includes('.') || namesBrand(userinfo)) {
     return { host, how: `puts ${userinfo} before an @ to hide that it goes to ${registrableDomain(host)}`, strength: 1, kind: 'userinfo', imitates: userinfo, other: registrableDomain(host) }
   }
   return undefined

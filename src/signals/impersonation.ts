@@ -1,5 +1,6 @@
 import { IMPERSONATED_BRANDS, STAFF_WORDS, TEAM_CLAIMS } from '../data/impersonation-words.js'
 import { registrableDomain } from '../links/host.js'
+import { createWordSetMatcher, type WordSetMatcher } from '../text/multi-pattern.js'
 import type { Signal } from '../signal.js'
 import { matchableName } from './matchable-text.js'
 
@@ -10,8 +11,23 @@ const TEAM_ONLY = 0.6
 
 /** Letters of a folded name, everything else removed ("Mastodon | Support-Team" → "mastodonsupportteam"). */
 const fold = (words: readonly string[]): string[] => words.map((w) => matchableName(w).replace(/[^\p{L}]+/gu, ''))
-let folded: { brands: string[]; staff: string[]; teams: string[] } | undefined
-const words = (): { brands: string[]; staff: string[]; teams: string[] } => (folded ??= { brands: fold(IMPERSONATED_BRANDS), staff: fold(STAFF_WORDS), teams: fold(TEAM_CLAIMS) })
+interface Words {
+  readonly brands: string[]
+  readonly staff: string[]
+  readonly teams: string[]
+  /** All three lists in the one multi-pattern matcher: a name is scanned once. */
+  readonly matcher: WordSetMatcher
+}
+let folded: Words | undefined
+const words = (): Words => {
+  if (folded === undefined) {
+    const brands = fold(IMPERSONATED_BRANDS)
+    const staff = fold(STAFF_WORDS)
+    const teams = fold(TEAM_CLAIMS)
+    folded = { brands, staff, teams, matcher: createWordSetMatcher([...brands, ...staff, ...teams]) }
+  }
+  return folded
+}
 
 const NOT_LETTER = /[^\p{L}]+/gu
 const NOT_ASCII_LETTER = /[^a-z]+/g
@@ -51,12 +67,14 @@ export const impersonation: Signal<'impersonation'> = {
     const host = (author.host ?? '').toLowerCase()
     if (host !== '' && host === context.viewer.host) return undefined
     const names = `${lettersOf(author.displayName)} ${lettersOf(author.username)}`
-    const { brands, staff: staffWords, teams } = words()
-    const brand = brands.find((b) => names.includes(b))
-    const staff = staffWords.find((w) => names.includes(w) && !(brand !== undefined && brand.includes(w)))
+    const { brands, staff: staffWords, teams, matcher } = words()
+    const found = matcher.wordsIn(names)
+    if (found.size === 0) return undefined
+    const brand = brands.find((b) => found.has(b))
+    const staff = staffWords.find((w) => found.has(w) && !(brand !== undefined && brand.includes(w)))
     let strength: number
     let claim: string
-    const team = brand !== undefined && staff !== undefined ? undefined : teams.find((t) => names.includes(t))
+    const team = brand !== undefined && staff !== undefined ? undefined : teams.find((t) => found.has(t))
     if (brand !== undefined && staff !== undefined) {
       strength = 1
       claim = `${brand} ${staff}`

@@ -42,3 +42,39 @@ describe('memoryRecord sharing the classifier’s texts', () => {
     )
   })
 })
+
+describe('the bare-author flag of a record', () => {
+  test('is the bare-profile signal firing (the reference), on fixtures and random profiles', async () => {
+    const { bareProfile, isBareProfile } = await import('../../src/signals/bare-profile.js')
+    const { FLAG_BARE } = await import('../../src/history/memory-store.js')
+    const check = (input: object): void => {
+      const status = readStatus(input, undefined)
+      const context = { postedAt: status.createdAt ?? 0, viewer }
+      const fires = bareProfile.evaluate(status, context) !== undefined
+      expect(isBareProfile(status)).toBe(fires)
+      expect((memoryRecord(status, context).flags & FLAG_BARE) !== 0).toBe(fires)
+    }
+    for (const input of fixtureInputs) check(input)
+    const name = fc.constantFrom('', ' ', 'alice', 'Alice ', 'ALICE', 'Alice the person', 'bob')
+    fc.assert(
+      fc.property(name, fc.constantFrom('alice', 'bob', ''), fc.boolean(), fc.constantFrom('', '<p>bio</p>'), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), fc.option(fc.integer({ min: 0, max: 2 })), fc.integer({ min: 0, max: 1 }), (display, username, defaultAvatar, note, followers, following, followingMaybe, fields) => {
+        check({
+          id: '1',
+          content: '<p>hello</p>',
+          account: {
+            id: '1',
+            username,
+            acct: username === '' ? '' : `${username}@example.social`,
+            display_name: display,
+            note,
+            avatar: defaultAvatar ? 'https://example.social/avatars/original/missing.png' : 'https://example.social/a.png',
+            followers_count: followers,
+            ...(followingMaybe === null ? {} : { following_count: following }),
+            fields: Array.from({ length: fields }, () => ({ name: 'site', value: 'x' })),
+          },
+        })
+      }),
+      { numRuns: 400 },
+    )
+  })
+})

@@ -158,3 +158,26 @@ describe('createSpamFilter memory', () => {
     })
   })
 })
+
+describe('similarEnough (early exit) against estimateJaccard ≥ MIN_SIMILARITY (the reference)', () => {
+  test('agrees on random pairs of packed signatures at every level of agreement', async () => {
+    const { similarEnough, MIN_SIMILARITY } = await import('../../src/history/status-ring.js')
+    const { estimateJaccard, MINHASH_SIZE } = await import('../../src/text/minhash.js')
+    let seed = 99
+    const random = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0)
+    let both = 0
+    for (let trial = 0; trial < 4000; trial++) {
+      const a = Uint8Array.from({ length: MINHASH_SIZE }, () => random() & 255)
+      const b = a.map((byte) => (random() % MINHASH_SIZE < trial % (MINHASH_SIZE + 1) ? (byte + 1 + (random() % 255)) & 255 : byte))
+      const offset = random() % 5
+      const host = new Uint8Array(offset + MINHASH_SIZE)
+      host.set(b, offset)
+      const expected = estimateJaccard(host, offset, a, 0) >= MIN_SIMILARITY
+      expect(similarEnough(host, offset, a)).toBe(expected)
+      if (expected) both++
+    }
+    // Both outcomes occur (the comparison above can fail either way).
+    expect(both).toBeGreaterThan(100)
+    expect(both).toBeLessThan(3900)
+  })
+})

@@ -44,6 +44,11 @@ describe('findDiscordInvites', () => {
       ['percent-escapes', '%64iscord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', '%64iscord.gg/ctkpaarr'],
       ['a host word cut in two', 'dis cord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'dis cord.gg/ctkpaarr'],
       ['a host word cut by a hyphen, spaced punctuation', 'disc-ord . gg / ctkpaarr', 'discord.gg', 'ctkpaarr', 'disc-ord . gg / ctkpaarr'],
+      ['a space for the dot', 'discord gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord gg/ctkpaarr'],
+      ['a line break before the dot', 'discord\n.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord\n.gg/ctkpaarr'],
+      ['punctuation inside the host word', 'dis, cord.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'dis, cord.gg/ctkpaarr'],
+      ['an emoji inside the host', 'discord🎮.gg/ctkpaarr', 'discord.gg', 'ctkpaarr', 'discord🎮.gg/ctkpaarr'],
+      ['the ptb. host before discord.com (the longest host at one end)', 'xx ptb.discord.com/invite/zz9', 'ptb.discord.com', 'zz9', 'ptb.discord.com/invite/zz9'],
       ['a line break after the code', 'discord.gg/ctkpaarr\nmore', 'discord.gg', 'ctkpaarr', 'discord.gg/ctkpaarr'],
     ])('%s', (_disguise, text, host, code, match) => {
       expect(findDiscordInvites(text)).toEqual([{ host, code, match }])
@@ -52,6 +57,7 @@ describe('findDiscordInvites', () => {
 
   test('finds every invite of a text, in order', () => {
     expect(findDiscordInvites('discord.gg/one and dsc.gg/two').map((i) => i.code)).toEqual(['one', 'two'])
+    expect(findDiscordInvites('discord.gg/one discord.gg/two discord gg/three').map((i) => i.code)).toEqual(['one', 'two', 'three'])
   })
 
   describe('finds none', () => {
@@ -64,6 +70,12 @@ describe('findDiscordInvites', () => {
       ['discord.gg', 'no code'],
       ['we dis cord them.', 'no host'],
       ['dis cord gg', 'no dot'],
+      ['my-discord.gg/abc', 'a hyphenated longer host'],
+      ['mydiscord.ggx/abc', 'a longer host at both ends'],
+      ['discord.ggx/abc', 'a longer top-level domain'],
+      ['discord/gg/abc', 'a slash ends a host'],
+      ['dsc gg/abc', 'a short host needs its dot'],
+      ['discord          .gg/abc', 'too far apart'],
       ['dsc.gg/invite/abc', 'a redirector has no invite path'],
       ['', 'empty'],
     ])('in %j (%s)', (text) => {

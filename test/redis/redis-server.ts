@@ -1,9 +1,13 @@
 /**
  * Starts a real `redis-server` (the Debian package; `.ci/run` installs it when missing) on a free
- * loopback port with persistence off, for the Redis store's tests and benchmark.
+ * loopback port with persistence off, for the Redis store's tests and benchmark; or a local Redis
+ * Cluster of such servers.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export interface RedisServer {
   readonly port: number
@@ -66,4 +70,65 @@ export async function startRedis(port?: number): Promise<RedisServer> {
   }
   child.kill('SIGKILL')
   throw new Error('redis-server did not answer PING within 5 s')
+}
+
+export interface RedisCluster {
+  /** Root node URLs, one per node. */
+  readonly urls: readonly string[]
+  readonly ports: readonly number[]
+  /** Stops every node and removes their cluster files. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts a local Redis Cluster of `nodes` masters (no replicas) on free loopback ports, persistence
+ * off, each node's cluster file in a fresh temporary directory; the slots are shared out by
+ * `redis-cli --cluster create` (from the same Debian package set), and it waits until every node
+ * says `cluster_state:ok`.
+ *
+ * @param nodes - how many masters (at least 3, Redis's minimum)
+ * @returns the running cluster
+ */
+export async function startCluster(nodes = 3): Promise<RedisCluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'msf-cluster-'))
+  const ports: number[] = []
+  const children: ChildProcess[] = []
+  const exits: Promise<void>[] = []
+  const stop = async (): Promise<void> => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    await Promise.all(exits)
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const run = (args: string[]): Promise<string> =>
+    new Promise((resolve, reject) => execFile('redis-cli', args, { timeout: 20_000 }, (error, stdout, stderr) => (error === null ? resolve(stdout) : reject(new Error(`redis-cli ${args.join(' ')}: ${error.message} ${stderr}`)))))
+  try {
+    for (let i = 0; i < nodes; i++) {
+      const port = await freePort()
+      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning', '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--cluster-node-timeout', '5000', '--dir', dir], { stdio: 'ignore' })
+      children.push(child)
+      exits.push(new Promise<void>((resolve) => child.once('exit', () => resolve())))
+      ports.push(port)
+    }
+    for (const port of ports) {
+      let up = false
+      for (let attempt = 0; attempt < 100 && !up; attempt++) {
+        up = await answersPing(port)
+        if (!up) await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      if (!up) throw new Error(`cluster node on port ${port} did not answer PING within 5 s`)
+    }
+    await run(['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '0', '--cluster-yes'])
+    for (const port of ports) {
+      let ok = false
+      for (let attempt = 0; attempt < 200 && !ok; attempt++) {
+        ok = (await run(['-p', String(port), 'cluster', 'info'])).includes('cluster_state:ok')
+        if (!ok) await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      if (!ok) throw new Error(`cluster node on port ${port} did not reach cluster_state:ok within 10 s`)
+    }
+    return { urls: ports.map((port) => `redis://127.0.0.1:${port}`), ports, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
 }

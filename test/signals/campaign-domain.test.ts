@@ -25,6 +25,15 @@ describe('campaignDomain', () => {
       ['for a phishing host', link('https://verify.form98441.icu/7S1C1I0N5P2'), ['verify.form98441.icu']],
       ['for a campaign invite code', link('https://discord.gg/ctkpaarr'), ['discord.gg/ctkpaarr']],
       ['for a disguised campaign invite', makeStatus({ content: '<p>ｄｉｓｃｏｒｄ．ｇｇ／ｃｔｋｐａａｒｒ</p>' }), ['discord.gg/ctkpaarr']],
+      // Cut so that no link reads it: the one multi-pattern matcher; the evidence quotes the text.
+      ['for a domain cut by a space', makeStatus({ content: '<p>visit ctkpaarr .org now</p>' }), ['ctkpaarr .org']],
+      ['for a domain cut by spaces around the dot', makeStatus({ content: '<p>みてね 荒らし . com</p>' }), ['荒らし . com']],
+      ['for a domain with a space for its dot', makeStatus({ content: '<p>ctkpaarr org</p>' }), ['ctkpaarr org']],
+      ['for a domain cut by a line break', makeStatus({ content: '<p>midokuriserver<br>.github.io</p>' }), ['midokuriserver\n.github.io']],
+      ['for a domain cut by punctuation', makeStatus({ content: '<p>krsw-wiki, org</p>' }), ['krsw-wiki, org']],
+      ['for a domain with its dot spelled and spaced (the layer reads a link)', makeStatus({ content: '<p>moonxtrade  dot  com</p>' }), ['moonxtrade.com']],
+      ['for a domain with its dot spelled, cut by a space', makeStatus({ content: '<p>moon xtrade  dot  com</p>' }), ['moon xtrade  dot  com']],
+      ['for a domain cut between the content warning and the content', makeStatus({ spoiler_text: 'ctkpaarr', content: '<p>org</p>' }), ['ctkpaarr\norg']],
     ])('%s', (_case, status, evidence) => {
       const hit = evaluate(campaignDomain, status)
       expect(hit?.evidence).toEqual(evidence)
@@ -95,6 +104,9 @@ describe('campaignDomain', () => {
       ['a moderator naming it in Japanese next to 通報', text('【注意】荒らし.com へのリンクは踏まないで、通報をお願いします。'), true],
       ['a moderator naming the invite next to "don\'t click"', text("Don't click discord.gg/ctkpaarr, it is the spam wave."), true],
       ['an author naming it in quotes', text('What is "ctkpaarr.org" and why does everyone get it?'), true],
+      ['a moderator naming it cut by a space next to "report"', text('PSA: spam naming ctkpaarr .org going around, please report.'), true],
+      ['a moderator naming it in Japanese, spaced, next to 通報', text('【注意】荒らし . com を見かけたら通報してください。'), true],
+      ['a new account naming it cut by a space next to "report"', text('report ctkpaarr .org', STRANGER), false],
       ['a live link, even with warning words', link('https://ctkpaarr.org/', 'report this: ctkpaarr.org'), false],
       ['a new account naming it next to "report"', text('report ctkpaarr.org', STRANGER), false],
       ['plain text with no warning words or quotes', text('visit ctkpaarr.org'), false],

@@ -18,6 +18,11 @@ describe('impersonation', () => {
       ['for Discord Nitro', by('Discord Nitro Gifts', 'nitro', 'free.example'), 0.7, 'The name "Discord Nitro Gifts" claims to be discord gift staff, from free.example.'],
       ['for Japanese staff words', by('Misskey運営', 'unei', 'free.example'), 0.7, 'The name "Misskey運営" claims to be misskey 運営 staff, from free.example.'],
       ['for a team with no brand, at 0.6', by('Trust & Safety', 'ts', 'free.example'), 0.42, 'The name "Trust & Safety" claims to be trustsafety staff, from free.example.'],
+      // The brand name cut (the one multi-pattern matcher reads the name's letters only).
+      ['for a brand name cut by spaces', by('M a s t o d o n Support', 'x2', 'free.example'), 0.7, 'The name "M a s t o d o n Support" claims to be mastodon support staff, from free.example.'],
+      ['for a brand name cut by punctuation', by('Mast.odon | Supp-ort', 'x3', 'free.example'), 0.7, 'The name "Mast.odon | Supp-ort" claims to be mastodon support staff, from free.example.'],
+      ['for a brand name cut by a line break', by('Disc\nord Nitro Gifts', 'x4', 'free.example'), 0.7, 'The name "Disc\nord Nitro Gifts" claims to be discord gift staff, from free.example.'],
+      ['for a brand name cut by an emoji', by('Mastodon🛡️Safety', 'x5', 'free.example'), 0.7, 'The name "Mastodon🛡️Safety" claims to be mastodon safety staff, from free.example.'],
       ['on a mastodon.* host that is not the brand\'s', by('Mastodon Support', 'support', 'mastodon.netprocesse.com'), 0.7, 'The name "Mastodon Support" claims to be mastodon support staff, from mastodon.netprocesse.com.'],
     ])('%s', (_case, status, strength, message) => {
       const hit = evaluate(impersonation, status)

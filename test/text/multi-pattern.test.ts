@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { createMultiPatternMatcher } from '../../src/rules/multi-pattern.js'
+import { createMultiPatternMatcher } from '../../src/text/multi-pattern.js'
 import { compilePhrase, createPhraseMatcher, type CompiledPhrase } from '../../src/rules/phrase-pattern.js'
 import { compactForPhrases } from '../../src/rules/phrase-pattern.js'
 
@@ -92,5 +92,40 @@ describe('scanWords', () => {
       }),
       { seed: 20261207, numRuns: 1500 },
     )
+  })
+})
+
+describe('dense transitions past the dense nodes', () => {
+  // A node among the first 4096 whose failure node is numbered past them (patterns listed later):
+  // its row must follow the failure links in the edge map, not read a row that is not there.
+  test('a pattern listed after 5,000 others is found from a dense node that fails to it', () => {
+    const fillers = Array.from({ length: 5000 }, (_, i) => `q${i.toString().padStart(4, '0')}`)
+    const patterns = ['xaz', ...fillers, 'ac']
+    const matcher = createMultiPatternMatcher(patterns)
+    expect(matcher.scan('xac').map((f) => f.id)).toEqual([5001])
+    expect(matcher.scanWords('xac')).toEqual([5001])
+    const spans: number[] = []
+    matcher.scanSpans('x a c', 2, (id) => {
+      spans.push(id)
+      return true
+    })
+    expect(spans).toEqual([5001])
+  })
+
+  test('scanWords equals scan on the compact text for 6,000 random patterns', () => {
+    let seed = 7
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed
+    }
+    const letters = 'abcdefgh'
+    const word = (n: number): string => Array.from({ length: n }, () => letters[next() % letters.length]).join('')
+    const patterns = Array.from({ length: 6000 }, () => word(2 + (next() % 5)))
+    const matcher = createMultiPatternMatcher(patterns)
+    for (let run = 0; run < 50; run++) {
+      const text = Array.from({ length: 40 }, () => word(1 + (next() % 3))).join(' ')
+      const compact = text.replace(/[^\p{L}\p{N}#]+/gu, '')
+      expect(new Set(matcher.scanWords(text))).toEqual(new Set(matcher.scan(compact).map((f) => f.id)))
+    }
   })
 })

@@ -1,0 +1,548 @@
+/**
+ * One multi-pattern matcher (Aho–Corasick over UTF-16 code units) for every list matched in
+ * text: phrases (their pieces), invite host names, campaign domains, brand names. Compiled once
+ * per rules document; a scan reads each code unit of the text once and follows at most as many
+ * failure links as it read (amortized), so it is linear in the text for any number of patterns
+ * and any script. A scan reports the first occurrence of each pattern found.
+ */
+export interface MultiPatternMatcher {
+  /** The patterns, as compiled (index = pattern id). */
+  readonly patterns: readonly string[]
+  /**
+   * Scans a text.
+   *
+   * @param text - the text (already through the de-obfuscation layer)
+   * @returns for each pattern found, its id and the offset of its first occurrence, in the order found
+   */
+  scan(text: string): FoundPattern[]
+  /**
+   * Scans a text as if everything but letters, digits and `#` were removed from it first
+   * (`compactSkeleton`): the same patterns are found, without building the compact text.
+   * Offsets are not reported (they would be offsets of the compact text).
+   *
+   * @param text - the text (already through the de-obfuscation layer)
+   * @returns the ids of the patterns found, in the order found
+   */
+  scanWords(text: string): number[]
+  /** Steps a scan of the text takes (transitions, failure links and reports followed), for the linearity test. */
+  steps(text: string): number
+  /**
+   * Scans a text as if everything but letters, digits, `#` and `.` were removed from it first
+   * (the compacted view, built by no one: the scan skips the other characters), and reports every
+   * occurrence with its span in the text as given, so a pattern cut by spaces, punctuation,
+   * symbols, emoji or a line break is found where it is written. An occurrence is reported only
+   * when no gap between two of its kept characters is longer than `maxGap` code units or holds
+   * one of `/ @ ? = &` (a URL's parts end a host). Once `accept` returns `true` for a pattern,
+   * that pattern is not reported again in this scan.
+   *
+   * Linear in the text: each code unit is read once; the reports at one position are at most one
+   * per pattern length.
+   *
+   * @param text - the text (already through the de-obfuscation layer)
+   * @param maxGap - the longest run of skipped code units allowed inside an occurrence
+   * @param accept - called for each occurrence (pattern id, start, end exclusive, offsets in `text`)
+   * @returns the steps taken (transitions, failure links and reports), for the linearity test
+   */
+  scanSpans(text: string, maxGap: number, accept: (id: number, start: number, end: number) => boolean): number
+}
+
+/** A pattern found by a scan. */
+export interface FoundPattern {
+  readonly id: number
+  /** Where its first occurrence starts. */
+  readonly at: number
+}
+
+/**
+ * Compiles patterns into one automaton. Empty patterns are never found; repeated patterns get
+ * the id of their first occurrence in the list (the others are never reported).
+ *
+ * @param patterns - the patterns
+ * @returns the matcher
+ */
+export function createMultiPatternMatcher(patterns: readonly string[]): MultiPatternMatcher {
+  // Node 0 is the root. Edges in one map keyed by node × 65536 + code unit.
+  const edges = new Map<number, number>()
+  const children: number[][] = [[]]
+  const output: number[] = [-1]
+  const depth: number[] = [0]
+  for (let id = 0; id < patterns.length; id++) {
+    const pattern = patterns[id]!
+    if (pattern === '') continue
+    let node = 0
+    for (let i = 0; i < pattern.length; i++) {
+      const key = node * 65536 + pattern.charCodeAt(i)
+      let next = edges.get(key)
+      if (next === undefined) {
+        next = output.length
+        edges.set(key, next)
+        children[node]!.push(pattern.charCodeAt(i))
+        children.push([])
+        output.push(-1)
+        depth.push(depth[node]! + 1)
+      }
+      node = next
+    }
+    if (output[node] === -1) output[node] = id
+  }
+  const size = output.length
+  const fail = new Int32Array(size)
+  // The nearest node on the failure chain that ends a pattern (-1: none).
+  const dictionary = new Int32Array(size).fill(-1)
+  const queue: number[] = []
+  for (const code of children[0]!) queue.push(edges.get(code)!)
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!
+    for (const code of children[node]!) {
+      const child = edges.get(node * 65536 + code)!
+      let f = fail[node]!
+      let target = edges.get(f * 65536 + code)
+      while (target === undefined && f !== 0) {
+        f = fail[f]!
+        target = edges.get(f * 65536 + code)
+      }
+      const failTo = target !== undefined && target !== child ? target : 0
+      fail[child] = failTo
+      dictionary[child] = output[failTo] !== -1 ? failTo : dictionary[failTo]!
+      queue.push(child)
+    }
+  }
+  // Reports each pattern once per scan: a node stamped with the scan's number has had its whole
+  // dictionary chain reported already, so the walk stops there (this bounds the reports of a
+  // scan by the number of patterns, whatever the text).
+  // The root's transitions for every BMP code unit in one array (the scan is at the root for
+  // most characters of a text that matches nothing), -1 where the root has none.
+  // (Only the ASCII part, and a map for the others, when the root has few other transitions:
+  // 512 bytes instead of 256 KB for a host list.)
+  const wideRoots = children[0]!.filter((code) => code >= 128)
+  const rootSize = wideRoots.length > WIDE_ROOTS ? 65536 : 128
+  const rootNext = new Int32Array(rootSize)
+  const rootWide = new Map<number, number>()
+  for (const code of children[0]!) {
+    if (code < rootSize) rootNext[code] = edges.get(code)!
+    else rootWide.set(code, edges.get(code)!)
+  }
+  // For the shallowest nodes (breadth-first order: the ones a scan is in most of the time), the
+  // full transition on each ASCII letter, digit and `#` with failure links already followed: one
+  // array read a character instead of map lookups.
+  const denseNodes = Math.min(size, DENSE_NODES)
+  const dense = new Int32Array(denseNodes * SYMBOLS)
+  // A row is its failure node's row with its own children over it (breadth-first order: the
+  // failure node, shallower, has its row already). The failure node of a dense node may be past
+  // the dense ones (its number is its place in the list, not its depth): its transitions are then
+  // read from the edge map, failure links followed.
+  const stepFrom = (start: number, code: number): number => {
+    for (let n = start; ; n = fail[n]!) {
+      const child = edges.get(n * 65536 + code)
+      if (child !== undefined) return child
+      if (n === 0) return 0
+    }
+  }
+  for (const node of [0, ...queue]) {
+    if (node >= denseNodes) continue
+    const base = node * SYMBOLS
+    if (node !== 0) {
+      const f = fail[node]!
+      if (f < denseNodes) dense.copyWithin(base, f * SYMBOLS, f * SYMBOLS + SYMBOLS)
+      else for (let k = 0; k < SYMBOLS; k++) dense[base + k] = stepFrom(f, SYMBOL_CODES[k]!)
+    }
+    for (const code of children[node]!) {
+      const k = code < 128 ? SYMBOL_OF[code]! : -1
+      if (k >= 0) dense[base + k] = edges.get(node * 65536 + code)!
+    }
+  }
+  const stamp = new Int32Array(size)
+  let scanNumber = 0
+
+  const runWords = (text: string, found: number[]): void => {
+    scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
+    if (scanNumber === 1) stamp.fill(0)
+    const current = scanNumber
+    let node = 0
+    const length = text.length
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i)
+      let units = 1
+      if (code >= 0x80) {
+        if (code >= 0xd800 && code < 0xdc00 && i + 1 < length) {
+          const low = text.charCodeAt(i + 1)
+          if (low >= 0xdc00 && low < 0xe000) units = 2
+        }
+        if (!isWordAt(text, i, units)) {
+          i += units - 1
+          continue
+        }
+      } else if (ASCII_CLASS[code] === 0) {
+        continue
+      } else if (node < denseNodes && SYMBOL_OF[code]! >= 0) {
+        node = dense[node * SYMBOLS + SYMBOL_OF[code]!]!
+        let report = output[node] !== -1 ? node : dictionary[node]!
+        while (report !== -1 && stamp[report] !== current) {
+          stamp[report] = current
+          found.push(output[report]!)
+          report = dictionary[report]!
+        }
+        continue
+      }
+      for (let u = 0; u < units; u++) {
+        const unit = text.charCodeAt(i + u)
+        if (node !== 0) {
+          let next = edges.get(node * 65536 + unit)
+          while (next === undefined && node !== 0) {
+            node = fail[node]!
+            next = node === 0 ? undefined : edges.get(node * 65536 + unit)
+          }
+          node = next ?? (unit < rootSize ? rootNext[unit]! : (rootWide.get(unit) ?? 0))
+        } else {
+          node = (unit < rootSize ? rootNext[unit]! : (rootWide.get(unit) ?? 0))
+        }
+        let report = output[node] !== -1 ? node : dictionary[node]!
+        while (report !== -1 && stamp[report] !== current) {
+          stamp[report] = current
+          found.push(output[report]!)
+          report = dictionary[report]!
+        }
+      }
+      i += units - 1
+    }
+  }
+
+  // Ring buffers for `scanSpans`, over the kept code units: where each was in the text, and how
+  // many bad gaps were met up to it. Longer than the deepest pattern, so a report finds its first
+  // unit still there.
+  let maxDepth = 0
+  for (let node = 0; node < size; node++) if (depth[node]! > maxDepth) maxDepth = depth[node]!
+  let ringSize = 1
+  while (ringSize <= maxDepth) ringSize *= 2
+  const ringMask = ringSize - 1
+  let positions: Int32Array | undefined
+  let badGaps: Int32Array | undefined
+
+  // The ASCII characters with a transition from the root (the first characters of patterns).
+  const rootStarts = new Uint8Array(128)
+  for (const code of children[0]!) if (code < 128) rootStarts[code] = 1
+  // The ASCII pairs (first × 128 + second) that start a pattern; every pair after a one-character
+  // pattern. Made on the first `scanSpans` (16 KB; phrase and word matchers never need it).
+  let rootPairs: Uint8Array | undefined
+  const pairsOf = (): Uint8Array => {
+    const table = new Uint8Array(128 * 128)
+    for (const pattern of patterns) {
+      const first = pattern.charCodeAt(0)
+      if (pattern === '' || first >= 128) continue
+      if (pattern.length === 1) table.fill(1, first << 7, (first + 1) << 7)
+      else if (pattern.charCodeAt(1) < 128) table[(first << 7) | pattern.charCodeAt(1)] = 1
+    }
+    return table
+  }
+
+  // The code units above ASCII that some pattern holds.
+  const alphabet = new Set<number>()
+  for (const pattern of patterns) for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) >= 0x80) alphabet.add(pattern.charCodeAt(i))
+  // For each BMP code unit met by `scanSpans`, filled as met: 1 skipped (not a letter, digit or
+  // `#`), 2 kept but in no pattern, 3 kept and in a pattern (0: not met yet). Made on the first scan.
+  let spanKinds: Uint8Array | undefined
+
+  // Whether a node ends a pattern or has one on its failure chain (a scan checks this before
+  // walking the chain), and the depths as a typed array.
+  const reportable = new Uint8Array(size)
+  const depths = new Int32Array(size)
+  for (let node = 0; node < size; node++) {
+    reportable[node] = output[node] !== -1 || dictionary[node] !== -1 ? 1 : 0
+    depths[node] = depth[node]!
+  }
+
+  const runSpans = (text: string, maxGap: number, accept: (id: number, start: number, end: number) => boolean): number => {
+    scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
+    if (scanNumber === 1) stamp.fill(0)
+    const current = scanNumber
+    const at = (positions ??= new Int32Array(ringSize))
+    const bad = (badGaps ??= new Int32Array(ringSize))
+    const unitKinds = (spanKinds ??= new Uint8Array(65536))
+    // The tables in locals (read every character).
+    const table = dense
+    const symbols = SPAN_SYMBOL
+    const ends = reportable
+    const denseCount = denseNodes
+    const starts = rootStarts
+    const pairs = (rootPairs ??= pairsOf())
+    let steps = 0
+    let node = 0
+    // Kept code units so far; the text offset of the last one; the bad gaps so far; whether a
+    // character that ends a host was skipped since the last kept unit.
+    let kept = 0
+    let last = -1
+    let bads = 0
+    let broken = false
+    const length = text.length
+    for (let i = 0; i < length; i++) {
+      if (node === 0) {
+        // At the root, an ASCII character that starts no pattern changes nothing an occurrence
+        // reads (the gaps before an occurrence's first unit are not inside it): skip them.
+        while (i < length) {
+          const c = text.charCodeAt(i)
+          if (c >= 0x80) break
+          if (starts[c] === 1) {
+            // Nor one that starts a pattern when the next kept unit, right after it, does not
+            // continue one (`c` then leads nowhere but back to where `d` alone leads).
+            if (i + 1 === length) break
+            const d = text.charCodeAt(i + 1)
+            if (d >= 0x80 || pairs[(c << 7) | d] === 1) break
+            const kind = symbols[d]!
+            if (kind === SKIPPED || kind === ENDS_HOST) break
+          }
+          i++
+        }
+        if (i === length) break
+      }
+      const code = text.charCodeAt(i)
+      let units = 1
+      if (code < 0x80) {
+        // ASCII: one table read says skipped, a host's end, kept with dense transitions (its
+        // column), or kept (capitals).
+        const symbol = symbols[code]!
+        if (symbol === SKIPPED) continue
+        if (symbol === ENDS_HOST) {
+          broken = true
+          continue
+        }
+        if (symbol >= 0 && node < denseCount) {
+          steps++
+          const next = table[node * SYMBOLS + symbol]!
+          if (next === 0) {
+            // Back at the root: this unit is in no occurrence, so it needs no place in the
+            // rings (an occurrence's units all leave the automaton below the root).
+            node = 0
+            last = i
+            broken = false
+            continue
+          }
+          if (broken || (kept > 0 && i - last - 1 > maxGap)) bads++
+          broken = false
+          last = i
+          at[kept & ringMask] = i
+          bad[kept & ringMask] = bads
+          kept++
+          node = next
+          if (ends[node] === 0) continue
+          let report = output[node] !== -1 ? node : dictionary[node]!
+          while (report !== -1) {
+            steps++
+            if (stamp[report] !== current) {
+              const first = kept - depths[report]!
+              // No bad gap between the first kept unit of the occurrence and the last.
+              if (bad[first & ringMask] === bads && accept(output[report]!, at[first & ringMask]!, last + 1)) stamp[report] = current
+            }
+            report = dictionary[report]!
+          }
+          continue
+        }
+      } else {
+        if (code >= 0xd800 && code < 0xdc00 && i + 1 < length) {
+          const low = text.charCodeAt(i + 1)
+          if (low >= 0xdc00 && low < 0xe000) units = 2
+        }
+        if (units === 1) {
+          // One read of this matcher's table: skipped, or kept in no pattern (most of a text in
+          // another script: back to the root, in no occurrence, without the edge map), or kept.
+          let known = unitKinds[code]!
+          if (known === 0) known = unitKinds[code] = classifyAt(text, i) !== 1 ? 1 : alphabet.has(code) ? 3 : 2
+          if (known === 1) continue
+          if (known === 2) {
+            node = 0
+            last = i
+            broken = false
+            continue
+          }
+        } else if (!isWordAt(text, i, 2)) {
+          i++
+          continue
+        } else if (!alphabet.has(code) && !alphabet.has(text.charCodeAt(i + 1))) {
+          node = 0
+          last = i + 1
+          broken = false
+          i++
+          continue
+        }
+      }
+      // Any other kept character (one code unit or a surrogate pair): the edge map.
+      for (let u = 0; u < units; u++) {
+        const unit = text.charCodeAt(i + u)
+        if (broken || (kept > 0 && i + u - last - 1 > maxGap)) bads++
+        broken = false
+        last = i + u
+        at[kept & ringMask] = last
+        bad[kept & ringMask] = bads
+        kept++
+        steps++
+        if (node !== 0) {
+          let next = edges.get(node * 65536 + unit)
+          while (next === undefined && node !== 0) {
+            node = fail[node]!
+            steps++
+            next = node === 0 ? undefined : edges.get(node * 65536 + unit)
+          }
+          node = next ?? (unit < rootSize ? rootNext[unit]! : (rootWide.get(unit) ?? 0))
+        } else {
+          node = unit < rootSize ? rootNext[unit]! : (rootWide.get(unit) ?? 0)
+        }
+        if (ends[node] === 0) continue
+        let report = output[node] !== -1 ? node : dictionary[node]!
+        while (report !== -1) {
+          steps++
+          if (stamp[report] !== current) {
+            const first = kept - depths[report]!
+            if (bad[first & ringMask] === bads && accept(output[report]!, at[first & ringMask]!, last + 1)) stamp[report] = current
+          }
+          report = dictionary[report]!
+        }
+      }
+      i += units - 1
+    }
+    return steps
+  }
+
+  const run = (text: string, found: FoundPattern[] | undefined): number => {
+    scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
+    if (scanNumber === 1) stamp.fill(0)
+    const current = scanNumber
+    let steps = 0
+    let node = 0
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (node !== 0) {
+        let next = edges.get(node * 65536 + code)
+        while (next === undefined && node !== 0) {
+          node = fail[node]!
+          steps++
+          next = node === 0 ? undefined : edges.get(node * 65536 + code)
+        }
+        node = next ?? (code < rootSize ? rootNext[code]! : (rootWide.get(code) ?? 0))
+      } else {
+        node = (code < rootSize ? rootNext[code]! : (rootWide.get(code) ?? 0))
+      }
+      steps++
+      let report = output[node] !== -1 ? node : dictionary[node]!
+      while (report !== -1 && stamp[report] !== current) {
+        stamp[report] = current
+        steps++
+        found?.push({ id: output[report]!, at: i + 1 - depth[report]! })
+        report = dictionary[report]!
+      }
+    }
+    return steps
+  }
+
+  return {
+    patterns,
+    scan(text) {
+      const found: FoundPattern[] = []
+      if (size > 1) run(text, found)
+      return found
+    },
+    scanWords(text) {
+      const found: number[] = []
+      if (size > 1) runWords(text, found)
+      return found
+    },
+    steps(text) {
+      return size > 1 ? run(text, undefined) : 0
+    },
+    scanSpans(text, maxGap, accept) {
+      return size > 1 ? runSpans(text, maxGap, accept) : 0
+    },
+  }
+}
+
+/** Transitions from the root on other than ASCII above which the root gets a full table (else a map). */
+const WIDE_ROOTS = 16
+/** Nodes given dense ASCII transitions (at most 4096 × 38 × 4 bytes). */
+const DENSE_NODES = 4096
+/** The ASCII characters `compactSkeleton` keeps in a skeleton: a–z, 0–9, `#` (a skeleton has no capitals), and `.` (`scanSpans` keeps it). */
+const SYMBOL_CODES: readonly number[] = /* @__PURE__ */ [...'abcdefghijklmnopqrstuvwxyz0123456789#.'].map((c) => c.charCodeAt(0))
+const SYMBOLS = 38
+const SYMBOL_OF = /* @__PURE__ */ (() => {
+  const table = new Int8Array(128).fill(-1)
+  SYMBOL_CODES.forEach((code, k) => (table[code] = k))
+  return table
+})()
+
+// Letters, digits and `#`: what `compactSkeleton` keeps. ASCII from a table; other characters
+// from a table filled as they are met (the answer for a code point never changes).
+const WORD = /^[\p{L}\p{N}#]$/u
+const ASCII_CLASS = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128)
+  for (let code = 0; code < 128; code++) table[code] = WORD.test(String.fromCharCode(code)) ? 1 : 0
+  return table
+})()
+// How `scanSpans` reads each ASCII character: its dense column (a–z, 0–9, `#`, `.`), or skipped,
+// or skipped and ending a host (`/ @ ? = &`: never inside an occurrence), or kept (capitals).
+const SKIPPED = -1
+const ENDS_HOST = -2
+const KEPT = -3
+const SPAN_SYMBOL = /* @__PURE__ */ (() => {
+  const table = new Int8Array(128).fill(SKIPPED)
+  for (const c of '/@?=&') table[c.charCodeAt(0)] = ENDS_HOST
+  for (let code = 0; code < 128; code++) if (ASCII_CLASS[code] === 1) table[code] = KEPT
+  SYMBOL_CODES.forEach((code, k) => (table[code] = k))
+  return table
+})()
+
+// 0: not known yet, 1: a word character, 2: not one. BMP only; astral code points in a map.
+let bmpClass: Uint8Array | undefined
+const astralClass = new Map<number, boolean>()
+
+/** Classifies the BMP character at `i` into `bmpClass` (1: a word character, 2: not one) and returns it. */
+function classifyAt(text: string, i: number): number {
+  const known = WORD.test(text.charAt(i)) ? 1 : 2
+  ;(bmpClass ??= new Uint8Array(65536))[text.charCodeAt(i)] = known
+  return known
+}
+
+function isWordAt(text: string, i: number, units: number): boolean {
+  if (units === 1) {
+    const code = text.charCodeAt(i)
+    const table = (bmpClass ??= new Uint8Array(65536))
+    const known = table[code]!
+    return (known === 0 ? classifyAt(text, i) : known) === 1
+  }
+  const cp = text.codePointAt(i) ?? 0
+  let word = astralClass.get(cp)
+  if (word === undefined) {
+    word = WORD.test(String.fromCodePoint(cp))
+    if (astralClass.size < 4096) astralClass.set(cp, word)
+  }
+  return word
+}
+
+/** A word list in the one multi-pattern matcher: which of its words a text contains. */
+export interface WordSetMatcher {
+  readonly matcher: MultiPatternMatcher
+  /**
+   * The words of the list the text contains (as `text.includes(word)` says), in one scan.
+   *
+   * @param text - any text, already in the form the words are written in
+   */
+  wordsIn(text: string): ReadonlySet<string>
+}
+
+const NONE: ReadonlySet<string> = /* @__PURE__ */ new Set()
+
+/**
+ * Compiles a word list (brand names, staff words, lure words) for `wordsIn`: callers keep their
+ * list order for choosing among the words found (`list.find((w) => found.has(w))` is
+ * `list.find((w) => text.includes(w))`).
+ *
+ * @param words - the words
+ * @returns the matcher
+ */
+export function createWordSetMatcher(words: readonly string[]): WordSetMatcher {
+  const matcher = createMultiPatternMatcher(words)
+  return {
+    matcher,
+    wordsIn(text) {
+      const found = matcher.scan(text)
+      if (found.length === 0) return NONE
+      return new Set(found.map((f) => words[f.id]!))
+    },
+  }
+}

@@ -1,0 +1,168 @@
+import { describe, expect, test } from 'vitest'
+import { DISCORD_INVITE_HOSTS } from '../../src/data/discord-invite-hosts.js'
+import { CAMPAIGN_DOMAINS } from '../../src/data/campaign-domains.js'
+import { createHostPatterns, hostPatterns, MAX_HOST_GAP } from '../../src/text/host-patterns.js'
+import { createMultiPatternMatcher } from '../../src/text/multi-pattern.js'
+import { skeleton } from '../../src/text/deobfuscate.js'
+import { createRandom as prng } from '../../eval/prng.js'
+import { referenceFind, referenceOccurrences, type Occurrence } from './multi-pattern-reference.js'
+
+describe('hostPatterns', () => {
+  test.each([
+    ['ctkpaarr.org', ['ctkpaarr.org', 'ctkpaarrorg']],
+    ['荒らし.com', ['荒らし.com', '荒らしcom']],
+    ['krsw-wiki.org', ['krswwiki.org', 'krswwikiorg']],
+    // Fewer than 6 letters before the top-level domain: the dot must be there.
+    ['dsc.gg', ['dsc.gg']],
+    ['my.life', ['my.life']],
+    ['', []],
+  ])('%s', (host, patterns) => {
+    expect(hostPatterns(host)).toEqual(patterns)
+  })
+})
+
+describe('scanSpans (the compacted scan) equals the plain reference', () => {
+  const textAlphabet = ['a', 'b', 'c', '.', ' ', '  ', '-', '/', '@', '\n', '#', '1', '荒', 'ら', 'д', '😀', '𝐝', '\u0301', '\ud800', 'ab.c', '       ']
+  const patternAlphabet = ['a', 'b', 'c', '.', '荒', 'ら', 'д', '𝐝', '1', '#']
+  test('every occurrence, with its span, for random pattern sets and texts of any script', () => {
+    const random = prng(20261207)
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+    for (let run = 0; run < 3000; run++) {
+      const patterns = Array.from({ length: 1 + Math.floor(random() * 8) }, () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(patternAlphabet)).join(''))
+      const text = Array.from({ length: Math.floor(random() * 30) }, () => pick(textAlphabet)).join('')
+      const maxGap = Math.floor(random() * 4)
+      const got: Occurrence[] = []
+      createMultiPatternMatcher(patterns).scanSpans(text, maxGap, (id, start, end) => {
+        got.push({ id, start, end })
+        return false
+      })
+      expect({ patterns, text, maxGap, got }).toEqual({ patterns, text, maxGap, got: referenceOccurrences(patterns, text, maxGap) })
+    }
+  })
+
+  test('a pattern accepted once is not reported again', () => {
+    const got: number[] = []
+    createMultiPatternMatcher(['ab', 'b']).scanSpans('ab ab ab', 0, (id) => {
+      got.push(id)
+      return id === 0
+    })
+    expect(got).toEqual([0, 1, 1, 1])
+  })
+})
+
+describe('createHostPatterns(…).find equals the plain reference', () => {
+  const hostAlphabet = ['a', 'b', 'ab', 'ba', '荒', 'ら', 'д', '1', 'abc', 'bca']
+  const textAlphabet = ['a', 'b', 'c', '.', ' ', '. ', '-', '_', '/', '\n', '荒', 'ら', 'し', 'д', 'ж', '😀', '𝐝', 'ab', 'ba', 'abc.ba']
+  for (const [all, openEnd] of [
+    [false, false],
+    [true, false],
+    [true, true],
+  ] as const) {
+    test(`all: ${all}, openEnd: ${openEnd}`, () => {
+      const random = prng(all ? (openEnd ? 3 : 2) : 1)
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+      for (let run = 0; run < 2000; run++) {
+        const label = (): string => Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(hostAlphabet)).join('')
+        const hosts: string[] = []
+        for (let h = Math.floor(random() * 5); h >= 0; h--) {
+          const host = `${label()}.${pick(['com', 'gg', 'a'])}`
+          hosts.push(host)
+          // A subdomain of a listed host, listed too (`ptb.discord.com` and `discord.com`).
+          if (random() < 0.4) hosts.push(`${label()}.${host}`)
+        }
+        // Texts from the alphabet and from the hosts themselves, with or without their dots.
+        const text = Array.from({ length: Math.floor(random() * 16) }, () => (random() < 0.15 ? pick(hosts) : random() < 0.1 ? pick(hosts).replace(/\./gu, ' ') : pick(textAlphabet))).join('')
+        const compiled = createHostPatterns(hosts.map((h) => [h, h] as const))
+        const patterns: string[] = []
+        const owners: string[][] = []
+        for (const host of hosts) {
+          for (const pattern of hostPatterns(host)) {
+            const id = patterns.indexOf(pattern)
+            if (id < 0) {
+              patterns.push(pattern)
+              owners.push([host])
+            } else if (!owners[id]!.includes(host)) {
+              owners[id]!.push(host)
+            }
+          }
+        }
+        const got = compiled.find(text, { all, openEnd }).map(({ host, start, end }) => ({ host, start, end }))
+        expect({ hosts, text, got }).toEqual({ hosts, text, got: referenceFind(owners, patterns, text, MAX_HOST_GAP, all, openEnd) })
+      }
+    })
+  }
+})
+
+describe('the one matcher stays linear for host lists', () => {
+  test('10,000 hosts: a text 4× as long takes about 4× the steps', () => {
+    const random = prng(99)
+    const letters = 'abcdefghijklmnopqrstuvwxyzабвгдежз荒らし'
+    const word = (): string => Array.from({ length: 3 + Math.floor(random() * 8) }, () => letters[Math.floor(random() * letters.length)]).join('')
+    const hosts = Array.from({ length: 10_000 }, () => `${word()}.${word().slice(0, 3)}`)
+    const compiled = createHostPatterns(hosts.map((h) => [h, true] as const))
+    const text = (length: number): string => {
+      let out = ''
+      while (out.length < length) out += `${word()}${random() < 0.3 ? ' . ' : ' '}`
+      return out.slice(0, length)
+    }
+    const steps = (t: string): number => compiled.matcher.scanSpans(t, MAX_HOST_GAP, () => false)
+    const short = steps(text(25_000))
+    const long = steps(text(100_000))
+    expect(long / short).toBeGreaterThan(3)
+    expect(long / short).toBeLessThan(5)
+    // A few steps a character: transitions, failure links, reports.
+    expect(long).toBeLessThan(4 * 100_000)
+  })
+
+  test('stays linear on text that walks failure links and reports at every position', () => {
+    const matcher = createMultiPatternMatcher(Array.from({ length: 200 }, (_, i) => `${'a'.repeat(i + 1)}`))
+    const steps = (n: number): number => matcher.scanSpans('a '.repeat(n), 2, () => false)
+    expect(steps(40_000) / steps(10_000)).toBeGreaterThan(3.5)
+    expect(steps(40_000) / steps(10_000)).toBeLessThan(4.5)
+  })
+})
+
+describe('hosts cut in text: a table per disguise class and pattern kind', () => {
+  const campaigns = createHostPatterns(CAMPAIGN_DOMAINS.map((c) => [c.domain, c.campaign] as const))
+  const invites = createHostPatterns(DISCORD_INVITE_HOSTS.map((h) => [h.host, h.invitePath] as const))
+  // class | text | host
+  test.each([
+    ['cut by a space before the dot', 'see ctkpaarr .org', 'ctkpaarr.org'],
+    ['cut by spaces around the dot', '荒らし . com', '荒らし.com'],
+    ['cut by a space instead of the dot', 'ctkpaarr org now', 'ctkpaarr.org'],
+    ['cut by a space inside a word', 'ctk paarr.org', 'ctkpaarr.org'],
+    ['cut by punctuation', 'krsw-wiki, org', 'krsw-wiki.org'],
+    ['cut by an emoji', 'moonx🚀trade.com', 'moonxtrade.com'],
+    ['cut by a line break', 'midokuriserver\n.github.io', 'midokuriserver.github.io'],
+    ['spelled dot with a space', 'ctkpaarr dot  org', 'ctkpaarr.org'],
+    ['spelled dot in brackets with spaces', 'ctkpaarr [ . ] org', 'ctkpaarr.org'],
+    ['glued to Japanese', 'この荒らし . comへ', '荒らし.com'],
+  ])('campaign domain %s', (_class, text, host) => {
+    expect(campaigns.find(skeleton(text)).map((h) => h.host)).toEqual([host])
+  })
+
+  test.each([
+    ['cut by a space before the dot', 'discord .gg/abc', 'discord.gg'],
+    ['cut by a space instead of the dot', 'discord gg/abc', 'discord.gg'],
+    ['cut by punctuation', 'dis, cord.gg/abc', 'discord.gg'],
+    ['cut by an emoji', 'discord🎮.gg/abc', 'discord.gg'],
+    ['cut by a line break', 'discord\n.gg/abc', 'discord.gg'],
+    ['spelled dot with a space', 'discord dot  gg/abc', 'discord.gg'],
+  ])('invite host %s', (_class, text, host) => {
+    expect(invites.find(skeleton(text), { all: true, openEnd: true }).map((h) => h.host)).toEqual([host])
+  })
+
+  // text | why it is not a listed host
+  test.each([
+    ['notctkpaarr.org', 'a longer word before'],
+    ['ctkpaarr.orgs', 'a longer word after'],
+    ['my-ctkpaarr.org', 'a hyphenated longer name'],
+    ['ctkpaarr/org', 'a slash ends a host'],
+    ['ctkpaarr          org', 'too far apart'],
+    ['ctkpaarr@org', 'an @ ends a host'],
+    ['荒らしcomic', 'a Latin word runs on'],
+    ['my life', 'a short name needs its dot'],
+  ])('no campaign domain in %j (%s)', (text) => {
+    expect(createHostPatterns([...CAMPAIGN_DOMAINS.map((c) => [c.domain, 1] as const), ['my.life', 1] as const]).find(skeleton(text))).toEqual([])
+  })
+})
