@@ -5,11 +5,11 @@
  * on one side is recognised on the other.
  */
 import { createClient } from 'redis'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { createMemoryStore, createSpamFilter, MemoryUnavailableError, SpamFilterMemoryError, type StatusInput, type Verdict } from '../../src/index.js'
-import { createRedisStore, type RedisMemoryStore } from '../../src/redis/index.js'
+import { createRedisStore } from '../../src/redis/index.js'
 import { statusMaker, strangers } from '../history/fixtures.js'
-import { startRedis, type RedisServer } from './redis-server.js'
+import { useRedis } from './redis-fixture.js'
 
 const TEXT = 'Claim your exclusive reward now: the first hundred people to join our server win a gift card'
 const SHORT = 'free gift card here'
@@ -17,31 +17,15 @@ const IMAGE = { blurhash: 'LKO2?U%2Tw=w]~RBVZRi};RPxuwH', width: 800, height: 60
 const near = (verdict: Verdict) => verdict.reasons.find((r) => r.signal === 'near-duplicate')
 const signals = (verdict: Verdict) => verdict.reasons.map((r) => r.signal)
 
-let server: RedisServer
-let prefixes = 0
-const stores: RedisMemoryStore[] = []
-const redisStore = (): RedisMemoryStore => {
-  const store = createRedisStore({ url: server.url, prefix: `snap${++prefixes}` })
-  stores.push(store)
-  return store
-}
+const { server, redisStore } = useRedis('snap')
 
 async function keyCount(prefix: string): Promise<number> {
-  const client = createClient({ url: server.url })
+  const client = createClient({ url: server().url })
   await client.connect()
   const keys = await client.keys(`{${prefix}}:*`)
   await client.close()
   return keys.length
 }
-
-beforeAll(async () => {
-  server = await startRedis()
-}, 20_000)
-
-afterAll(async () => {
-  await Promise.all(stores.map((store) => store.close()))
-  await server.stop()
-})
 
 /** A wave (long text, short text, image) from bare accounts, ordinary posts and one author repeating itself. */
 function statuses(): StatusInput[] {
@@ -168,7 +152,7 @@ describe('Redis snapshots', () => {
     const filter = createSpamFilter({ memory: store })
     const make = statusMaker()
     for (let i = 0; i < 3; i++) await filter.classifyAsync(make(`w${i}`, TEXT, { bare: true, mentions: strangers(i) }))
-    const client = createClient({ url: server.url })
+    const client = createClient({ url: server().url })
     await client.connect()
     await client.sendCommand(['MSET', `${store.keyBase}:e:999`, 'not an entry', `${store.keyBase}:e:x`, '1,2,3,4,5', `${store.keyBase}:ie:7:1`, 'junk'])
     await client.sendCommand(['RPUSH', `${store.keyBase}:t:0:12345`, 'x', '999', '-1'])

@@ -7,11 +7,12 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { createClient } from 'redis'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { createMemoryStore, createSpamFilter, SpamFilterConfigError, type MemoryStore, type StatusInput, type Verdict } from '../../src/index.js'
-import { createRedisStore, type RedisMemoryStore } from '../../src/redis/index.js'
+import { createRedisStore } from '../../src/redis/index.js'
 import { statusMaker, strangers } from '../history/fixtures.js'
-import { startRedis, type RedisServer } from './redis-server.js'
+import { useRedis } from './redis-fixture.js'
+import { startRedis } from './redis-server.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const TEXT = 'Claim your exclusive reward now: the first hundred people to join our server win a gift card'
@@ -19,23 +20,8 @@ const OTHER = 'Our bakery opens early on Sunday with fresh rye bread and cinnamo
 const IMAGE = { blurhash: 'LKO2?U%2Tw=w]~RBVZRi};RPxuwH', width: 800, height: 600 }
 const near = (verdict: Verdict) => verdict.reasons.find((r) => r.signal === 'near-duplicate')
 
-let server: RedisServer
+const { server, redisStore } = useRedis('test')
 let prefixes = 0
-const stores: RedisMemoryStore[] = []
-const redisStore = (options: { prefix?: string; timeoutMs?: number; windowMs?: number } = {}): RedisMemoryStore => {
-  const store = createRedisStore({ url: server.url, prefix: options.prefix ?? `test${++prefixes}`, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(options.windowMs === undefined ? {} : { windowMs: options.windowMs }) })
-  stores.push(store)
-  return store
-}
-
-beforeAll(async () => {
-  server = await startRedis()
-}, 20_000)
-
-afterAll(async () => {
-  await Promise.all(stores.map((store) => store.close()))
-  await server.stop()
-})
 
 /** A mixed sequence: a text wave from bare accounts, an image wave, ordinary posts, a spread mention blast, one author repeating itself. */
 function sequence(): StatusInput[] {
@@ -91,14 +77,14 @@ describe('the Redis store', () => {
     const filter = createSpamFilter({ memory: store })
     const make = statusMaker()
     for (let i = 0; i < 3; i++) await filter.classifyAsync(make(`u${i}`, TEXT, { media: [IMAGE], mentions: strangers(i) }))
-    const client = createClient({ url: server.url })
+    const client = createClient({ url: server().url })
     await client.connect()
     const keys = await client.keys('*tagged*')
     await client.close()
     expect(keys.length).toBeGreaterThan(10)
     expect(keys.every((key) => key.startsWith('{tagged}:'))).toBe(true)
     const volatile = keys.filter((key) => !/^\{tagged\}:(seq|n)$/u.test(key))
-    const client2 = createClient({ url: server.url })
+    const client2 = createClient({ url: server().url })
     await client2.connect()
     const ttls = await Promise.all(volatile.map((key) => client2.ttl(key)))
     await client2.close()
@@ -106,7 +92,7 @@ describe('the Redis store', () => {
   })
 
   test('takes one round trip per status', async () => {
-    const client = createClient({ url: server.url })
+    const client = createClient({ url: server().url })
     await client.connect()
     const sent: string[] = []
     const counting = { sendCommand: (args: string[]) => (sent.push(args[0]!), client.sendCommand(args)) }
@@ -125,18 +111,18 @@ describe('the Redis store', () => {
   test('rejects bad options with SpamFilterConfigError', () => {
     expect(() => createRedisStore({} as never)).toThrow(SpamFilterConfigError)
     expect(() => createRedisStore({ url: 'http://localhost' })).toThrow(/url/u)
-    expect(() => createRedisStore({ url: server.url, prefix: 'a{b}' })).toThrow(/prefix/u)
-    expect(() => createRedisStore({ url: server.url, timeoutMs: 0 })).toThrow(/timeoutMs/u)
+    expect(() => createRedisStore({ url: server().url, prefix: 'a{b}' })).toThrow(/prefix/u)
+    expect(() => createRedisStore({ url: server().url, timeoutMs: 0 })).toThrow(/timeoutMs/u)
     expect(() => createRedisStore({ cluster: [] })).toThrow(/cluster/u)
     expect(() => createRedisStore({ cluster: ['http://localhost:7000'] })).toThrow(/cluster/u)
-    expect(() => createRedisStore({ url: server.url, cluster: [server.url] })).toThrow(/one of url/u)
+    expect(() => createRedisStore({ url: server().url, cluster: [server().url] })).toThrow(/one of url/u)
   })
 })
 
 /** Runs a worker process classifying `statuses` on the store `prefix`; its verdicts. */
 function worker(prefix: string, statuses: readonly StatusInput[]): Promise<Verdict[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/redis/wave-child.ts', server.url, prefix], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/redis/wave-child.ts', server().url, prefix], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
@@ -177,7 +163,7 @@ describe('an unavailable Redis', () => {
     const filter = createSpamFilter({ memory: store })
     const make = statusMaker()
     await filter.classifyAsync(make('a', OTHER))
-    const admin = createClient({ url: server.url })
+    const admin = createClient({ url: server().url })
     await admin.connect()
     await admin.sendCommand(['CLIENT', 'PAUSE', '1500', 'ALL'])
     expectSkipped(await filter.classifyAsync(make('b', OTHER)), 'timeout')

@@ -6,7 +6,7 @@
  */
 import { punycodeDecode } from '../../src/text/punycode.js'
 import { skeletonOfCodePoint } from '../../src/text/transformers/skeleton-chars.js'
-import { SPELLED_PUNCTUATION } from '../../src/text/transformers/spelled-punctuation.js'
+import { spelledPunctuation } from '../../src/text/transformers/spelled-punctuation.js'
 
 export function referenceSkeleton(text: string): string {
   // 1. Right-to-left override spans reversed, code point by code point.
@@ -41,6 +41,7 @@ export function referenceSkeleton(text: string): string {
     out += cp < 0x80 ? char.toLowerCase() : (skeletonOfCodePoint(cp) ?? char)
   }
   // 5. Spelled punctuation.
+  const SPELLED_PUNCTUATION = spelledPunctuation()
   out = out.replace(SPELLED_PUNCTUATION.katakana, (k) => SPELLED_PUNCTUATION.nameOf.get(k) ?? k)
   {
     // Every match of the expression, the same decision, no prefilter.

@@ -4,19 +4,8 @@ import { CAMPAIGN_DOMAINS } from '../../src/data/campaign-domains.js'
 import { createHostPatterns, hostPatterns, MAX_HOST_GAP } from '../../src/text/host-patterns.js'
 import { createMultiPatternMatcher, spansGate } from '../../src/text/multi-pattern.js'
 import { skeleton } from '../../src/text/deobfuscate.js'
+import { createRandom as prng } from '../../eval/prng.js'
 import { referenceFind, referenceOccurrences, type Occurrence } from './multi-pattern-reference.js'
-
-/** A seeded generator (the fuzz below must give the same cases on every run). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('hostPatterns', () => {
   test.each([

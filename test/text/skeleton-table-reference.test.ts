@@ -1,12 +1,13 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { SKELETON_TABLE } from '../../src/data/skeleton-table.js'
 import { skeletonChars, skeletonOfCodePoint } from '../../src/text/transformers/skeleton-chars.js'
 
 /**
  * The generated records read the plain way: every code point of every record set at once, `~`
  * and `^` computed right there. The transformer builds its table faster (ranges filled whole,
+ * only the blocks of 4096 code points a text reaches, through the generated `SKELETON_BLOCKS`;
  * `~` and `^` computed on a code point's first lookup); it must give the same skeleton for every
- * code point.
+ * code point, in any order of first lookups.
  */
 function referenceTable(): Map<number, string> {
   const table = new Map<number, string>()
@@ -50,6 +51,20 @@ describe('skeleton table', () => {
         const got = skeletonOfCodePoint(cp)
         if (got !== reference.get(cp) && mismatches.length < 20) mismatches.push(`pass ${pass} U+${cp.toString(16)}: ${JSON.stringify(got)} vs ${JSON.stringify(reference.get(cp))}`)
       }
+    }
+    expect(mismatches).toEqual([])
+  })
+
+  test('each block reads its own records (SKELETON_BLOCKS): code points looked up from the last block down, in a fresh module', async () => {
+    // Descending: a block is read before the one below it, so a record that starts in the lower
+    // block and runs on into this one must be found through this block's own entry.
+    vi.resetModules()
+    const fresh = await import('../../src/text/transformers/skeleton-chars.js')
+    const mismatches: string[] = []
+    for (let cp = 0x10ffff; cp >= 0x80; cp--) {
+      if (cp >= 0xd800 && cp < 0xe000) continue
+      const got = fresh.skeletonOfCodePoint(cp)
+      if (got !== reference.get(cp) && mismatches.length < 20) mismatches.push(`U+${cp.toString(16)}: ${JSON.stringify(got)} vs ${JSON.stringify(reference.get(cp))}`)
     }
     expect(mismatches).toEqual([])
   })

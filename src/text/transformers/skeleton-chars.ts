@@ -1,4 +1,5 @@
-import { SKELETON_TABLE } from '../../data/skeleton-table.js'
+import { SKELETON_BLOCK_BITS, SKELETON_BLOCKS, SKELETON_TABLE } from '../../data/skeleton-table.js'
+import { lazy } from './types.js'
 
 /**
  * The per-character transformer of the de-obfuscation layer: every code point becomes its
@@ -17,47 +18,84 @@ interface Table {
   readonly bmp: Uint16Array
   readonly astral: Map<number, number>
   readonly targets: string[]
+  /** `targets` by skeleton (index + 1). */
+  readonly index: Map<string, number>
+  /** Per block of `2 ** BLOCK_BITS` code points (`cp >> BLOCK_BITS`), where its records start (`SKELETON_BLOCKS`). */
+  readonly blocks: readonly string[]
+  /** Per block, 1 once its records are read into `bmp`/`astral`. */
+  readonly read: Uint8Array
 }
 
 /** `bmp`/`astral` values of the two computed targets (`~` and `^` of the generated table). */
 const BY_NFKC = 1
 const BY_NFKD = 2
+/** Code points per block of the table read at once: `2 ** BLOCK_BITS` (generated with the index). */
+const BLOCK_BITS = SKELETON_BLOCK_BITS
 
 function unescapeRecord(text: string): string {
   return text.replace(/\\(.)/gu, '$1')
 }
 
 /**
- * Parses the generated records once, on first use. The `~` and `^` targets (5,789 code points)
- * are not computed here but on the first lookup of each code point (`resolve`): normalising them
- * all took most of a cold start's first skeleton (about 6 ms); the answers are the same.
+ * The table, empty: each block of 1,024 code points (`SKELETON_BLOCK_BITS`) is read from the
+ * generated records the first time a text reaches it (`readBlock`), so a text in a few scripts
+ * reads a few of the 2,435 records instead of all of them (parsing them all took about 4 ms of a
+ * cold start in QuickJS). The `~` and `^` targets (5,789 code points) are not computed when read
+ * but on the first lookup of each code point (`resolve`): normalising them all took most of a
+ * cold start's first skeleton (about 6 ms). The answers are the same as reading every record up
+ * front, in any order (test/text/skeleton-table-reference.test.ts).
  */
-function buildTable(): Table {
-  const bmp = new Uint16Array(0x10000)
-  const astral = new Map<number, number>()
-  const targets: string[] = ['~', '^']
-  const index = new Map<string, number>()
-  const indexOf = (target: string): number => {
-    if (target === '~') return BY_NFKC
-    if (target === '^') return BY_NFKD
-    let at = index.get(target)
-    if (at === undefined) {
-      targets.push(target)
-      at = targets.length
-      index.set(target, at)
-    }
-    return at
+function createTable(): Table {
+  const blocks = SKELETON_BLOCKS.split(';')
+  return { bmp: new Uint16Array(0x10000), astral: new Map(), targets: ['~', '^'], index: new Map(), blocks, read: new Uint8Array(blocks.length) }
+}
+
+function indexOf(t: Table, target: string): number {
+  if (target === '~') return BY_NFKC
+  if (target === '^') return BY_NFKD
+  let at = t.index.get(target)
+  if (at === undefined) {
+    t.targets.push(target)
+    at = t.targets.length
+    t.index.set(target, at)
   }
-  // Without a backslash in the table no `;` is escaped, and a plain split reads the same records
-  // (the split with a lookbehind took 8 to 30 ms in QuickJS).
-  const records = SKELETON_TABLE.includes('\\') ? SKELETON_TABLE.split(/(?<!\\);/u) : SKELETON_TABLE.split(';')
+  return at
+}
+
+/** Whether the generated records hold an escape (`\;`: a separator inside a target). */
+let escapes: boolean | undefined
+
+/** The end of the record at `from` (its `;`, one not escaped, or the end of the table). */
+function recordEnd(from: number): number {
+  let at = SKELETON_TABLE.indexOf(';', from)
+  if ((escapes ??= SKELETON_TABLE.includes('\\'))) while (at > 0 && SKELETON_TABLE.charCodeAt(at - 1) === 0x5c) at = SKELETON_TABLE.indexOf(';', at + 1)
+  return at === -1 ? SKELETON_TABLE.length : at
+}
+
+/**
+ * Reads the records of one block into the table: from the first record that ends past the
+ * block's start, every record that starts inside it (a record running on into the next block is
+ * written whole; reading that block writes the same entries again).
+ */
+function readBlock(t: Table, block: number): void {
+  t.read[block] = 1
+  const entry = t.blocks[block]!
+  if (entry === '') return
+  const comma = entry.indexOf(',')
+  let at = Number.parseInt(entry.slice(0, comma), 36)
   // Each record starts a gap after the previous one's end (see the generated file).
-  let end = 0
-  for (const record of records) {
+  let end = Number.parseInt(entry.slice(comma + 1), 36)
+  const limit = (block + 1) << BLOCK_BITS
+  const { bmp, astral } = t
+  while (at < SKELETON_TABLE.length) {
+    const stop = recordEnd(at)
+    const record = SKELETON_TABLE.slice(at, stop)
+    at = stop + 1
     if (record === '') continue
     const first = record.indexOf(',')
     const second = record.indexOf(',', first + 1)
     const start = end + (first === 0 ? 0 : Number.parseInt(record.slice(0, first), 36))
+    if (start >= limit) return
     const lengthText = record.slice(first + 1, second)
     const step = lengthText.endsWith('+')
     const length = lengthText === '' || lengthText === '+' ? 1 : Number.parseInt(step ? lengthText.slice(0, -1) : lengthText, 36)
@@ -65,22 +103,31 @@ function buildTable(): Table {
     const written = record.slice(second + 1)
     const target = written.includes('\\') ? unescapeRecord(written) : written
     if (!step) {
-      const at = indexOf(target)
-      if (end <= 0x10000) bmp.fill(at, start, end)
-      else for (let cp = start; cp < end; cp++) if (cp < 0x10000) bmp[cp] = at
-      else astral.set(cp, at)
+      const index = indexOf(t, target)
+      if (end <= 0x10000) bmp.fill(index, start, end)
+      else for (let cp = start; cp < end; cp++) if (cp < 0x10000) bmp[cp] = index
+      else astral.set(cp, index)
       continue
     }
     const base = target.codePointAt(0) ?? 0
     for (let i = 0; i < length; i++) {
       const cp = start + i
-      const at = indexOf(String.fromCodePoint(base + i))
-      if (cp < 0x10000) bmp[cp] = at
-      else astral.set(cp, at)
+      const index = indexOf(t, String.fromCodePoint(base + i))
+      if (cp < 0x10000) bmp[cp] = index
+      else astral.set(cp, index)
     }
   }
-  return { bmp, astral, targets }
 }
+
+/** The table entry of a code point, reading its block first if no text reached it before. */
+function entryOf(t: Table, cp: number): number {
+  const block = cp >> BLOCK_BITS
+  if (block < t.read.length && t.read[block] === 0) readBlock(t, block)
+  return cp < 0x10000 ? t.bmp[cp]! : (t.astral.get(cp) ?? 0)
+}
+
+/** Marks (`\p{M}`), built on first use (`lazy`: QuickJS would compile it when the module is parsed). */
+export const MARKS = /* @__PURE__ */ lazy(String.raw`\p{M}`, 'gu')
 
 /**
  * The skeleton of a code point whose table entry is `BY_NFKC` or `BY_NFKD`, computed now and
@@ -88,7 +135,7 @@ function buildTable(): Table {
  */
 function resolve(t: Table, cp: number, at: number): string {
   const char = String.fromCodePoint(cp)
-  const target = at === BY_NFKC ? char.normalize('NFKC').toLowerCase() : char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+  const target = at === BY_NFKC ? char.normalize('NFKC').toLowerCase() : char.normalize('NFKD').replace(MARKS(), '').toLowerCase()
   t.targets.push(target)
   if (cp < 0x10000) t.bmp[cp] = t.targets.length
   else t.astral.set(cp, t.targets.length)
@@ -108,8 +155,8 @@ const NEXT_NON_ASCII = /[^\u0000-\u007f]/g
  * @returns its skeleton (`''` for a removed character)
  */
 export function skeletonOfCodePoint(cp: number): string | undefined {
-  const t = (table ??= buildTable())
-  const at = cp < 0x10000 ? t.bmp[cp]! : (t.astral.get(cp) ?? 0)
+  const t = (table ??= createTable())
+  const at = entryOf(t, cp)
   return at === 0 ? undefined : at <= BY_NFKD ? resolve(t, cp, at) : t.targets[at - 1]
 }
 
@@ -124,8 +171,8 @@ export function skeletonOfCodePoint(cp: number): string | undefined {
  * @returns the skeleton and, when `previous` is given or `map` is true, its offsets
  */
 export function skeletonChars(text: string, previous?: readonly number[], map = previous !== undefined): { readonly text: string; readonly from: readonly number[] | undefined } {
-  const t = (table ??= buildTable())
-  const { bmp, astral, targets } = t
+  const t = (table ??= createTable())
+  const { targets } = t
   const from: number[] | undefined = map ? [] : undefined
   const length = text.length
   if (from === undefined && !NON_ASCII.test(text)) return { text: text.toLowerCase(), from }
@@ -159,7 +206,7 @@ export function skeletonChars(text: string, previous?: readonly number[], map = 
           width = 2
         }
       }
-      const at = cp < 0x10000 ? bmp[cp]! : (astral.get(cp) ?? 0)
+      const at = entryOf(t, cp)
       if (at !== 0) {
         target = at <= BY_NFKD ? resolve(t, cp, at) : targets[at - 1]!
         break
