@@ -13,13 +13,18 @@ const EMPTY = 0xffffffff
 const PROBES = 64
 // Fixed, derived from the bin and the attempt: the same text gets the same signature in every
 // process, which exported memories and shared stores rely on.
-const PROBE_BINS: Uint8Array = /* @__PURE__ */ (() => {
+// Built on first use (only a filter with memory signs texts): 2,048 hashes at load cost a cold
+// start 1–1.7 ms in QuickJS.
+let probeBins: Uint8Array | undefined
+function probeTable(): Uint8Array {
+  if (probeBins !== undefined) return probeBins
   const table = new Uint8Array(MINHASH_SIZE * PROBES)
   for (let bin = 0; bin < MINHASH_SIZE; bin++) {
     for (let attempt = 0; attempt < PROBES; attempt++) table[bin * PROBES + attempt] = mix32(Math.imul(bin + 1, 0x9e3779b9) ^ Math.imul(attempt + 1, 0x85ebca6b)) & (MINHASH_SIZE - 1)
   }
+  probeBins = table
   return table
-})()
+}
 const SEED = 0x2545f491
 const MULTIPLIER = 0x9e3779b1
 
@@ -50,8 +55,9 @@ export function minhashSignature(shingles: Int32Array): Uint32Array {
   for (let bin = 0; bin < MINHASH_SIZE; bin++) {
     if (signature[bin]! <= VALUE_MASK) continue
     let found = EMPTY
+    const bins = probeTable()
     for (let attempt = 0; attempt < PROBES && found === EMPTY; attempt++) {
-      const other = signature[PROBE_BINS[bin * PROBES + attempt]!]!
+      const other = signature[bins[bin * PROBES + attempt]!]!
       if (other <= VALUE_MASK) found = other
     }
     for (let step = 1; step < MINHASH_SIZE && found === EMPTY; step++) {

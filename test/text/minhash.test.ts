@@ -15,6 +15,12 @@ describe('minhashSignature', () => {
     expect(minhashSignature(wordShingles(BASE))).toEqual(minhashSignature(wordShingles(BASE)))
   })
 
+  test('is the signature 0.2.0 wrote, densified bins included (exported memories and shared Redis stores compare signatures made by other processes and builds)', () => {
+    // Pinned from the build that built the probe table at load (0fc7170), before the table became lazy.
+    const pinned = [34591853, 72394700, 96641264, 14473300, 112493392, 100853936, 6511752, 72394700, 42008500, 100853936, 67185033, 33520974, 112493392, 14473300, 21517694, 96641264, 109256495, 109256495, 14473300, 100853936, 96641264, 67185033, 67185033, 34591853, 14473300, 112493392, 109256495, 112493392, 96641264, 14473300, 33520974, 42008500]
+    expect([...minhashSignature(wordShingles('free nitro here'))]).toEqual(pinned)
+  })
+
   test('is all 0xffffffff for an empty set', () => {
     expect([...minhashSignature(new Int32Array(0))].every((v) => v === 0xffffffff)).toBe(true)
   })
