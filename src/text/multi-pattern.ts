@@ -487,6 +487,8 @@ export function createMultiPatternMatcher(patterns: readonly string[]): MultiPat
 const GATE_DEPTH = 8
 /** Most nodes of the gate's trie (its regex source grows with them). */
 const GATE_NODES = 1500
+/** Longest regex source a gate is given (about nodes × the gap class). */
+const GATE_SOURCE = 100_000
 /** Longest `maxGap` a gate is made for (the regex retries each gap length). */
 const GATE_MAX_GAP = 16
 const NEVER = /(?!)/
@@ -543,7 +545,12 @@ function gateOf(patterns: readonly string[], keptAscii: (code: number) => boolea
     starts.push(pattern.slice(0, cut))
   }
   if (starts.length === 0) return NEVER
-  for (let depth = GATE_DEPTH; depth >= 1; depth--) {
+  let longest = 0
+  for (const start of starts) if (start.length > longest) longest = start.length
+  // The deepest trie within the bounds: its nodes and its gap class only grow with the depth, so
+  // the first depth past a bound ends the search.
+  let source: string | undefined
+  for (let depth = 1; depth <= Math.min(GATE_DEPTH, longest); depth++) {
     const trie = new Map<number, unknown>()
     const literals = new Set<number>()
     // Where a start ends, the text needs no more: such a node is read as a leaf.
@@ -563,12 +570,14 @@ function gateOf(patterns: readonly string[], keptAscii: (code: number) => boolea
       }
       ends.add(node)
     }
-    if (nodes > GATE_NODES) continue
+    if (nodes > GATE_NODES) break
     // A gap: code units the scan never keeps (ASCII letters and digits, which every scan keeps,
     // and the trie's characters) and none that breaks an occurrence.
     let gap = `[^a-zA-Z0-9${breaks}`
     for (const code of literals) if (!(code >= 97 && code <= 122) && !(code >= 65 && code <= 90) && !(code >= 48 && code <= 57)) gap += unitEscape(code)
     gap += `]${repeat}`
+    // A gap follows each inner node: a list in many scripts makes a long class, the trie shallower.
+    if (depth > 1 && nodes * gap.length > GATE_SOURCE) break
     const branch = (node: Map<number, unknown>): string => {
       const alternatives: string[] = []
       for (const [code, child] of node) {
@@ -577,9 +586,9 @@ function gateOf(patterns: readonly string[], keptAscii: (code: number) => boolea
       }
       return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`
     }
-    return new RegExp(branch(trie))
+    source = branch(trie)
   }
-  return null
+  return source === undefined ? null : new RegExp(source)
 }
 
 /** A code unit as a regex escape (`\uXXXX`). */

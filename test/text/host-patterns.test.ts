@@ -230,3 +230,24 @@ describe('hosts cut in text: a table per disguise class and pattern kind', () =>
     expect(createHostPatterns([...CAMPAIGN_DOMAINS.map((c) => [c.domain, 1] as const), ['my.life', 1] as const]).find(skeleton(text))).toEqual([])
   })
 })
+
+describe('the gate of a long list in many scripts', () => {
+  test('stays small (a shallower trie) and still passes texts with listed hosts', () => {
+    const letters = [...'荒らし共栄圏한국괴물군абвгдежзийклмнопрстуфхцчшщыэюяαβγδεζηθικλμνξοπρστυφχψω', ...Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + i * 7))]
+    const hosts = Array.from({ length: 3000 }, (_, i) => `${letters[i % letters.length]}${letters[(i * 7) % letters.length]}${letters[(i * 13) % letters.length]}${i}.com`)
+    const compiled = createHostPatterns(hosts.map((h) => [h, true] as const))
+    const gate = spansGate(compiled.matcher.patterns, MAX_HOST_GAP)!
+    expect(gate.source.length).toBeLessThan(200_000)
+    for (const host of hosts.slice(0, 300)) {
+      const text = skeleton(`see ${host} now, ${host.replace('.', ' . ')}`)
+      const spans = (scan: typeof compiled.matcher.scanSpans): number[][] => {
+        const got: number[][] = []
+        scan(text, MAX_HOST_GAP, (id, start, end) => (got.push([id, start, end]), false))
+        return got
+      }
+      const ungated = spans(compiled.matcher.scanSpansUngated)
+      expect(ungated.length).toBeGreaterThan(0)
+      expect(spans(compiled.matcher.scanSpans)).toEqual(ungated)
+    }
+  })
+})
