@@ -65,9 +65,10 @@ export function hostPatterns(host: string): string[] {
  * a host wins.
  *
  * @param entries - `[host, value]` pairs, hosts lowercased
+ * @param options - as for `createMultiPatternMatcher` (`gateAfter`)
  * @returns the compiled hosts
  */
-export function createHostPatterns<T>(entries: Iterable<readonly [string, T]>): HostPatterns<T> {
+export function createHostPatterns<T>(entries: Iterable<readonly [string, T]>, options?: { readonly gateAfter?: number }): HostPatterns<T> {
   const patterns: string[] = []
   // The entries of each pattern (two entries may read the same: an invite host and a blocked domain).
   const owners: { host: string; value: T }[][] = []
@@ -86,7 +87,7 @@ export function createHostPatterns<T>(entries: Iterable<readonly [string, T]>): 
       }
     }
   }
-  const matcher = createMultiPatternMatcher(patterns)
+  const matcher = createMultiPatternMatcher(patterns, options)
   return {
     matcher,
     size,

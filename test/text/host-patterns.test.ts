@@ -32,7 +32,8 @@ describe('scanSpans (the compacted scan) equals the plain reference', () => {
       const text = Array.from({ length: Math.floor(random() * 30) }, () => pick(textAlphabet)).join('')
       const maxGap = Math.floor(random() * 4)
       const got: Occurrence[] = []
-      createMultiPatternMatcher(patterns).scanSpans(text, maxGap, (id, start, end) => {
+      // The gate from the first scan (`gateAfter: 0`): the gated scan is what is compared.
+      createMultiPatternMatcher(patterns, { gateAfter: 0 }).scanSpans(text, maxGap, (id, start, end) => {
         got.push({ id, start, end })
         return false
       })
@@ -69,7 +70,7 @@ describe('the native gate of scanSpans never rejects a text holding a match', ()
         if (random() < 0.7) return pick(textAlphabet)
         return [...pick(patterns)].map((char) => char + (random() < 0.5 ? '' : Array.from({ length: Math.floor(random() * 4) }, () => pick(textAlphabet)).join(''))).join('')
       }).join('')
-      const matcher = createMultiPatternMatcher(patterns)
+      const matcher = createMultiPatternMatcher(patterns, { gateAfter: 0 })
       const gated: Occurrence[] = []
       const ungated: Occurrence[] = []
       matcher.scanSpans(text, maxGap, (id, start, end) => (gated.push({ id, start, end }), false))
@@ -136,7 +137,7 @@ describe('createHostPatterns(…).find equals the plain reference', () => {
         }
         // Texts from the alphabet and from the hosts themselves, with or without their dots.
         const text = Array.from({ length: Math.floor(random() * 16) }, () => (random() < 0.15 ? pick(hosts) : random() < 0.1 ? pick(hosts).replace(/\./gu, ' ') : pick(textAlphabet))).join('')
-        const compiled = createHostPatterns(hosts.map((h) => [h, h] as const))
+        const compiled = createHostPatterns(hosts.map((h) => [h, h] as const), { gateAfter: 0 })
         const patterns: string[] = []
         const owners: string[][] = []
         for (const host of hosts) {
@@ -249,5 +250,18 @@ describe('the gate of a long list in many scripts', () => {
       expect(ungated.length).toBeGreaterThan(0)
       expect(spans(compiled.matcher.scanSpans)).toEqual(ungated)
     }
+  })
+})
+
+describe('the gate is built after the first scans', () => {
+  test('the first 32 scans read every text; then the gate spares the scan (steps 0), with the same reports', () => {
+    const matcher = createMultiPatternMatcher(['discord.gg', 'ctkpaarr.org'])
+    const steps = (text: string): number => matcher.scanSpans(text, MAX_HOST_GAP, () => false)
+    // `di` and `ct` start hosts: the scan takes steps there, the gate reads no `dis` nor `ctk`.
+    for (let k = 0; k < 32; k++) expect(steps('dig a ctx')).toBeGreaterThan(0)
+    expect(steps('dig a ctx')).toBe(0)
+    const found: number[] = []
+    matcher.scanSpans('join d i s c o r d . g g', MAX_HOST_GAP, (id) => (found.push(id), false))
+    expect(found).toEqual([0])
   })
 })
