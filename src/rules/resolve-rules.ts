@@ -1,4 +1,5 @@
 import { CAMPAIGN_DOMAINS } from '../data/campaign-domains.js'
+import { CAMPAIGN_SKELETONS_JSON, COMPILED_PHRASES_JSON } from '../data/compiled-lists.js'
 import { CAMPAIGN_INVITE_CODES } from '../data/discord-invite-hosts.js'
 import { SPAM_PHRASES } from '../data/spam-phrases.js'
 import { URL_SHORTENERS } from '../data/url-shorteners.js'
@@ -74,12 +75,15 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
 
   const blocked: [string, BlockSource][] = []
   for (const rules of checked) for (const domain of rules.document.blockDomains ?? []) blocked.push([domain, { list: rules.name ?? '' }])
+  const fromDocuments = blocked.length
   for (const { domain, campaign } of CAMPAIGN_DOMAINS) blocked.push([domain, { campaign }])
   // Every blocked domain also as the layer reads it (`skeleton`), so a host written with
   // disguised letters (`荒らし.ᴄᴏᴍ`, `ctkpaarr.o%72g`) is matched through its skeleton. Not
-  // for allow lists: a look-alike of an allowed domain must not be allowed.
-  for (const [domain, value] of [...blocked]) {
-    const read = hostSkeleton(domain)
+  // for allow lists: a look-alike of an allowed domain must not be allowed. (The campaign
+  // domains' skeletons come compiled: src/data/compiled-lists.ts.)
+  const campaignSkeletons = builtInSkeletons()
+  for (const [index, [domain, value]] of [...blocked].entries()) {
+    const read = (index < fromDocuments ? undefined : campaignSkeletons.get(domain)) ?? hostSkeleton(domain)
     if (read !== domain) blocked.push([read, value])
   }
 
@@ -97,11 +101,7 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
     }
   }
 
-  const phrases: CompiledPhrase[] = []
-  for (const { pattern, blatant, campaign } of SPAM_PHRASES) {
-    const compiled = compilePhrase(pattern, blatant, campaign)
-    if (typeof compiled !== 'string') phrases.push(compiled)
-  }
+  const phrases: CompiledPhrase[] = builtInPhrases()
   for (const rules of checked) for (const phrase of rules.phrases) phrases.push(phrase)
 
   return {
@@ -115,4 +115,43 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
     phraseMatcher: createPhraseMatcher(phrases),
     usernames: checked.flatMap((rules) => rules.usernames),
   }
+}
+
+// The built-in lists as compiled by scripts/generate-compiled-lists.ts (test/rules/compiled-lists.test.ts
+// checks them against the compilers); parsed on first use.
+let skeletonTable: ReadonlyMap<string, string> | undefined
+let phraseTable: readonly (readonly [string, string[][], string[][]])[] | undefined
+
+/**
+ * The skeletons of the campaign domains (a domain missing, from a list edited without
+ * regenerating the table, is read by `hostSkeleton`).
+ *
+ * @returns domain → skeleton
+ */
+function builtInSkeletons(): ReadonlyMap<string, string> {
+  if (skeletonTable !== undefined) return skeletonTable
+  const table = new Map<string, string>()
+  for (const [domain, read] of JSON.parse(CAMPAIGN_SKELETONS_JSON) as [string, string][]) table.set(domain, read === '' ? domain : read)
+  return (skeletonTable = table)
+}
+
+/**
+ * The built-in phrases (`SPAM_PHRASES`) compiled, new objects for each call: from the compiled
+ * table, or compiled here for an entry the table does not hold as written.
+ *
+ * @returns the compiled phrases, in list order
+ */
+function builtInPhrases(): CompiledPhrase[] {
+  phraseTable ??= JSON.parse(COMPILED_PHRASES_JSON) as [string, string[][], string[][]][]
+  const phrases: CompiledPhrase[] = []
+  SPAM_PHRASES.forEach(({ pattern, blatant, campaign }, index) => {
+    const entry = phraseTable![index]
+    if (entry !== undefined && entry[0] === pattern) {
+      phrases.push({ pattern, required: entry[1], excluded: entry[2], blatant, note: campaign })
+      return
+    }
+    const compiled = compilePhrase(pattern, blatant, campaign)
+    if (typeof compiled !== 'string') phrases.push(compiled)
+  })
+  return phrases
 }

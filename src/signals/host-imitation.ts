@@ -34,7 +34,6 @@ interface Known {
   readonly asInfix: string
 }
 
-const CHEAP: ReadonlySet<string> = /* @__PURE__ */ new Set(CHEAP_TLDS)
 
 function splitDomain(domain: string): { label: string; suffix: string } {
   const dot = domain.indexOf('.')
@@ -61,16 +60,35 @@ export function hostSkeleton(text: string): string {
     .replace(/4/gu, 'a')
 }
 
-const KNOWN: readonly Known[] = /* @__PURE__ */ (() => {
+/**
+ * The known domains with their skeletons, and the cheap top-level domains: made on the first
+ * ASCII host checked, not at load (a cold start whose link hosts are all non-ASCII, or that has
+ * no link, never pays for them).
+ */
+interface Tables {
+  readonly known: readonly Known[]
+  readonly knownDomains: ReadonlySet<string>
+  readonly cheap: ReadonlySet<string>
+}
+let tables: Tables | undefined
+
+/**
+ * The tables `imitationOfHost` reads, made once on first use.
+ *
+ * @returns the tables
+ */
+function tablesOf(): Tables {
+  if (tables !== undefined) return tables
   const byDomain = new Map<string, boolean>()
   for (const domain of WELL_KNOWN_DOMAINS) byDomain.set(domain, !BRAND_WORDS.includes(domain) && !domain.startsWith('mastodon.') && !domain.startsWith('misskey.'))
   for (const { domain, distinctive } of IMITATED_HOSTS) byDomain.set(domain, distinctive)
-  return [...byDomain].map(([domain, distinctive]) => {
+  const known = [...byDomain].map(([domain, distinctive]): Known => {
     const { label, suffix } = splitDomain(domain)
     return { domain, label, suffix, distinctive, skeleton: hostSkeleton(domain), labelSkeleton: hostSkeleton(label), asPrefix: `${domain}.`, asInfix: `.${domain}.` }
   })
-})()
-const KNOWN_DOMAINS: ReadonlySet<string> = /* @__PURE__ */ new Set(KNOWN.map((k) => k.domain))
+  tables = { known, knownDomains: new Set(known.map((k) => k.domain)), cheap: new Set(CHEAP_TLDS) }
+  return tables
+}
 
 /** Whether two different strings are one insertion, deletion, substitution or swap of neighbours apart. */
 export function oneTypoApart(a: string, b: string): boolean {
@@ -118,11 +136,14 @@ export function imitationOfHost(host: string, domain: string, isIp: boolean): Ho
     if (PRIVATE_IP.test(host) || host.includes(':')) return undefined
     return { host, how: 'is a bare IP address, not a name', strength: 0.85, kind: 'ip', imitates: '' }
   }
-  if (KNOWN_DOMAINS.has(domain) || !/^[a-z0-9.-]+$/u.test(host)) return undefined
+  // The ASCII test first (the same answer): a non-ASCII host needs no table.
+  if (!/^[a-z0-9.-]+$/u.test(host)) return undefined
+  const { known: knownList, knownDomains, cheap } = tablesOf()
+  if (knownDomains.has(domain)) return undefined
   const { label, suffix } = splitDomain(domain)
   const skeleton = hostSkeleton(domain)
   const labelSkeleton = hostSkeleton(label)
-  for (const known of KNOWN) {
+  for (const known of knownList) {
     if (skeleton === known.skeleton) return { host, how: `spells ${known.domain} with letters that read alike`, strength: 1, kind: 'reads-alike', imitates: known.domain }
     if (known.distinctive && !suffix.includes('.') && labelSkeleton === known.labelSkeleton && label.length >= 5) {
       return label === known.label
@@ -139,13 +160,13 @@ export function imitationOfHost(host: string, domain: string, isIp: boolean): Ho
   // A distinctive name as a subdomain of an unrelated domain (`discord.gift-claim.com`); not the
   // names servers share (`mastodon.example.org` is how servers are named).
   const subdomains = host.length > domain.length ? host.slice(0, host.length - domain.length - 1).split('.') : []
-  for (const known of KNOWN) {
+  for (const known of knownList) {
     if (known.distinctive && known.label.length >= 5 && subdomains.includes(known.label)) {
       return { host, how: `puts the name ${known.label} in front of the unrelated domain ${domain}`, strength: 0.7, kind: 'prefix-name', imitates: known.label, other: domain }
     }
   }
   const tld = host.slice(host.lastIndexOf('.') + 1)
-  if (CHEAP.has(tld) && randomLooking(label)) return { host, how: `is a random-looking name on the cheap top-level domain .${tld}`, strength: 0.5, kind: 'cheap-tld', imitates: `.${tld}` }
+  if (cheap.has(tld) && randomLooking(label)) return { host, how: `is a random-looking name on the cheap top-level domain .${tld}`, strength: 0.5, kind: 'cheap-tld', imitates: `.${tld}` }
   return undefined
 }
 

@@ -1,3 +1,4 @@
+import { HOST_PATTERNS_JSON } from '../data/compiled-lists.js'
 import { compactSkeleton, hostSkeleton } from './deobfuscate.js'
 import { createMultiPatternMatcher, type MultiPatternMatcher } from './multi-pattern.js'
 
@@ -60,6 +61,22 @@ export function hostPatterns(host: string): string[] {
   return weight >= DISTINCTIVE ? [dotted, dotted.replace(/\./gu, '')] : [dotted]
 }
 
+// The patterns of the built-in hosts (invite hosts, campaign domains), as `hostPatterns` gives
+// them, compiled by scripts/generate-compiled-lists.ts (test/rules/compiled-lists.test.ts checks
+// them); parsed on first use.
+let builtIn: ReadonlyMap<string, readonly string[]> | undefined
+
+/**
+ * `hostPatterns(host)`, from the compiled table for a built-in host.
+ *
+ * @param host - a host, lowercased
+ * @returns its patterns
+ */
+function compiledPatterns(host: string): readonly string[] {
+  builtIn ??= new Map(JSON.parse(HOST_PATTERNS_JSON) as [string, string[]][])
+  return builtIn.get(host) ?? hostPatterns(host)
+}
+
 /**
  * Compiles hosts into one multi-pattern matcher (see `HostPatterns`). The first value given for
  * a host wins.
@@ -76,7 +93,7 @@ export function createHostPatterns<T>(entries: Iterable<readonly [string, T]>, o
   let size = 0
   for (const [host, value] of entries) {
     size++
-    for (const pattern of hostPatterns(host)) {
+    for (const pattern of compiledPatterns(host)) {
       const id = ids.get(pattern)
       if (id === undefined) {
         ids.set(pattern, patterns.length)
