@@ -69,10 +69,13 @@ export interface FoundPattern {
  * @param patterns - the patterns
  * @param options - `gateAfter`: the `scanSpans` calls made without the gate before it is built
  * (default 32: building and compiling it costs about 1 ms, 2–5 ms in an interpreter, which a
- * cold start to the first verdict need not pay; it changes no result)
+ * cold start to the first verdict need not pay; it changes no result); `denseAfter`: the
+ * `scanWords` and `scanSpans` calls made before the dense transition table is built (default 16:
+ * until then they read the edge map, the same transitions, so a cold start does not pay for the
+ * table, about 0.3 ms a matcher in an interpreter; `scan` and `steps` build it at once)
  * @returns the matcher
  */
-export function createMultiPatternMatcher(patterns: readonly string[], options?: { readonly gateAfter?: number }): MultiPatternMatcher {
+export function createMultiPatternMatcher(patterns: readonly string[], options?: { readonly gateAfter?: number; readonly denseAfter?: number }): MultiPatternMatcher {
   // Node 0 is the root. Edges in one map keyed by node × 65536 + code unit.
   const edges = new Map<number, number>()
   const children: number[][] = [[]]
@@ -137,8 +140,11 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
   // For the shallowest nodes (breadth-first order: the ones a scan is in most of the time), the
   // full transition on each ASCII letter, digit and `#` with failure links already followed: one
   // array read a character instead of map lookups.
-  const denseNodes = Math.min(size, DENSE_NODES)
-  const dense = new Int32Array(denseNodes * SYMBOLS)
+  // Made by `buildDense` after `denseAfter` scans; until then no node is dense (every scan takes
+  // the edge map, which the dense rows only copy).
+  let denseNodes = 0
+  let dense = new Int32Array(0)
+  let scansBeforeDense = options?.denseAfter ?? DENSE_AFTER
   // A row is its failure node's row with its own children over it (breadth-first order: the
   // failure node, shallower, has its row already). The failure node of a dense node may be past
   // the dense ones (its number is its place in the list, not its depth): its transitions are then
@@ -150,19 +156,31 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
       if (n === 0) return 0
     }
   }
-  for (const node of [0, ...queue]) {
-    if (node >= denseNodes) continue
-    const base = node * SYMBOLS
-    if (node !== 0) {
-      const f = fail[node]!
-      if (f < denseNodes) dense.copyWithin(base, f * SYMBOLS, f * SYMBOLS + SYMBOLS)
-      else for (let k = 0; k < SYMBOLS; k++) dense[base + k] = stepFrom(f, SYMBOL_CODES[k]!)
+  const buildDense = (): void => {
+    scansBeforeDense = 0
+    const count = Math.min(size, DENSE_NODES)
+    const table = new Int32Array(count * SYMBOLS)
+    for (const node of [0, ...queue]) {
+      if (node >= count) continue
+      const base = node * SYMBOLS
+      if (node !== 0) {
+        const f = fail[node]!
+        if (f < count) table.copyWithin(base, f * SYMBOLS, f * SYMBOLS + SYMBOLS)
+        else for (let k = 0; k < SYMBOLS; k++) table[base + k] = stepFrom(f, SYMBOL_CODES[k]!)
+      }
+      for (const code of children[node]!) {
+        const k = code < 128 ? SYMBOL_OF[code]! : -1
+        if (k >= 0) table[base + k] = edges.get(node * 65536 + code)!
+      }
     }
-    for (const code of children[node]!) {
-      const k = code < 128 ? SYMBOL_OF[code]! : -1
-      if (k >= 0) dense[base + k] = edges.get(node * 65536 + code)!
-    }
+    dense = table
+    denseNodes = count
   }
+  // Counts a `scanWords` or `scanSpans` call; builds the dense table once enough were made.
+  const countScan = (): void => {
+    if (scansBeforeDense > 0 && --scansBeforeDense === 0) buildDense()
+  }
+  if (scansBeforeDense <= 0) buildDense()
   const stamp = new Int32Array(size)
   let scanNumber = 0
 
@@ -471,26 +489,37 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
     patterns,
     scan(text) {
       const found: FoundPattern[] = []
+      if (scansBeforeDense > 0) buildDense()
       if (size > 1) run(text, found)
       return found
     },
     scanWords(text) {
       const found: number[] = []
-      if (size > 1) runWords(text, found)
+      if (size > 1) {
+        countScan()
+        runWords(text, found)
+      }
       return found
     },
     steps(text) {
+      if (scansBeforeDense > 0) buildDense()
       return size > 1 ? run(text, undefined) : 0
     },
     scanSpans(text, maxGap, accept) {
-      return size > 1 ? runSpans(text, maxGap, accept) : 0
+      if (size <= 1) return 0
+      countScan()
+      return runSpans(text, maxGap, accept)
     },
     scanSpansUngated(text, maxGap, accept) {
-      return size > 1 ? runSpansUngated(text, maxGap, accept) : 0
+      if (size <= 1) return 0
+      countScan()
+      return runSpansUngated(text, maxGap, accept)
     },
   }
 }
 
+/** `scanWords` and `scanSpans` calls of a matcher before its dense table is built (see `createMultiPatternMatcher`). */
+const DENSE_AFTER = 16
 /** `scanSpans` calls of a matcher before its gate is built (see `createMultiPatternMatcher`). */
 const GATE_AFTER = 32
 /** Code units of a pattern's start the gate of `scanSpans` reads (fewer when the list is long). */

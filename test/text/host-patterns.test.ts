@@ -31,13 +31,16 @@ describe('scanSpans (the compacted scan) equals the plain reference', () => {
       const patterns = Array.from({ length: 1 + Math.floor(random() * 8) }, () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(patternAlphabet)).join(''))
       const text = Array.from({ length: Math.floor(random() * 30) }, () => pick(textAlphabet)).join('')
       const maxGap = Math.floor(random() * 4)
-      const got: Occurrence[] = []
-      // The gate from the first scan (`gateAfter: 0`): the gated scan is what is compared.
-      createMultiPatternMatcher(patterns, { gateAfter: 0 }).scanSpans(text, maxGap, (id, start, end) => {
-        got.push({ id, start, end })
-        return false
-      })
-      expect({ patterns, text, maxGap, got }).toEqual({ patterns, text, maxGap, got: referenceOccurrences(patterns, text, maxGap) })
+      // The gate from the first scan (`gateAfter: 0`): the gated scan is what is compared; with
+      // the dense table from the first scan and without it (the edge map alone).
+      for (const denseAfter of [0, 1e9]) {
+        const got: Occurrence[] = []
+        createMultiPatternMatcher(patterns, { gateAfter: 0, denseAfter }).scanSpans(text, maxGap, (id, start, end) => {
+          got.push({ id, start, end })
+          return false
+        })
+        expect({ patterns, text, maxGap, denseAfter, got }).toEqual({ patterns, text, maxGap, denseAfter, got: referenceOccurrences(patterns, text, maxGap) })
+      }
     }
   })
 

@@ -86,9 +86,10 @@ describe('scanWords', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.constantFrom('a', 'b', 'ab', 'ба', '#', '1', '荒'), { minLength: 1, maxLength: 4 }).map((p) => p.join('')), { minLength: 1, maxLength: 12 }), fc.array(alphabet, { maxLength: 40 }), (patterns, parts) => {
         const text = parts.join('')
-        const matcher = createMultiPatternMatcher(patterns)
         const compact = text.replace(/[^\p{L}\p{N}#]+/gu, '')
-        expect(new Set(matcher.scanWords(text))).toEqual(new Set(matcher.scan(compact).map((f) => f.id)))
+        const expected = new Set(createMultiPatternMatcher(patterns).scan(compact).map((f) => f.id))
+        // The dense table from the first scan, and never (the edge map alone).
+        for (const denseAfter of [0, 1e9]) expect(new Set(createMultiPatternMatcher(patterns, { denseAfter }).scanWords(text))).toEqual(expected)
       }),
       { seed: 20261207, numRuns: 1500 },
     )
@@ -128,6 +129,34 @@ describe('dense transitions past the dense nodes', () => {
       expect(new Set(matcher.scanWords(text))).toEqual(new Set(matcher.scan(compact).map((f) => f.id)))
       // scan itself (dense rows too) against indexOf.
       expect(new Map(matcher.scan(compact).map((f) => [f.id, f.at]))).toEqual(reference(patterns, compact))
+    }
+  })
+})
+
+describe('the dense table built after the first scans (denseAfter)', () => {
+  test('a matcher gives the same results before, while and after its dense table is built', () => {
+    let seed = 11
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed
+    }
+    const pieces = ['ab', 'ba', 'a', 'c.d', '荒ら', '#x', 'ДА', 'A', ' ', '. ', '/', '😀']
+    const text = (): string => Array.from({ length: 1 + (next() % 20) }, () => pieces[next() % pieces.length]).join('')
+    for (let list = 0; list < 40; list++) {
+      const patterns = Array.from({ length: 1 + (next() % 10) }, () => text().replace(/[^\p{L}\p{N}#.]+/gu, '').toLowerCase().slice(0, 6))
+      const late = createMultiPatternMatcher(patterns, { gateAfter: 1e9 })
+      const early = createMultiPatternMatcher(patterns, { gateAfter: 1e9, denseAfter: 0 })
+      // 40 scans of each kind: the default builds the dense table at the 16th.
+      for (let scan = 0; scan < 40; scan++) {
+        const t = text()
+        expect(late.scanWords(t), t).toEqual(early.scanWords(t))
+        const spans = (m: typeof late): number[][] => {
+          const got: number[][] = []
+          m.scanSpans(t, 2, (id, start, end) => (got.push([id, start, end]), false))
+          return got
+        }
+        expect(spans(late), t).toEqual(spans(early))
+      }
     }
   })
 })
