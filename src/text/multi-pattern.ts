@@ -188,6 +188,9 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
     scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
     if (scanNumber === 1) stamp.fill(0)
     const current = scanNumber
+    // The dense table in locals (read every character; it is built after the first scans).
+    const table = dense
+    const denseCount = denseNodes
     let node = 0
     const length = text.length
     for (let i = 0; i < length; i++) {
@@ -204,8 +207,8 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
         }
       } else if (ASCII_CLASS[code] === 0) {
         continue
-      } else if (node < denseNodes && SYMBOL_OF[code]! >= 0) {
-        node = dense[node * SYMBOLS + SYMBOL_OF[code]!]!
+      } else if (node < denseCount && SYMBOL_OF[code]! >= 0) {
+        node = table[node * SYMBOLS + SYMBOL_OF[code]!]!
         let report = output[node] !== -1 ? node : dictionary[node]!
         while (report !== -1 && stamp[report] !== current) {
           stamp[report] = current
@@ -453,6 +456,8 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
     scanNumber = scanNumber === 0x7fffffff ? 1 : scanNumber + 1
     if (scanNumber === 1) stamp.fill(0)
     const current = scanNumber
+    const table = dense
+    const denseCount = denseNodes
     let steps = 0
     let node = 0
     for (let i = 0; i < text.length; i++) {
@@ -460,8 +465,8 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
       // A letter, digit, `#` or `.` from a shallow node: its full transition, failure links
       // already followed (one array read instead of map lookups).
       const symbol = code < 128 ? SYMBOL_OF[code]! : -1
-      if (symbol >= 0 && node < denseNodes) {
-        node = dense[node * SYMBOLS + symbol]!
+      if (symbol >= 0 && node < denseCount) {
+        node = table[node * SYMBOLS + symbol]!
       } else if (node !== 0) {
         let next = edges.get(node * 65536 + code)
         while (next === undefined && node !== 0) {
