@@ -57,7 +57,7 @@ export { RECOMMENDED_PRESET, RECOMMENDED_SIGNALS } from './presets/recommended.j
 export type { Preset } from './presets/recommended.js'
 export type { Signal, SignalContext, SignalGroup, SignalHit, ViewerContext } from './signal.js'
 export type { NormalizedStatus, StatusAuthor, StatusLink, StatusMedia, StatusMention } from './status/normalized-status.js'
-export type { FoundInvite, FoundLink, LinkOrigin, LinkScan } from './links/status-links.js'
+export type { FoundInvite, FoundLink, LinkOrigin, LinkScan, NamedHost } from './links/status-links.js'
 export type { DomainSet } from './links/domain-set.js'
 export type { CompiledPhrase, PhraseMatcher } from './rules/phrase-pattern.js'
 export type { FoundPattern, MultiPatternMatcher } from './text/multi-pattern.js'

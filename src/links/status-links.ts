@@ -43,7 +43,7 @@ export interface LinkScan {
   readonly invites: readonly FoundInvite[]
   /** Blocked domains written in the texts, once each (absent in a scan made by other code). */
   readonly named?: readonly NamedHost[]
-  /** The matcher that found `named` (a signal reads `named` only when its rules compiled this one). */
+  /** The matcher that found `named` (a signal reads `named` only when its rules compiled this one). @internal */
   readonly namedBy?: HostPatterns<TextHost<unknown>>
 }
 

@@ -21,6 +21,7 @@ export interface ResolvedRules {
    * The Discord invite hosts and the blocked domains in the one multi-pattern matcher, compiled
    * once (`createTextHosts`): the link scan reads every text with it once, finding invites and
    * blocked domains written however cut (`ctkpaarr .org`, `荒らし . com`, `ctkpaarr org`).
+   * @internal
    */
   readonly hostsInText: HostPatterns<TextHost<BlockSource>>
   /** Link domains no link signal flags. */
