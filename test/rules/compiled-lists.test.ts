@@ -80,7 +80,7 @@ describe('compiled built-in lists (src/data/compiled-lists.ts)', () => {
 
   it('gives the same rules with documents as without the table', async () => {
     const reference = await resolveWithoutTable()
-    const doc = { version: 1, name: 'mine', blockDomains: ['ctkpaarr.org', 'rnastodon.example'], phrases: ['"free followers"', 'verif* -support'] }
+    const doc = { version: 1 as const, name: 'mine', blockDomains: ['ctkpaarr.org', 'rnastodon.example'], phrases: ['"free followers"', 'verif* -support'] }
     const withTable = resolveRules(doc)
     const plain = reference(doc)
     expect(withTable.phrases).toEqual(plain.phrases)
