@@ -70,9 +70,10 @@ export interface FoundPattern {
  * @param options - `gateAfter`: the `scanSpans` calls made without the gate before it is built
  * (default 32: building and compiling it costs about 1 ms, 2–5 ms in an interpreter, which a
  * cold start to the first verdict need not pay; it changes no result); `denseAfter`: the
- * `scanWords` and `scanSpans` calls made before the dense transition table is built (default 16:
- * until then they read the edge map, the same transitions, so a cold start does not pay for the
- * table, about 0.3 ms a matcher in an interpreter; `scan` and `steps` build it at once)
+ * scans (`scan`, `scanWords`, `scanSpans`) made before the dense transition table is built
+ * (default 16: until then they read the edge map, the same transitions, so a cold start does not
+ * pay for the table, about 0.3 ms a matcher in an interpreter; `steps`, which counts the steps
+ * of one path, builds it at once)
  * @returns the matcher
  */
 export function createMultiPatternMatcher(patterns: readonly string[], options?: { readonly gateAfter?: number; readonly denseAfter?: number }): MultiPatternMatcher {
@@ -176,7 +177,7 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
     dense = table
     denseNodes = count
   }
-  // Counts a `scanWords` or `scanSpans` call; builds the dense table once enough were made.
+  // Counts a scan; builds the dense table once enough were made.
   const countScan = (): void => {
     if (scansBeforeDense > 0 && --scansBeforeDense === 0) buildDense()
   }
@@ -494,8 +495,10 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
     patterns,
     scan(text) {
       const found: FoundPattern[] = []
-      if (scansBeforeDense > 0) buildDense()
-      if (size > 1) run(text, found)
+      if (size > 1) {
+        countScan()
+        run(text, found)
+      }
       return found
     },
     scanWords(text) {
@@ -523,7 +526,7 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
   }
 }
 
-/** `scanWords` and `scanSpans` calls of a matcher before its dense table is built (see `createMultiPatternMatcher`). */
+/** Scans of a matcher before its dense table is built (see `createMultiPatternMatcher`). */
 const DENSE_AFTER = 16
 /** `scanSpans` calls of a matcher before its gate is built (see `createMultiPatternMatcher`). */
 const GATE_AFTER = 32

@@ -21,8 +21,11 @@ describe('createMultiPatternMatcher', () => {
     fc.assert(
       fc.property(fc.array(fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((p) => p.join('')), { minLength: 1, maxLength: 12 }), fc.array(alphabet, { maxLength: 40 }), (patterns, parts) => {
         const text = parts.join('')
-        const found = new Map(createMultiPatternMatcher(patterns).scan(text).map(({ id, at }) => [id, at]))
-        expect(found).toEqual(reference(patterns, text))
+        // The dense table from the first scan, and never (the edge map alone).
+        for (const denseAfter of [0, 1e9]) {
+          const found = new Map(createMultiPatternMatcher(patterns, { denseAfter }).scan(text).map(({ id, at }) => [id, at]))
+          expect(found).toEqual(reference(patterns, text))
+        }
       }),
       { seed: 20261207, numRuns: 1500 },
     )
@@ -146,10 +149,11 @@ describe('the dense table built after the first scans (denseAfter)', () => {
       const patterns = Array.from({ length: 1 + (next() % 10) }, () => text().replace(/[^\p{L}\p{N}#.]+/gu, '').toLowerCase().slice(0, 6))
       const late = createMultiPatternMatcher(patterns, { gateAfter: 1e9 })
       const early = createMultiPatternMatcher(patterns, { gateAfter: 1e9, denseAfter: 0 })
-      // 40 scans of each kind: the default builds the dense table at the 16th.
+      // 40 rounds of each kind of scan: the default builds the dense table at the 16th scan.
       for (let scan = 0; scan < 40; scan++) {
         const t = text()
         expect(late.scanWords(t), t).toEqual(early.scanWords(t))
+        expect(late.scan(t), t).toEqual(early.scan(t))
         const spans = (m: typeof late): number[][] => {
           const got: number[][] = []
           m.scanSpans(t, 2, (id, start, end) => (got.push([id, start, end]), false))
