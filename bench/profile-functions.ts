@@ -5,21 +5,8 @@
  *
  * Usage: npm run build && npx tsx bench/profile-functions.ts <package root with dist/> [--within scanLinks] [--without statusTexts] [--children] [--passes N] [--top N]
  */
-import { Session } from 'node:inspector/promises'
-import { loadHamItems } from '../eval/ham-corpus.js'
-import { findCorpus } from '../eval/paths.js'
-import { mentionHeavySpam } from './helpers/mention-spam.js'
+import { profileMixedSet, type ProfileNode } from './helpers/profile-mixed-set.js'
 
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number }
-  children?: number[]
-}
-interface Profile {
-  nodes: ProfileNode[]
-  samples: number[]
-  timeDeltas: number[]
-}
 const args = process.argv.slice(2)
 const option = (name: string): string | undefined => {
   const at = args.indexOf(name)
@@ -32,25 +19,7 @@ const without = option('--without')
 // With --children: each sample goes to the function `within` called (the child of `within` on its stack).
 const byChild = args.includes('--children')
 const root = args[0] ?? new URL('..', import.meta.url).pathname
-const { classifyStatus } = (await import(`${root}/dist/index.js`)) as { classifyStatus: (s: unknown) => { score: number } }
-const ham = loadHamItems(findCorpus()!).map((i) => i.input)
-const spam = mentionHeavySpam(ham.length)
-const inputs: unknown[] = []
-for (let i = 0; i < ham.length; i++) inputs.push(ham[i], spam[i])
-let sink = 0
-for (let k = 0; k < 40; k++) for (const input of inputs) sink += classifyStatus(input).score
-const start = process.cpuUsage()
-for (let k = 0; k < passes; k++) for (const input of inputs) sink += classifyStatus(input).score
-const used = process.cpuUsage(start)
-const usPerStatus = (used.user + used.system) / passes / inputs.length
-const session = new Session()
-session.connect()
-await session.post('Profiler.enable')
-await session.post('Profiler.setSamplingInterval', { interval: 250 })
-await session.post('Profiler.start')
-for (let k = 0; k < passes; k++) for (const input of inputs) sink += classifyStatus(input).score
-const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: Profile }
-session.disconnect()
+const { usPerStatus, profile, checksum } = await profileMixedSet(root, passes, 250)
 const byId = new Map(profile.nodes.map((n) => [n.id, n]))
 const parent = new Map<number, number>()
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
@@ -84,5 +53,5 @@ for (let i = 0; i < profile.samples.length; i++) {
   if (!byChild || within === undefined) key = keyOf(leaf)
   totals.set(key, (totals.get(key) ?? 0) + dt)
 }
-console.log(`${root}: ${usPerStatus.toFixed(2)} µs CPU a status; ${within ?? 'all'}: ${((inside / all) * usPerStatus).toFixed(2)} µs (checksum ${Math.round(sink) % 1000})`)
+console.log(`${root}: ${usPerStatus.toFixed(2)} µs CPU a status; ${within ?? 'all'}: ${((inside / all) * usPerStatus).toFixed(2)} µs (checksum ${checksum})`)
 for (const [key, t] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((t / all) * usPerStatus).toFixed(2).padStart(7)} µs  ${key}`)

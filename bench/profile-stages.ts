@@ -10,50 +10,14 @@
  * Usage: npm run build && npx tsx bench/profile-stages.ts [<package root with dist/>] [--passes N]
  * (default: this package; 400 passes after 40 of warm-up)
  */
-import { Session } from 'node:inspector/promises'
-import { loadHamItems } from '../eval/ham-corpus.js'
-import { findCorpus } from '../eval/paths.js'
-import { mentionHeavySpam } from './helpers/mention-spam.js'
+import { profileMixedSet, type ProfileNode } from './helpers/profile-mixed-set.js'
 
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number }
-  children?: number[]
-}
-interface Profile {
-  nodes: ProfileNode[]
-  samples: number[]
-  timeDeltas: number[]
-}
 
 const args = process.argv.slice(2)
 const passesAt = args.indexOf('--passes')
 const passes = passesAt >= 0 ? Number(args[passesAt + 1]) : 400
 const root = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--passes') ?? new URL('..', import.meta.url).pathname
-const { classifyStatus } = (await import(`${root}/dist/index.js`)) as { classifyStatus: (s: unknown) => { score: number } }
-
-const corpus = findCorpus()
-if (corpus === undefined) throw new Error('bench/profile-stages.ts needs ../shared/corpus (the real ham of the mixed set)')
-const ham = loadHamItems(corpus).map((i) => i.input)
-const spam = mentionHeavySpam(ham.length)
-const inputs: unknown[] = []
-for (let i = 0; i < ham.length; i++) inputs.push(ham[i], spam[i])
-
-let sink = 0
-for (let k = 0; k < 40; k++) for (const input of inputs) sink += classifyStatus(input).score
-// The CPU time a status without the profiler, then the same passes profiled for the shares.
-const start = process.cpuUsage()
-for (let k = 0; k < passes; k++) for (const input of inputs) sink += classifyStatus(input).score
-const used = process.cpuUsage(start)
-const usPerStatus = (used.user + used.system) / passes / inputs.length
-const session = new Session()
-session.connect()
-await session.post('Profiler.enable')
-await session.post('Profiler.setSamplingInterval', { interval: 500 })
-await session.post('Profiler.start')
-for (let k = 0; k < passes; k++) for (const input of inputs) sink += classifyStatus(input).score
-const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: Profile }
-session.disconnect()
+const { usPerStatus, profile, statuses, checksum } = await profileMixedSet(root, passes, 500)
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]))
 const parent = new Map<number, number>()
@@ -111,7 +75,7 @@ for (let i = 0; i < profile.samples.length; i++) {
   all += dt
   totals.set(stage, (totals.get(stage) ?? 0) + dt)
 }
-console.log(`${root}: ${inputs.length} statuses × ${passes} passes, ${usPerStatus.toFixed(2)} µs CPU a status (checksum ${Math.round(sink) % 1000}), ${process.version}`)
+console.log(`${root}: ${statuses} statuses × ${passes} passes, ${usPerStatus.toFixed(2)} µs CPU a status (checksum ${checksum}), ${process.version}`)
 for (const [stage, t] of [...totals].sort((a, b) => b[1] - a[1])) {
   const share = t / all
   console.log(`${stage.padEnd(46)}${(share * usPerStatus).toFixed(2).padStart(7)} µs ${(100 * share).toFixed(1).padStart(5)}%`)
