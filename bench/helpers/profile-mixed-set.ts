@@ -5,6 +5,8 @@
  * `bench/profile-functions.ts` read.
  */
 import { Session } from 'node:inspector/promises'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { loadHamItems } from '../../eval/ham-corpus.js'
 import { findCorpus } from '../../eval/paths.js'
 import { mentionHeavySpam } from './mention-spam.js'
@@ -23,14 +25,14 @@ export interface Profile {
 /**
  * Warms up (40 passes), times `passes` passes, then profiles as many.
  *
- * @param root - a package root with `dist/`
+ * @param root - a package root with `dist/` (relative to the working directory)
  * @param passes - passes over the mixed set, timed and then profiled
  * @param intervalUs - the profiler's sampling interval, µs
  * @returns the CPU time per status without the profiler, the profile, the statuses a pass reads and a
  *   checksum of the scores (so the work cannot be optimised away)
  */
 export async function profileMixedSet(root: string, passes: number, intervalUs: number): Promise<{ readonly usPerStatus: number; readonly profile: Profile; readonly statuses: number; readonly checksum: number }> {
-  const { classifyStatus } = (await import(`${root}/dist/index.js`)) as { classifyStatus: (s: unknown) => { score: number } }
+  const { classifyStatus } = (await import(pathToFileURL(resolve(root, 'dist/index.js')).href)) as { classifyStatus: (s: unknown) => { score: number } }
   const corpus = findCorpus()
   if (corpus === undefined) throw new Error('the mixed set needs ../shared/corpus (its real ham)')
   const ham = loadHamItems(corpus).map((i) => i.input)
