@@ -10,8 +10,6 @@ import { isMachineUsername } from './machine-username.js'
 export interface HostImitation {
   /** The host as the link gives it. */
   readonly host: string
-  /** A phrase for the reason message: `spells mastodon.social with rn for m`. */
-  readonly how: string
   /** 0–1: 1 for an imitation, less for a host that only looks throwaway. */
   readonly strength: number
   /** How, as data (reason params). */
@@ -134,7 +132,7 @@ function randomLooking(label: string): boolean {
 export function imitationOfHost(host: string, domain: string, isIp: boolean): HostImitation | undefined {
   if (isIp) {
     if (PRIVATE_IP.test(host) || host.includes(':')) return undefined
-    return { host, how: 'is a bare IP address, not a name', strength: 0.85, kind: 'ip', imitates: '' }
+    return { host, strength: 0.85, kind: 'ip', imitates: '' }
   }
   // The ASCII test first (the same answer): a non-ASCII host needs no table.
   if (!/^[a-z0-9.-]+$/u.test(host)) return undefined
@@ -144,17 +142,17 @@ export function imitationOfHost(host: string, domain: string, isIp: boolean): Ho
   const skeleton = hostSkeleton(domain)
   const labelSkeleton = hostSkeleton(label)
   for (const known of knownList) {
-    if (skeleton === known.skeleton) return { host, how: `spells ${known.domain} with letters that read alike`, strength: 1, kind: 'reads-alike', imitates: known.domain }
+    if (skeleton === known.skeleton) return { host, strength: 1, kind: 'reads-alike', imitates: known.domain }
     if (known.distinctive && !suffix.includes('.') && labelSkeleton === known.labelSkeleton && label.length >= 5) {
       return label === known.label
-        ? { host, how: `puts ${known.label} on another top-level domain than ${known.domain}`, strength: 1, kind: 'other-tld', imitates: known.domain }
-        : { host, how: `spells ${known.domain} with letters that read alike, on another top-level domain`, strength: 1, kind: 'reads-alike-other-tld', imitates: known.domain }
+        ? { host, strength: 1, kind: 'other-tld', imitates: known.domain }
+        : { host, strength: 1, kind: 'reads-alike-other-tld', imitates: known.domain }
     }
     if (known.label.length >= 5 && (suffix === known.suffix || (known.distinctive && !suffix.includes('.'))) && oneTypoApart(label, known.label)) {
-      return { host, how: `is one typo away from ${known.domain}`, strength: 1, kind: 'typo', imitates: known.domain }
+      return { host, strength: 1, kind: 'typo', imitates: known.domain }
     }
     if (host !== known.domain && (host.startsWith(known.asPrefix) || host.includes(known.asInfix))) {
-      return { host, how: `puts ${known.domain} in front of the unrelated domain ${domain}`, strength: 1, kind: 'prefix-domain', imitates: known.domain, other: domain }
+      return { host, strength: 1, kind: 'prefix-domain', imitates: known.domain, other: domain }
     }
   }
   // A distinctive name as a subdomain of an unrelated domain (`discord.gift-claim.com`); not the
@@ -162,11 +160,11 @@ export function imitationOfHost(host: string, domain: string, isIp: boolean): Ho
   const subdomains = host.length > domain.length ? host.slice(0, host.length - domain.length - 1).split('.') : []
   for (const known of knownList) {
     if (known.distinctive && known.label.length >= 5 && subdomains.includes(known.label)) {
-      return { host, how: `puts the name ${known.label} in front of the unrelated domain ${domain}`, strength: 0.7, kind: 'prefix-name', imitates: known.label, other: domain }
+      return { host, strength: 0.7, kind: 'prefix-name', imitates: known.label, other: domain }
     }
   }
   const tld = host.slice(host.lastIndexOf('.') + 1)
-  if (cheap.has(tld) && randomLooking(label)) return { host, how: `is a random-looking name on the cheap top-level domain .${tld}`, strength: 0.5, kind: 'cheap-tld', imitates: `.${tld}` }
+  if (cheap.has(tld) && randomLooking(label)) return { host, strength: 0.5, kind: 'cheap-tld', imitates: `.${tld}` }
   return undefined
 }
 
@@ -201,13 +199,13 @@ export function imitationOfUrl(url: string): HostImitation | undefined {
     // Decoded by the de-obfuscation layer, as every matcher reads text.
     const decoded = skeleton(authority)
     const read = readLinkHost(`https://${decoded.slice(decoded.lastIndexOf('@') + 1)}/`)
-    return { host: read?.host ?? decoded, how: `writes its host percent-encoded (reads as ${read?.host ?? decoded})`, strength: 1, kind: 'percent-encoded', imitates: read?.host ?? decoded }
+    return { host: read?.host ?? decoded, strength: 1, kind: 'percent-encoded', imitates: read?.host ?? decoded }
   }
   if (at <= 0) return undefined
   const userinfo = authority.slice(0, at)
   const host = authority.slice(at + 1).replace(/:\d+$/u, '')
   if (userinfo.includes('.') || namesBrand(userinfo)) {
-    return { host, how: `puts ${userinfo} before an @ to hide that it goes to ${registrableDomain(host)}`, strength: 1, kind: 'userinfo', imitates: userinfo, other: registrableDomain(host) }
+    return { host, strength: 1, kind: 'userinfo', imitates: userinfo, other: registrableDomain(host) }
   }
   return undefined
 }

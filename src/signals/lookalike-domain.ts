@@ -30,7 +30,6 @@ import { imitationOfHost, imitationOfUrl } from './host-imitation.js'
  */
 /** What a host (not an IP) imitates: a look-alike of a well-known domain (strength 1) first, else an imitated host. */
 interface Imitation {
-  readonly how: string
   readonly strength: number
   readonly kind: LookalikeKind
   readonly imitates: string
@@ -49,7 +48,7 @@ function hostImitation(host: string, domain: string): Imitation | undefined {
   const known = judged.get(host)
   if (known !== undefined && known.domain === domain) return known.verdict
   const lookalike = lookalikeOf(host, domain)
-  const verdict: Imitation | undefined = lookalike !== undefined ? { how: lookalike.how, strength: 1, kind: lookalike.kind, imitates: lookalike.imitates } : imitationOfHost(host, domain, false)
+  const verdict: Imitation | undefined = lookalike !== undefined ? { strength: 1, kind: lookalike.kind, imitates: lookalike.imitates } : imitationOfHost(host, domain, false)
   if (judged.size >= MAX_JUDGED) judged.clear()
   judged.set(host, { domain, verdict })
   return verdict
