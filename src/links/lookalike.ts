@@ -52,8 +52,8 @@ export function brandAndLureWordsIn(text: string): ReadonlySet<string> {
   return (brandWords ??= createWordSetMatcher([...BRAND_WORDS, ...LURE_WORDS])).wordsIn(text)
 }
 
-/** Whether two different strings are one insertion, deletion or substitution apart. */
-function oneEditApart(first: string, second: string): boolean {
+/** Whether two strings are at most one insertion, deletion or substitution apart (equal strings are). */
+export function oneEditApart(first: string, second: string): boolean {
   const a = first.length < second.length ? second : first
   const b = a === first ? second : first
   if (a.length - b.length > 1) return false
@@ -64,6 +64,16 @@ function oneEditApart(first: string, second: string): boolean {
   const skipB = a.length === b.length ? 1 : 0
   for (let j = i + 1; j < a.length; j++) if (a.charCodeAt(j) !== b.charCodeAt(j - 1 + skipB)) return false
   return true
+}
+
+/** Whether two different strings are one insertion, deletion, substitution or swap of neighbours apart. */
+export function oneTypoApart(first: string, second: string): boolean {
+  if (first === second) return false
+  if (oneEditApart(first, second)) return true
+  if (first.length !== second.length) return false
+  let i = 0
+  while (first.charCodeAt(i) === second.charCodeAt(i)) i++
+  return first[i] === second[i + 1] && first[i + 1] === second[i] && first.slice(i + 2) === second.slice(i + 2)
 }
 
 function scriptMix(host: string): boolean {

@@ -2,7 +2,7 @@ import type { LookalikeKind } from '../messages/types.js'
 import { CHEAP_TLDS, IMITATED_HOSTS } from '../data/imitated-hosts.js'
 import { BRAND_WORDS, WELL_KNOWN_DOMAINS } from '../data/well-known-domains.js'
 import { readLinkHost, registrableDomain } from '../links/host.js'
-import { brandAndLureWordsIn } from '../links/lookalike.js'
+import { brandAndLureWordsIn, oneTypoApart } from '../links/lookalike.js'
 import { skeleton } from '../text/deobfuscate.js'
 import { isMachineUsername } from './machine-username.js'
 
@@ -86,20 +86,6 @@ function tablesOf(): Tables {
   })
   tables = { known, knownDomains: new Set(known.map((k) => k.domain)), cheap: new Set(CHEAP_TLDS) }
   return tables
-}
-
-/** Whether two different strings are one insertion, deletion, substitution or swap of neighbours apart. */
-export function oneTypoApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false
-  let i = 0
-  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
-  }
-  const long = a.length > b.length ? a : b
-  const short = long === a ? b : a
-  return long.slice(i + 1) === short.slice(i)
 }
 
 const PRIVATE_IP = /^(?:10\.|127\.|192\.168\.|169\.254\.|172\.(?:1[6-9]|2\d|3[01])\.|0\.)/u

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 
 import { readLinkHost } from '../../src/links/host.js'
-import { lookalikeOf } from '../../src/links/lookalike.js'
+import { lookalikeOf, oneEditApart, oneTypoApart } from '../../src/links/lookalike.js'
+import { createRandom } from '../../eval/prng.js'
 
 function check(url: string): ReturnType<typeof lookalikeOf> {
   const host = readLinkHost(url)
@@ -43,5 +44,31 @@ describe('lookalikeOf', () => {
     ])('%s (%s)', (url) => {
       expect(check(url)).toBeUndefined()
     })
+  })
+})
+
+describe('oneEditApart and oneTypoApart', () => {
+  /** Every string one insertion, deletion, substitution (or, with swaps, swap of neighbours) from `a`, over `alphabet`. */
+  const neighbours = (a: string, alphabet: string, swaps: boolean): Set<string> => {
+    const out = new Set<string>()
+    for (let i = 0; i <= a.length; i++) {
+      for (const c of alphabet) out.add(a.slice(0, i) + c + a.slice(i))
+      if (i < a.length) {
+        out.add(a.slice(0, i) + a.slice(i + 1))
+        for (const c of alphabet) out.add(a.slice(0, i) + c + a.slice(i + 1))
+        if (swaps && i + 1 < a.length) out.add(a.slice(0, i) + a[i + 1] + a[i] + a.slice(i + 2))
+      }
+    }
+    return out
+  }
+  test('agree with the neighbours enumerated, over random short strings', () => {
+    const random = createRandom(7)
+    const word = (): string => Array.from({ length: Math.floor(random() * 6) }, () => 'abc'[Math.floor(random() * 3)]).join('')
+    for (let n = 0; n < 3000; n++) {
+      const a = word()
+      const b = word()
+      expect(oneEditApart(a, b), `${a} ${b}`).toBe(a === b || neighbours(a, 'abc', false).has(b))
+      expect(oneTypoApart(a, b), `${a} ${b}`).toBe(a !== b && neighbours(a, 'abc', true).has(b))
+    }
   })
 })
