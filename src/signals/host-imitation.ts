@@ -45,7 +45,7 @@ function splitDomain(domain: string): { label: string; suffix: string } {
  * @param text - a lowercase ASCII host or label
  * @returns its skeleton
  */
-export function hostSkeleton(text: string): string {
+function readsAlikeSkeleton(text: string): string {
   return text
     .replace(/-/gu, '')
     .replace(/rn/gu, 'm')
@@ -82,7 +82,7 @@ function tablesOf(): Tables {
   for (const { domain, distinctive } of IMITATED_HOSTS) byDomain.set(domain, distinctive)
   const known = [...byDomain].map(([domain, distinctive]): Known => {
     const { label, suffix } = splitDomain(domain)
-    return { domain, label, suffix, distinctive, skeleton: hostSkeleton(domain), labelSkeleton: hostSkeleton(label), asPrefix: `${domain}.`, asInfix: `.${domain}.` }
+    return { domain, label, suffix, distinctive, skeleton: readsAlikeSkeleton(domain), labelSkeleton: readsAlikeSkeleton(label), asPrefix: `${domain}.`, asInfix: `.${domain}.` }
   })
   tables = { known, knownDomains: new Set(known.map((k) => k.domain)), cheap: new Set(CHEAP_TLDS) }
   return tables
@@ -125,8 +125,8 @@ export function imitationOfHost(host: string, domain: string, isIp: boolean): Ho
   const { known: knownList, knownDomains, cheap } = tablesOf()
   if (knownDomains.has(domain)) return undefined
   const { label, suffix } = splitDomain(domain)
-  const skeleton = hostSkeleton(domain)
-  const labelSkeleton = hostSkeleton(label)
+  const skeleton = readsAlikeSkeleton(domain)
+  const labelSkeleton = readsAlikeSkeleton(label)
   for (const known of knownList) {
     if (skeleton === known.skeleton) return { host, strength: 1, kind: 'reads-alike', imitates: known.domain }
     if (known.distinctive && !suffix.includes('.') && labelSkeleton === known.labelSkeleton && label.length >= 5) {
