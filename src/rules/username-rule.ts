@@ -1,7 +1,5 @@
+import { DIGIT_LETTERS } from '../data/digit-letters.js'
 import { foldForMatching } from '../text/fold-for-matching.js'
-
-/** Mastodon 4.4's username-block homoglyphs: digits read as the letters they stand for. */
-const DIGITS: Readonly<Record<string, string>> = { '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '0': 'o' }
 
 /**
  * Folds a username the way Mastodon 4.4's username blocks compare them (lower case, the digits
@@ -14,7 +12,7 @@ const DIGITS: Readonly<Record<string, string>> = { '1': 'i', '2': 'z', '3': 'e',
 export function foldUsername(username: string): string {
   const folded = foldForMatching(username.slice(0, 200))
   let out = ''
-  for (const char of folded) out += DIGITS[char] ?? char
+  for (const char of folded) out += DIGIT_LETTERS[char] ?? char
   return out
 }
 

@@ -1,6 +1,7 @@
 import type { NormalizedStatus } from '../status/normalized-status.js'
 import { statusTexts } from '../status/status-texts.js'
 import { skeleton } from '../text/deobfuscate.js'
+import { DIGIT_LETTERS } from '../data/digit-letters.js'
 import { spacedWords } from './words.js'
 
 /**
@@ -78,7 +79,8 @@ export function matchableName(name: string): string {
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/u
 
-const LEET: Readonly<Record<string, string>> = { '1': 'i', '2': 'z', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '0': 'o', '@': 'a', $: 's' }
+// The digits as Mastodon's username blocks read them, and the two symbols names use for letters.
+const LEET: Readonly<Record<string, string>> = { ...DIGIT_LETTERS, '@': 'a', $: 's' }
 
 /**
  * Text reduced to words separated by single spaces, with a space at each end, so that a cue can
