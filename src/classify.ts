@@ -94,20 +94,32 @@ export function noStatusVerdict(seen: string, count: number, refused?: string): 
 }
 
 /**
+ * A quote post's verdict with its quote (Mastodon 4.5): the quoted status classified on its own,
+ * one level deep, without the memory (it is not remembered either).
+ *
+ * @param status - the quoting status object, as found in the input
+ * @param verdict - the quoting status's own verdict
+ * @param resolved - resolved options
+ * @returns the verdict, with its quote when the status quotes one
+ */
+export function withQuotedVerdict(status: object, verdict: Verdict, resolved: ResolvedOptions): Verdict {
+  const quote = readQuote(status)
+  if (quote === undefined) return verdict
+  const base = resolved.memory === undefined ? resolved : { ...resolved, memory: undefined }
+  const quoted = quote.status === undefined ? undefined : classifyNormalized(readStatus(quote.status, resolved.viewer.host, resolved.limits), base as ResolvedOptions)
+  return withQuote(verdict, quote, quoted, resolved)
+}
+
+/**
  * Classifies a status object already found in the input (see `findStatus`), and the status it
  * quotes (Mastodon 4.5), one level deep.
  *
  * @param status - the status object (boosts and notifications unwrapped)
  * @param resolved - resolved options
- * @param classify - classifies one normalized status (the filter's remembers it)
  * @returns the verdict
  */
-export function classifyFound(status: object, resolved: ResolvedOptions, classify: (normalized: NormalizedStatus) => Verdict = (n) => classifyNormalized(n, resolved)): Verdict {
-  const verdict = classify(readStatus(status, resolved.viewer.host, resolved.limits))
-  const quote = readQuote(status)
-  if (quote === undefined) return verdict
-  const quoted = quote.status === undefined ? undefined : classifyNormalized(readStatus(quote.status, resolved.viewer.host, resolved.limits), resolved)
-  return withQuote(verdict, quote, quoted, resolved)
+export function classifyFound(status: object, resolved: ResolvedOptions): Verdict {
+  return withQuotedVerdict(status, classifyNormalized(readStatus(status, resolved.viewer.host, resolved.limits), resolved), resolved)
 }
 
 /**

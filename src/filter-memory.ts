@@ -4,7 +4,7 @@
  * `StatusMemory`, and runs the feedback (`markSpam`, `markNotSpam`) and `observe`. The store
  * (`src/history/`, or `mastodon-spam-filter/redis`) never sees a status or a signal.
  */
-import { allowVerdict, classifyNormalized, classifyWith, noStatusVerdict } from './classify.js'
+import { allowVerdict, classifyNormalized, classifyWith, noStatusVerdict, withQuotedVerdict } from './classify.js'
 import { SpamFilterConfigError } from './errors.js'
 import { base64ToBytes, bytesToBase64 } from './history/base64.js'
 import type { MemoryOptions } from './history/memory-options.js'
@@ -17,8 +17,6 @@ import type { SignalContext, StatusMemory } from './signal.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
 import { readStatus } from './status/read-status.js'
 import { findStatus } from './status/detect-input.js'
-import { readQuote } from './status/quote.js'
-import { withQuote } from './quote.js'
 import type { ClassifiableInput } from './status/status-input.js'
 import type { Skipped, Verdict } from './verdict.js'
 
@@ -108,18 +106,6 @@ export function createFilterMemory(options: FilterMemoryOptions): MemoryStore | 
 function read(input: unknown, resolved: ResolvedOptions): NormalizedStatus | undefined {
   const found = findStatus(input)
   return found.status === undefined ? undefined : readStatus(found.status, resolved.viewer.host, resolved.limits)
-}
-
-/**
- * A quote post's verdict with its quote (Mastodon 4.5): the quoted status classified on its own,
- * one level deep, without the memory (it is not remembered either).
- */
-function withQuoteOf(raw: object, verdict: Verdict, resolved: ResolvedOptions): Verdict {
-  const quote = readQuote(raw)
-  if (quote === undefined) return verdict
-  const base = resolved.memory === undefined ? resolved : { ...resolved, memory: undefined }
-  const quoted = quote.status === undefined ? undefined : classifyNormalized(readStatus(quote.status, resolved.viewer.host, resolved.limits), base as ResolvedOptions)
-  return withQuote(verdict, quote, quoted, resolved)
 }
 
 function contextOf(status: NormalizedStatus, resolved: ResolvedOptions): SignalContext {
@@ -221,11 +207,11 @@ function classifyRememberingWith(input: unknown, resolved: ResolvedOptions, stor
     found = store.lookup(memoryRecord(status, contextOf(status, resolved), true), true)
   } catch (error) {
     // A custom store that fails: the verdict without memory, the failure in `skipped`.
-    const verdict = withQuoteOf(raw.status, classifyNormalized(status, resolved), resolved)
+    const verdict = withQuotedVerdict(raw.status, classifyNormalized(status, resolved), resolved)
     return { verdict: { ...verdict, skipped: [...verdict.skipped, unavailable(error)] }, resolved }
   }
   const remembered = verdictWith(status, resolved, store, found, reuse)
-  return { verdict: withQuoteOf(raw.status, remembered.verdict, resolved), resolved: remembered.resolved }
+  return { verdict: withQuotedVerdict(raw.status, remembered.verdict, resolved), resolved: remembered.resolved }
 }
 
 function unavailable(error: unknown): Skipped {
@@ -252,11 +238,11 @@ export async function classifyRememberingAsync(input: unknown, resolved: Resolve
   try {
     found = await (store as AsyncMemoryStore).lookup(memoryRecord(status, contextOf(status, resolved), true), true)
   } catch (error) {
-    const verdict = withQuoteOf(raw.status, classifyNormalized(status, resolved), resolved)
+    const verdict = withQuotedVerdict(raw.status, classifyNormalized(status, resolved), resolved)
     return { verdict: { ...verdict, skipped: [...verdict.skipped, unavailable(error)] }, resolved }
   }
   const remembered = verdictWith(status, resolved, store, found, false)
-  return { verdict: withQuoteOf(raw.status, remembered.verdict, resolved), resolved: remembered.resolved }
+  return { verdict: withQuotedVerdict(raw.status, remembered.verdict, resolved), resolved: remembered.resolved }
 }
 
 /** `value` when it is iterable (a revoked proxy or a throwing `in` is not), else `undefined`. */

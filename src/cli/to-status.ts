@@ -1,3 +1,4 @@
+import { ACTIVITYPUB_POSTS, ACTIVITYPUB_WRAPPERS } from '../status/activitypub-fields.js'
 import { fromActivityPub } from '../status/from-activitypub.js'
 import { fromMasto } from '../status/from-masto.js'
 import { fromMisskey } from '../status/from-misskey.js'
@@ -6,8 +7,6 @@ import { fromMisskey } from '../status/from-misskey.js'
 export type InputFormat = 'auto' | 'mastodon' | 'masto' | 'misskey' | 'activitypub'
 
 export const INPUT_FORMATS: readonly InputFormat[] = ['auto', 'mastodon', 'masto', 'misskey', 'activitypub']
-
-const ACTIVITYPUB_TYPES = new Set(['Note', 'Question', 'Article', 'Page', 'Create', 'Update'])
 
 function has(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key)
@@ -23,7 +22,7 @@ function has(value: object, key: string): boolean {
 export function detectFormat(value: unknown): Exclude<InputFormat, 'auto'> {
   if (typeof value !== 'object' || value === null) return 'mastodon'
   const type = (value as { type?: unknown }).type
-  if (typeof type === 'string' && ACTIVITYPUB_TYPES.has(type)) return 'activitypub'
+  if (typeof type === 'string' && (ACTIVITYPUB_POSTS.has(type) || ACTIVITYPUB_WRAPPERS.has(type))) return 'activitypub'
   if (has(value, 'text') && (has(value, 'user') || has(value, 'userId'))) return 'misskey'
   const note = (value as { note?: unknown }).note
   if (typeof note === 'object' && note !== null && has(note, 'text') && has(note, 'user')) return 'misskey'

@@ -6,6 +6,15 @@ import type { AccountInput } from './status-input.js'
  * value or an array of them, and a reference may be a URL string or an object with `id`/`href`.
  */
 
+/** ActivityPub object types read as a post. */
+export const ACTIVITYPUB_POSTS: ReadonlySet<string> = new Set(['Note', 'Question', 'Article', 'Page'])
+/** ActivityPub activities that wrap a post (`object`). */
+export const ACTIVITYPUB_WRAPPERS: ReadonlySet<string> = new Set(['Create', 'Update'])
+/** ActivityPub collections of posts or activities. */
+export const ACTIVITYPUB_COLLECTIONS: ReadonlySet<string> = new Set(['OrderedCollection', 'Collection', 'OrderedCollectionPage', 'CollectionPage'])
+/** ActivityPub actor types (accounts, not posts). */
+export const ACTIVITYPUB_ACTORS: ReadonlySet<string> = new Set(['Person', 'Service', 'Application', 'Group', 'Organization'])
+
 /**
  * The values of a property that may hold one value or an array.
  *
@@ -77,8 +86,6 @@ export function languageValue(object: unknown, key: string): string | undefined 
   return undefined
 }
 
-const ACTOR_TYPES = new Set(['Person', 'Service', 'Application', 'Group', 'Organization'])
-
 /**
  * Reads the author from `attributedTo` (a URL, an actor object, or an array of either; the first
  * actor wins). A URL alone gives only the id and the server; an embedded actor gives the name,
@@ -89,7 +96,7 @@ const ACTOR_TYPES = new Set(['Person', 'Service', 'Application', 'Group', 'Organ
  */
 export function readActor(attributedTo: unknown): AccountInput | null {
   const candidates = asList(attributedTo, 20)
-  const actor = candidates.find((c) => ACTOR_TYPES.has(asString(field(c, 'type')) ?? '')) ?? candidates[0]
+  const actor = candidates.find((c) => ACTIVITYPUB_ACTORS.has(asString(field(c, 'type')) ?? '')) ?? candidates[0]
   const id = asUrl(actor, 1)
   if (id === undefined && typeof actor !== 'object') return null
   if (typeof actor !== 'object' || actor === null) return { id: id ?? null, url: id ?? null }

@@ -1,3 +1,4 @@
+import { ACTIVITYPUB_ACTORS, ACTIVITYPUB_COLLECTIONS, ACTIVITYPUB_POSTS, ACTIVITYPUB_WRAPPERS } from './activitypub-fields.js'
 import { asString, field, isArray } from './fields.js'
 import { fromActivityPub } from './from-activitypub.js'
 import { fromMasto } from './from-masto.js'
@@ -69,10 +70,6 @@ const MAX_DEPTH = 4
 /** Streaming payloads longer than this are not parsed (a status is a few kB). */
 const MAX_PAYLOAD = 1_000_000
 
-const ACTIVITYPUB_POSTS = new Set(['Note', 'Question', 'Article', 'Page'])
-const ACTIVITYPUB_WRAPPERS = new Set(['Create', 'Update'])
-const ACTIVITYPUB_COLLECTIONS = new Set(['OrderedCollection', 'Collection', 'OrderedCollectionPage', 'CollectionPage'])
-const ACTIVITYPUB_ACTORS = new Set(['Person', 'Service', 'Application', 'Group', 'Organization'])
 /** Notification types whose status is someone else's post addressed to or seen by the viewer. */
 const STATUS_NOTIFICATIONS = new Set(['mention', 'status', 'update', 'quote', 'quoted_update'])
 /** Shapes that hold any number of statuses: `classifyStatus` asks for each to be classified on its own. */

@@ -1,5 +1,5 @@
 import { escapeHtml } from './mfm-to-html.js'
-import { asList, asUrl, languageValue, readActor, urlHost } from './activitypub-fields.js'
+import { ACTIVITYPUB_WRAPPERS, asList, asUrl, languageValue, readActor, urlHost } from './activitypub-fields.js'
 import { asString, field, isArray } from './fields.js'
 import type { MediaAttachmentInput, MentionInput, StatusInput, TagInput } from './status-input.js'
 
@@ -27,7 +27,6 @@ export interface ActivityPubObjectLike {
 }
 
 const PUBLIC = new Set(['https://www.w3.org/ns/activitystreams#Public', 'as:Public', 'Public'])
-const WRAPPERS = new Set(['Create', 'Update'])
 const TITLED = new Set(['Article', 'Page'])
 const LIMIT = 500
 
@@ -94,7 +93,7 @@ function readAttachment(item: unknown): MediaAttachmentInput {
 export function fromActivityPub(object: ActivityPubObjectLike | unknown): StatusInput {
   let target: unknown = object
   let activityActor: unknown
-  for (let depth = 0; depth < 3 && WRAPPERS.has(asString(field(target, 'type')) ?? ''); depth++) {
+  for (let depth = 0; depth < 3 && ACTIVITYPUB_WRAPPERS.has(asString(field(target, 'type')) ?? ''); depth++) {
     activityActor = field(target, 'actor')
     target = field(target, 'object')
   }
