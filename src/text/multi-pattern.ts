@@ -325,6 +325,19 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
     let last = -1
     let bads = 0
     let broken = false
+    // The patterns ending at the kept unit just read (a node that ends some: rare, so a call):
+    // each reported once per scan, when no bad gap lies between its first kept unit and the last.
+    const reportEnding = (): void => {
+      let report = output[node] !== -1 ? node : dictionary[node]!
+      while (report !== -1) {
+        steps++
+        if (stamp[report] !== current) {
+          const first = kept - depths[report]!
+          if (bad[first & ringMask] === bads && accept(output[report]!, at[first & ringMask]!, last + 1)) stamp[report] = current
+        }
+        report = dictionary[report]!
+      }
+    }
     const length = text.length
     for (let i = 0; i < length; i++) {
       if (node === 0) {
@@ -375,17 +388,7 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
           bad[kept & ringMask] = bads
           kept++
           node = next
-          if (ends[node] === 0) continue
-          let report = output[node] !== -1 ? node : dictionary[node]!
-          while (report !== -1) {
-            steps++
-            if (stamp[report] !== current) {
-              const first = kept - depths[report]!
-              // No bad gap between the first kept unit of the occurrence and the last.
-              if (bad[first & ringMask] === bads && accept(output[report]!, at[first & ringMask]!, last + 1)) stamp[report] = current
-            }
-            report = dictionary[report]!
-          }
+          if (ends[node] !== 0) reportEnding()
           continue
         }
       } else {
@@ -437,16 +440,7 @@ export function createMultiPatternMatcher(patterns: readonly string[], options?:
         } else {
           node = unit < rootSize ? rootNext[unit]! : (rootWide.get(unit) ?? 0)
         }
-        if (ends[node] === 0) continue
-        let report = output[node] !== -1 ? node : dictionary[node]!
-        while (report !== -1) {
-          steps++
-          if (stamp[report] !== current) {
-            const first = kept - depths[report]!
-            if (bad[first & ringMask] === bads && accept(output[report]!, at[first & ringMask]!, last + 1)) stamp[report] = current
-          }
-          report = dictionary[report]!
-        }
+        if (ends[node] !== 0) reportEnding()
       }
       i += units - 1
     }
