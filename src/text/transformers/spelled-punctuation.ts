@@ -12,6 +12,9 @@ interface Spellings {
   readonly katakanaStart: RegExp
   readonly katakana: RegExp
   readonly punctuation: RegExp
+  /** Gates of the Japanese spellings (from the same skeletons): a Japanese dot or word at all, and one beside an ASCII letter or digit. */
+  readonly maySpellJapanese: RegExp
+  readonly japaneseAfterLetter: RegExp
 }
 
 let built: Spellings | undefined
@@ -57,7 +60,10 @@ function spellings(): Spellings {
     ].join('|'),
     'gu',
   )
+  const japaneseWords = [...JAPANESE_DOT, ...JAPANESE_SLASH].map(escape).join('|')
   built = {
+    maySpellJapanese: new RegExp(`[。・]|${japaneseWords}`, 'u'),
+    japaneseAfterLetter: new RegExp(`[a-z0-9]${SPACE}{0,3}[。・]|(?:${japaneseWords})${SPACE}{0,3}[a-z0-9]`, 'u'),
     nameOf: new Map(KATAKANA_NAMES),
     katakanaStart: new RegExp(`[${[...new Set(KATAKANA_NAMES.map(([kana]) => kana[0] ?? ''))].join('')}]`, 'u'),
     katakana: new RegExp(KATAKANA_NAMES.map(([kana]) => escape(kana)).join('|'), 'gu'),
@@ -69,10 +75,9 @@ function spellings(): Spellings {
 const SPACE = '[ \\t\\u3000]'
 // What every spelling needs: a bracket, a spelled word, a spaced dot or slash
 // (a dot between spaces, a slash beside one, or a Japanese dot or word right after an ASCII
-// letter or digit: `end. Next` and Japanese prose with 。 and テン do not pass).
+// letter or digit (`Spellings.japaneseAfterLetter`, made from the words' skeletons): `end. Next`
+// and Japanese prose with 。 and テン do not pass).
 const MAY_SPELL = /[([{<]|[ \t\u3000]\.[ \t\u3000]|[ \t\u3000]\/|\/[ \t\u3000]|dot|slash/
-const MAY_SPELL_JAPANESE = /[。・]|トット|てん|テン|スラッシュ/
-const JAPANESE_AFTER_LETTER = /[a-z0-9][ \t\u3000]{0,3}[。・]|(?:トット|てん|テン|スラッシュ)[ \t\u3000]{0,3}[a-z0-9]/
 const ALNUM = /[a-z0-9]/u
 // Built on first use (`lazy`: QuickJS would compile it when the module is parsed).
 const LETTER_OR_DIGIT = /* @__PURE__ */ lazy(String.raw`[\p{L}\p{N}]`, 'u')
@@ -115,7 +120,7 @@ export function readSpelledPunctuation(text: string, from: readonly number[] | u
   // All-ASCII text holds no katakana: the tables are not built for it.
   const named = !ascii && NON_ASCII.test(text) && spellings().katakanaStart.test(text) ? replaceMapped(text, from, spellings().katakana, (m) => spellings().nameOf.get(m[0])) : { text, from }
   const t = named.text
-  if (!MAY_SPELL.test(t) && (ascii || !(MAY_SPELL_JAPANESE.test(t) && JAPANESE_AFTER_LETTER.test(t)))) return named
+  if (!MAY_SPELL.test(t) && (ascii || !NON_ASCII.test(t) || !(spellings().maySpellJapanese.test(t) && spellings().japaneseAfterLetter.test(t)))) return named
   return replaceMapped(named.text, named.from, spellings().punctuation, spelled)
 }
 
