@@ -181,3 +181,36 @@ describe('similarEnough (early exit) against estimateJaccard ≥ MIN_SIMILARITY 
     expect(both).toBeLessThan(3900)
   })
 })
+
+describe('ringTextCopies leaves a chain after MAX_MISS_RUN candidates in a row that are not copies', () => {
+  const setup = async () => {
+    const ring = await import('../../src/history/status-ring.js')
+    const { MINHASH_SIZE } = await import('../../src/text/minhash.js')
+    const store = ring.createStatusRing(64)
+    const copy = new Uint8Array(MINHASH_SIZE).fill(7)
+    // Shares the band key but not the signature: a candidate that is not a copy.
+    const decoy = (n: number) => Uint8Array.from({ length: MINHASH_SIZE }, (_, i) => (n * 31 + i) & 255)
+    let author = 100
+    const file = (packed: Uint8Array) => ring.ringAppend(store, { kind: 'long', packed, keys: Uint32Array.of(0xabcdef12), author: author++ }, 0, 1_000, undefined)
+    const find = () => ring.ringTextCopies(store, { kind: 'long', packed: copy, keys: Uint32Array.of(0xabcdef12), author: 1, id: undefined }, 0, 1_000, 60)
+    return { file, find, copy, decoy, limit: ring.MAX_MISS_RUN }
+  }
+
+  test('a copy behind fewer decoys than the limit is found; behind the limit, the chain is left', async () => {
+    const { file, find, copy, decoy, limit } = await setup()
+    file(copy)
+    for (let i = 0; i < limit - 1; i++) file(decoy(i))
+    expect(find()?.statuses).toBe(1)
+    file(decoy(99))
+    expect(find()).toBeUndefined()
+  })
+
+  test('copies interleaved with decoys (fewer than the limit between two copies) are all counted', async () => {
+    const { file, find, copy, decoy, limit } = await setup()
+    for (let c = 0; c < 5; c++) {
+      file(copy)
+      for (let i = 0; i < limit - 1; i++) file(decoy(c * 10 + i))
+    }
+    expect(find()).toMatchObject({ statuses: 5, accounts: 6 })
+  })
+})
