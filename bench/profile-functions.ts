@@ -3,7 +3,8 @@
  * of `bench/classify.ts`, optionally only inside one stage (a function name on the stack): where
  * the time of a stage of `bench/profile-stages.ts` goes.
  *
- * Usage: npm run build && npx tsx bench/profile-functions.ts <package root with dist/> [--within scanLinks] [--without statusTexts] [--children] [--passes N] [--top N]
+ * Usage: npm run build && npx tsx bench/profile-functions.ts <package root with dist/> [--within scanLinks] [--without statusTexts] [--children] [--callers dispatch] [--passes N] [--top N]
+ * (--callers NAME: the self time of the functions named NAME, by the nearest caller on their stack that is in `dist/`)
  */
 import { profileMixedSet, type ProfileNode } from './helpers/profile-mixed-set.js'
 
@@ -18,6 +19,7 @@ const within = option('--within')
 const without = option('--without')
 // With --children: each sample goes to the function `within` called (the child of `within` on its stack).
 const byChild = args.includes('--children')
+const callersOf = option('--callers')
 const root = args[0] ?? new URL('..', import.meta.url).pathname
 const { usPerStatus, profile, checksum } = await profileMixedSet(root, passes, 250)
 const byId = new Map(profile.nodes.map((n) => [n.id, n]))
@@ -51,6 +53,12 @@ for (let i = 0; i < profile.samples.length; i++) {
   }
   inside += dt
   if (!byChild || within === undefined) key = keyOf(leaf)
+  if (callersOf !== undefined) {
+    if (leaf.callFrame.functionName !== callersOf) continue
+    let at = parent.get(leaf.id)
+    while (at !== undefined && !byId.get(at)!.callFrame.url.includes('/dist/')) at = parent.get(at)
+    key = at === undefined ? '(no caller in dist/)' : keyOf(byId.get(at)!)
+  }
   totals.set(key, (totals.get(key) ?? 0) + dt)
 }
 console.log(`${root}: ${usPerStatus.toFixed(2)} µs CPU a status; ${within ?? 'all'}: ${((inside / all) * usPerStatus).toFixed(2)} µs (checksum ${checksum})`)

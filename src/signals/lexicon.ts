@@ -105,6 +105,74 @@ export function compileLexicon<T>(entries: Iterable<readonly [string, T]>): Lexi
  * @returns the hits, in text order for the word cues, then the kana and kanji cues
  */
 export function findCuesInText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
+  // ASCII text (most of it) is read by a loop of its own: V8 optimises one function for both
+  // kinds of text into code about twice as slow on ASCII once it has seen other scripts.
+  return hasNonAscii(folded) ? findCuesInAnyText(lexicon, folded) : findCuesInAscii(lexicon, folded)
+}
+
+/** Where the next ASCII word (letters and digits) starts at or after `from` (`text.length` when none). */
+function asciiWordStart(text: string, from: number): number {
+  const length = text.length
+  let i = from
+  while (i < length && !isAsciiWordCode(text.charCodeAt(i))) i++
+  return i
+}
+
+/** Where the ASCII word starting at `start` ends (excluded). */
+function asciiWordEnd(text: string, start: number): number {
+  const length = text.length
+  let i = start
+  while (i < length && isAsciiWordCode(text.charCodeAt(i))) i++
+  return i
+}
+
+/** `findCuesInText` for a text without a character outside ASCII (no kana or kanji cue can be in it). */
+function findCuesInAscii<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
+  const hits: CueHit<T>[] = []
+  const { firstWordLengths, startPairs, firstWordPairs } = lexicon
+  const length = folded.length
+  let at = 1
+  let i = 0
+  while (i < length) {
+    if (!isAsciiWordCode(folded.charCodeAt(i))) {
+      i++
+      continue
+    }
+    const start = i
+    let end = i + 1
+    while (end < length && isAsciiWordCode(folded.charCodeAt(end))) end++
+    i = end
+    const size = end - start
+    const first = folded.charCodeAt(start)
+    if ((firstWordLengths[first & 0xff]! & lengthBit(size)) !== 0 && (size === 1 || firstWordPairs[smallPairIndex(first, folded.charCodeAt(start + 1))] === 1)) {
+      const sequences = lexicon.byFirstWord.get(folded.slice(start, end))
+      if (sequences !== undefined) {
+        for (const sequence of sequences) {
+          let match = true
+          const last = sequence.rest.length - 1
+          let from = end
+          for (let k = 0; k <= last && match; k++) {
+            const nextStart = asciiWordStart(folded, from)
+            const nextEnd = asciiWordEnd(folded, nextStart)
+            const want = sequence.rest[k] ?? ''
+            match = nextStart < length && (k === last && sequence.stem ? folded.startsWith(want, nextStart) && want.length <= nextEnd - nextStart : nextEnd - nextStart === want.length && folded.startsWith(want, nextStart))
+            from = nextEnd
+          }
+          if (match) hits.push({ tag: sequence.tag, cue: sequence.cue, at })
+        }
+      }
+    }
+    if (size >= 3 && startPairs[pairIndex(first, folded.charCodeAt(start + 1))] === 1) {
+      const starts = lexicon.starts.get(folded.slice(start, start + 3))
+      if (starts !== undefined) for (const entry of starts) if (entry.stem.length <= size && folded.startsWith(entry.stem, start)) hits.push({ tag: entry.tag, cue: entry.cue, at })
+    }
+    at += size + 1
+  }
+  return hits
+}
+
+/** `findCuesInText` for any text. */
+function findCuesInAnyText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
   const hits: CueHit<T>[] = []
   const { firstWordLengths, startPairs, firstWordPairs } = lexicon
   const length = folded.length
@@ -165,7 +233,7 @@ export function findCuesInText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T
     }
     at += size + 1
   }
-  if (lexicon.anywhere.length > 0 && hasNonAscii(folded)) {
+  if (lexicon.anywhere.length > 0) {
     // A kana or kanji cue is letters only: it lies inside one word of `folded` as it does inside
     // one word of the word text, and its first place is the same word's. It is looked for only
     // when the text holds its first code unit (by the low 8 bits).

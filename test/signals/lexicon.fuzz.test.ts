@@ -89,6 +89,19 @@ describe('findCuesInText against findCues over the plain word text', () => {
       { seed: 20261209, numRuns: 2000 },
     )
   })
+  test('the same hits for ASCII text (read by a loop of its own), cues frequent', () => {
+    const asciiWord = fc.oneof(fc.constantFrom(...vocabulary.filter((w) => !hasNonAscii(w))), fc.stringMatching(/^[a-zA-Z0-9]{1,12}$/u))
+    const asciiSeparator = fc.constantFrom(' ', '  ', '\n', '. ', ', ', '-', '!', '/', "'", '')
+    const asciiText = fc.array(fc.tuple(asciiWord, asciiSeparator), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => `${w}${s}`).join(''))
+    fc.assert(
+      fc.property(fc.oneof(asciiText, fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)) })), (text) => {
+        const words = referenceWordText(text)
+        expect(findCuesInText(phishing, text)).toEqual(referenceFindCues(phishing, words))
+        expect(findCuesInText(warnings, text)).toEqual(referenceFindCues(warnings, words))
+      }),
+      { seed: 20261210, numRuns: 2000 },
+    )
+  })
   test('a sequence cut by the end of the text, and one found', () => {
     for (const text of ['please verify your', 'please verify your account', 'verify your account now!', 'アカウントが停止されます。24時間以内に本人確認を']) {
       expect(findCuesInText(phishing, text)).toEqual(referenceFindCues(phishing, referenceWordText(text)))
