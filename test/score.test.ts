@@ -187,6 +187,28 @@ describe('scoreHits', () => {
     )
   })
 
+  test('nothing scored (the early return) gives what the full passes give for a score of 0', () => {
+    // The full passes reach a score of 0 with a hit that scores but is kept out: an author hit
+    // below the author gate. The early return is taken when no hit scores at all.
+    const groups: SignalGroup[] = ['mentions', 'links', 'text', 'author', 'trust', 'media', 'duplicates']
+    fc.assert(
+      fc.property(
+        fc.record({ suspicious: fc.double({ min: 0.01, max: 20, noNaN: true }), extra: fc.double({ min: 0, max: 20, noNaN: true }) }),
+        fc.array(fc.tuple(fc.constantFrom(...groups), fc.constantFrom(0, -0, Number.NaN, 3), fc.constantFrom(0, Number.NaN, Number.POSITIVE_INFINITY, -1, 1)), { maxLength: 5 }),
+        ({ suspicious, extra }, raw) => {
+          const rules: ScoringRules = { ...RULES, thresholds: { suspicious, spam: suspicious + extra } }
+          const zero = raw.map(([group, weight, strength], i) => hit(`s${i}`, group, weight === 3 ? 0 : weight, strength)).filter((h) => !(h.weight * (Number.isFinite(h.hit.strength) ? Math.min(1, Math.max(0, h.hit.strength)) : 0) !== 0))
+          const skipped = [{ signal: 'x', because: 'error' as const }]
+          const full = scoreHits([hit('new-account', 'author', 1, 1)], rules, skipped)
+          expect(full.reasons).toEqual([])
+          expect(scoreHits(zero, rules, skipped)).toEqual(full)
+          expect(scoreHits([], rules, skipped)).toEqual(full)
+        },
+      ),
+      { seed: 20261207, numRuns: 300 },
+    )
+  })
+
   test('passes skipped entries through', () => {
     expect(scoreHits([], RULES, [{ signal: 'x', because: 'error' }]).skipped).toEqual([{ signal: 'x', because: 'error' }])
   })
