@@ -1,4 +1,4 @@
-import { hasNonAscii } from '../text/ascii.js'
+import { hasNonAscii, isLowerAscii } from '../text/ascii.js'
 import { foldCue } from './matchable-text.js'
 import { wordEnd, wordStart } from './words.js'
 
@@ -107,6 +107,9 @@ export function compileLexicon<T>(entries: Iterable<readonly [string, T]>): Lexi
 export function findCuesInText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
   // ASCII text (most of it) is read by a loop of its own: V8 optimises one function for both
   // kinds of text into code about twice as slow on ASCII once it has seen other scripts.
+  // ASCII without capitals (what `matchableText` gives for ASCII) is read flat (`flatText`, with the
+  // one scan that tells it is ASCII): a joined text is a rope, slower to read by character.
+  if (isLowerAscii(folded)) return findCuesInAscii(lexicon, folded.toLowerCase())
   return hasNonAscii(folded) ? findCuesInAnyText(lexicon, folded) : findCuesInAscii(lexicon, folded)
 }
 

@@ -1,6 +1,6 @@
 import { decodeEntities } from '../text/decode-entities.js'
 import { hasEquals, hasToken, type HtmlTokenHandler, TAG_A, TAG_BLOCK, TAG_P, TAG_SPAN, tokenizeHtml } from '../text/html-tokens.js'
-import { type DocumentCursors, documentCursors, readLinkAttributes } from '../text/read-attributes.js'
+import { type DocumentCursors, documentCursors, type LinkAttributes, readLinkAttributes } from '../text/read-attributes.js'
 
 /*
  * What Mastodon's content markup means, read at the status boundary over the one HTML tokenizer
@@ -85,6 +85,8 @@ class ContentReader implements HtmlTokenHandler {
   private proseLast = -1
   /** Where the next quote and `&` are in the document (read in order: see `NextIndex`). */
   private readonly cursors: DocumentCursors
+  /** The attributes of the tag being read, copied out at once (one object for the document, not one per tag). */
+  private readonly attributes: LinkAttributes = { href: '', class: '', rel: '' }
 
   constructor(html: string) {
     this.cursors = documentCursors(html)
@@ -157,7 +159,7 @@ class ContentReader implements HtmlTokenHandler {
           this.emit('…')
         }
       } else {
-        const classes = hasEquals(html, attributesFrom, end) ? readLinkAttributes(html, nameFrom, end, 2, this.cursors).class : ''
+        const classes = hasEquals(html, attributesFrom, end) ? readLinkAttributes(html, nameFrom, end, 2, this.cursors, this.attributes).class : ''
         const invisible = hasToken(classes, 'invisible')
         spans.push(invisible)
         if (invisible) this.hidden++
@@ -167,12 +169,12 @@ class ContentReader implements HtmlTokenHandler {
       this.closeAnchor()
       if (!closing) {
         // The anchor's attributes, read once where they lie.
-        const attributes = readLinkAttributes(html, nameFrom, end, 7, this.cursors)
+        const attributes = readLinkAttributes(html, nameFrom, end, 7, this.cursors, this.attributes)
         this.hrefs.push(attributes.href)
         this.anchor = { href: attributes.href, classes: attributes.class, rel: attributes.rel, text: '', inQuote: this.quoteInline }
       }
     } else if (kind === TAG_P || kind === TAG_BLOCK) {
-      if (kind === TAG_P) this.quoteInline = !closing && hasEquals(html, attributesFrom, end) && hasToken(readLinkAttributes(html, nameFrom, end, 2, this.cursors).class, 'quote-inline')
+      if (kind === TAG_P) this.quoteInline = !closing && hasEquals(html, attributesFrom, end) && hasToken(readLinkAttributes(html, nameFrom, end, 2, this.cursors, this.attributes).class, 'quote-inline')
       this.breakLine()
       if (kind === TAG_P && closing) {
         this.shown += '\n'
