@@ -42,6 +42,12 @@ export interface HtmlReading {
 
 type AnchorKind = 'link' | 'mention' | 'hashtag'
 
+// Mastodon's markup of a mention, a hashtag and a link, exactly as it writes them (from the `<`),
+// with no `&`, `<` or `>` in the URL and the name (nothing for the attribute reader to decode).
+const MENTION_MARKUP = /<span class="h-card"(?: translate="no")?><a href="([^"&<>]*)" class="u-url mention">@<span>([^&<>]*)<\/span><\/a><\/span>/y
+const LINK_MARKUP = /<a href="([^"&<>]*)" target="_blank" rel="(nofollow noopener(?: noreferrer)?)" translate="no"><span class="invisible">([^&<>]*)<\/span><span class="(ellipsis)?">([^&<>]*)<\/span><span class="invisible">([^&<>]*)<\/span><\/a>/y
+const HASHTAG_MARKUP = /<a href="([^"&<>]*)" class="mention hashtag"(?: rel="(tag)")?>#<span>([^&<>]*)<\/span><\/a>/y
+
 interface OpenAnchor {
   href: string
   classes: string
@@ -85,10 +91,16 @@ class ContentReader implements HtmlTokenHandler {
   private proseLast = -1
   /** Where the next quote and `&` are in the document (read in order: see `NextIndex`). */
   private readonly cursors: DocumentCursors
+  /** Where the tokenizer goes on after a run of markup read whole (`readMarkup`). */
+  resumeAt: number | undefined = undefined
   /** The attributes of the tag being read, copied out at once (one object for the document, not one per tag). */
   private readonly attributes: LinkAttributes = { href: '', class: '', rel: '' }
 
-  constructor(html: string) {
+  constructor(
+    html: string,
+    /** Whether Mastodon's mention and hashtag markup is read whole (`readMarkup`). */
+    private readonly markup: boolean,
+  ) {
     this.cursors = documentCursors(html)
   }
 
@@ -147,31 +159,115 @@ class ContentReader implements HtmlTokenHandler {
     this.emit(from === 0 && to === html.length ? html : html.slice(from, to), amp < 0 || amp >= to)
   }
 
+  private openSpan(classes: string): void {
+    const invisible = hasToken(classes, 'invisible')
+    this.spans.push(invisible)
+    if (invisible) this.hidden++
+    if (hasToken(classes, 'ellipsis')) this.ellipsisAt.push(this.spans.length - 1)
+  }
+
+  private closeSpan(): void {
+    const spans = this.spans
+    const wasHidden = spans.pop()
+    if (wasHidden === true) this.hidden--
+    const ellipsisAt = this.ellipsisAt
+    if (ellipsisAt.length > 0 && ellipsisAt[ellipsisAt.length - 1] === spans.length) {
+      ellipsisAt.pop()
+      this.emit('…')
+    }
+  }
+
+  private openAnchor(href: string, classes: string, rel: string): void {
+    this.closeAnchor()
+    this.hrefs.push(href)
+    this.anchor = { href, classes, rel, text: '', inQuote: this.quoteInline }
+  }
+
+  /**
+   * Mastodon's mention, hashtag and link markup read whole, as the tags one by one would read it
+   * (the same steps, with the values the attribute reader would give: no `&` anywhere, so nothing
+   * to decode). Returns where reading goes on, or -1 when the markup is not exactly Mastodon's.
+   * Compared with the reading tag by tag in `test/status/read-content-markup.fuzz.test.ts`.
+   */
+  private readMarkup(html: string, lt: number, end: number): number {
+    // `<span class="h-card" translate="no"><a href="URL" class="u-url mention">@<span>name</span></a></span>`
+    if (html.charCodeAt(lt + 1) === 115) {
+      const mention = MENTION_MARKUP
+      mention.lastIndex = lt
+      const m = mention.exec(html)
+      if (m === null) return -1
+      this.openSpan('h-card')
+      this.openAnchor(m[1]!, 'u-url mention', '')
+      this.emit('@', true)
+      this.openSpan('')
+      this.emit(m[2]!, true)
+      this.closeSpan()
+      this.closeAnchor()
+      this.closeSpan()
+      return mention.lastIndex
+    }
+    // `<a href="URL" target="_blank" rel="nofollow noopener" translate="no"><span class="invisible">https://</span><span class="ellipsis">shown</span><span class="invisible">rest</span></a>`
+    if (html.charCodeAt(end - 2) === 111) {
+      const link = LINK_MARKUP
+      link.lastIndex = lt
+      const m = link.exec(html)
+      if (m === null) return -1
+      this.openAnchor(m[1]!, '', m[2]!)
+      this.openSpan('invisible')
+      this.emit(m[3]!, true)
+      this.closeSpan()
+      this.openSpan(m[4] ?? '')
+      this.emit(m[5]!, true)
+      this.closeSpan()
+      this.openSpan('invisible')
+      this.emit(m[6]!, true)
+      this.closeSpan()
+      this.closeAnchor()
+      return link.lastIndex
+    }
+    // `<a href="URL" class="mention hashtag" rel="tag">#<span>tag</span></a>` (`rel` since Mastodon 2.x)
+    const hashtag = HASHTAG_MARKUP
+    hashtag.lastIndex = lt
+    const m = hashtag.exec(html)
+    if (m === null) return -1
+    this.openAnchor(m[1]!, 'mention hashtag', m[2] ?? '')
+    this.emit('#', true)
+    this.openSpan('')
+    this.emit(m[3]!, true)
+    this.closeSpan()
+    this.closeAnchor()
+    return hashtag.lastIndex
+  }
+
   tag(kind: number, closing: boolean, html: string, nameFrom: number, attributesFrom: number, end: number): void {
     if (kind === TAG_SPAN) {
-      const spans = this.spans
       if (closing) {
-        const wasHidden = spans.pop()
-        if (wasHidden === true) this.hidden--
-        const ellipsisAt = this.ellipsisAt
-        if (ellipsisAt.length > 0 && ellipsisAt[ellipsisAt.length - 1] === spans.length) {
-          ellipsisAt.pop()
-          this.emit('…')
-        }
+        this.closeSpan()
       } else {
-        const classes = hasEquals(html, attributesFrom, end) ? readLinkAttributes(html, nameFrom, end, 2, this.cursors, this.attributes).class : ''
-        const invisible = hasToken(classes, 'invisible')
-        spans.push(invisible)
-        if (invisible) this.hidden++
-        if (hasToken(classes, 'ellipsis')) this.ellipsisAt.push(spans.length - 1)
+        if (this.markup && html.charCodeAt(attributesFrom + 8) === 104) {
+          const resume = this.readMarkup(html, nameFrom - 1, end)
+          if (resume >= 0) {
+            this.resumeAt = resume
+            return
+          }
+        }
+        this.openSpan(hasEquals(html, attributesFrom, end) ? readLinkAttributes(html, nameFrom, end, 2, this.cursors, this.attributes).class : '')
       }
     } else if (kind === TAG_A) {
-      this.closeAnchor()
-      if (!closing) {
+      if (closing) {
+        this.closeAnchor()
+      } else {
+        // A tag ending `hashtag"`, `rel="tag"` or `translate="no"` may be a hashtag's or a link's markup.
+        if (this.markup && html.charCodeAt(end - 1) === 34 && (html.charCodeAt(end - 2) === 103 || html.charCodeAt(end - 2) === 111)) {
+          const resume = this.readMarkup(html, nameFrom - 1, end)
+          if (resume >= 0) {
+            this.resumeAt = resume
+            return
+          }
+        }
         // The anchor's attributes, read once where they lie.
         const attributes = readLinkAttributes(html, nameFrom, end, 7, this.cursors, this.attributes)
-        this.hrefs.push(attributes.href)
-        this.anchor = { href: attributes.href, classes: attributes.class, rel: attributes.rel, text: '', inQuote: this.quoteInline }
+        this.openAnchor(attributes.href, attributes.class, attributes.rel)
       }
     } else if (kind === TAG_P || kind === TAG_BLOCK) {
       if (kind === TAG_P) this.quoteInline = !closing && hasEquals(html, attributesFrom, end) && hasToken(readLinkAttributes(html, nameFrom, end, 2, this.cursors, this.attributes).class, 'quote-inline')
@@ -198,8 +294,8 @@ class ContentReader implements HtmlTokenHandler {
  * htmlToText('<p>Hi <span class="h-card"><a href="https://a.example/@b" class="u-url mention">@<span>b</span></a></span></p>')
  * //=> { text: 'Hi @b', prose: 'Hi', mentions: [{ href: 'https://a.example/@b', text: '@b' }], … }
  */
-export function htmlToText(html: string): HtmlReading {
-  const reader = new ContentReader(html)
+export function htmlToText(html: string, markup = true): HtmlReading {
+  const reader = new ContentReader(html, markup)
   tokenizeHtml(html, reader)
   reader.closeAnchor()
   return { text: reader.shown.trim(), prose: reader.prose.trim(), links: reader.links, quoteLinks: reader.quoteLinks, mentions: reader.mentions, hashtags: reader.hashtags, tags: reader.tags, hrefs: reader.hrefs }

@@ -24,6 +24,11 @@ export interface HtmlTokenHandler {
    * name's end) and its end (the `>`, excluded).
    */
   tag(kind: number, closing: boolean, html: string, nameFrom: number, attributesFrom: number, end: number): void
+  /**
+   * Set by `tag` when the handler has read a whole run of markup from that tag on (it knows the
+   * platform's markup): where reading goes on, past the tag's end. The tokenizer clears it.
+   */
+  resumeAt?: number | undefined
 }
 
 const UNKNOWN = -1
@@ -144,6 +149,11 @@ export function tokenizeHtml(html: string, handler: HtmlTokenHandler): void {
       kind = BLOCK_TAGS.has(name) ? TAG_BLOCK : TAG_OTHER
     }
     handler.tag(kind, closing, html, nameStart, nameStart + nameLength, gt)
+    const resume = handler.resumeAt
+    if (resume !== undefined) {
+      handler.resumeAt = undefined
+      if (resume > i && resume <= length) i = resume
+    }
   }
 }
 
