@@ -113,22 +113,6 @@ export function findCuesInText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T
   return hasNonAscii(folded) ? findCuesInAnyText(lexicon, folded) : findCuesInAscii(lexicon, folded)
 }
 
-/** Where the next ASCII word (letters and digits) starts at or after `from` (`text.length` when none). */
-function asciiWordStart(text: string, from: number): number {
-  const length = text.length
-  let i = from
-  while (i < length && !isAsciiWordCode(text.charCodeAt(i))) i++
-  return i
-}
-
-/** Where the ASCII word starting at `start` ends (excluded). */
-function asciiWordEnd(text: string, start: number): number {
-  const length = text.length
-  let i = start
-  while (i < length && isAsciiWordCode(text.charCodeAt(i))) i++
-  return i
-}
-
 /** `findCuesInText` for a text without a character outside ASCII (no kana or kanji cue can be in it). */
 function findCuesInAscii<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
   const hits: CueHit<T>[] = []
@@ -142,9 +126,8 @@ function findCuesInAscii<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
       continue
     }
     const start = i
-    let end = i + 1
-    while (end < length && isAsciiWordCode(folded.charCodeAt(end))) end++
-    i = end
+    while (++i < length && isAsciiWordCode(folded.charCodeAt(i)));
+    const end = i
     const size = end - start
     const first = folded.charCodeAt(start)
     if ((firstWordLengths[first & 0xff]! & lengthBit(size)) !== 0 && (size === 1 || firstWordPairs[smallPairIndex(first, folded.charCodeAt(start + 1))] === 1)) {
@@ -155,8 +138,8 @@ function findCuesInAscii<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
           const last = sequence.rest.length - 1
           let from = end
           for (let k = 0; k <= last && match; k++) {
-            const nextStart = asciiWordStart(folded, from)
-            const nextEnd = asciiWordEnd(folded, nextStart)
+            const nextStart = wordStart(folded, from)
+            const nextEnd = wordEnd(folded, nextStart)
             const want = sequence.rest[k] ?? ''
             match = nextStart < length && (k === last && sequence.stem ? folded.startsWith(want, nextStart) && want.length <= nextEnd - nextStart : nextEnd - nextStart === want.length && folded.startsWith(want, nextStart))
             from = nextEnd
