@@ -1,6 +1,6 @@
 import { decodeEntities } from '../text/decode-entities.js'
 import { hasEquals, hasToken, type HtmlTokenHandler, TAG_A, TAG_BLOCK, TAG_P, TAG_SPAN, tokenizeHtml } from '../text/html-tokens.js'
-import { type DocumentCursors, documentCursors, type LinkAttributes, readLinkAttributes } from '../text/read-attributes.js'
+import { type DocumentCursors, documentCursors, readLinkAttributes } from '../text/read-attributes.js'
 
 /*
  * What Mastodon's content markup means, read at the status boundary over the one HTML tokenizer
@@ -93,8 +93,6 @@ class ContentReader implements HtmlTokenHandler {
   private readonly cursors: DocumentCursors
   /** Where the tokenizer goes on after a run of markup read whole (`readMarkup`). */
   resumeAt: number | undefined = undefined
-  /** The attributes of the tag being read, copied out at once (one object for the document, not one per tag). */
-  private readonly attributes: LinkAttributes = { href: '', class: '', rel: '' }
 
   constructor(
     html: string,
@@ -251,7 +249,7 @@ class ContentReader implements HtmlTokenHandler {
             return
           }
         }
-        this.openSpan(hasEquals(html, attributesFrom, end) ? readLinkAttributes(html, nameFrom, end, 2, this.cursors, this.attributes).class : '')
+        this.openSpan(hasEquals(html, attributesFrom, end) ? readLinkAttributes(html, nameFrom, end, 2, this.cursors).class : '')
       }
     } else if (kind === TAG_A) {
       if (closing) {
@@ -266,11 +264,11 @@ class ContentReader implements HtmlTokenHandler {
           }
         }
         // The anchor's attributes, read once where they lie.
-        const attributes = readLinkAttributes(html, nameFrom, end, 7, this.cursors, this.attributes)
+        const attributes = readLinkAttributes(html, nameFrom, end, 7, this.cursors)
         this.openAnchor(attributes.href, attributes.class, attributes.rel)
       }
     } else if (kind === TAG_P || kind === TAG_BLOCK) {
-      if (kind === TAG_P) this.quoteInline = !closing && hasEquals(html, attributesFrom, end) && hasToken(readLinkAttributes(html, nameFrom, end, 2, this.cursors, this.attributes).class, 'quote-inline')
+      if (kind === TAG_P) this.quoteInline = !closing && hasEquals(html, attributesFrom, end) && hasToken(readLinkAttributes(html, nameFrom, end, 2, this.cursors).class, 'quote-inline')
       this.breakLine()
       if (kind === TAG_P && closing) {
         this.shown += '\n'

@@ -87,20 +87,10 @@ function linkAttributeBit(tag: string, from: number, to: number): number {
  * @param wanted - which attributes to find (href 1, class 2, rel 4): reading stops once they are
  * found, and the others are left `''` unless met before
  * @param cursors - the document's cursors, when its tags are read in order (faster; the same result)
- * @param into - an object to write the three attributes into and return (all three are set),
- * for a caller that copies them out at once and reads many tags: no object made per tag
  * @returns the three attributes
  */
-export function readLinkAttributes(tag: string, from = 0, to: number = tag.length, wanted = 7, cursors?: DocumentCursors, into?: LinkAttributes): LinkAttributes {
-  let found: LinkAttributes
-  if (into === undefined) {
-    found = { href: '', class: '', rel: '' }
-  } else {
-    found = into
-    found.href = ''
-    found.class = ''
-    found.rel = ''
-  }
+export function readLinkAttributes(tag: string, from = 0, to: number = tag.length, wanted = 7, cursors?: DocumentCursors): LinkAttributes {
+  const found: LinkAttributes = { href: '', class: '', rel: '' }
   let seen = 0
   let i = from
   // Skip the tag name (attributes are read only from opening tags).
