@@ -166,31 +166,10 @@ function findCuesInAnyText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] 
   let at = 1
   let i = 0
   while (i < length) {
-    // The next word: ASCII read here, other characters by `wordStart` and `wordEnd`.
-    const code = folded.charCodeAt(i)
-    let start: number
-    let end: number
-    if (code < 0x80) {
-      if (!isAsciiWordCode(code)) {
-        i++
-        continue
-      }
-      start = i
-      end = i + 1
-      while (end < length) {
-        const next = folded.charCodeAt(end)
-        if (next >= 0x80) {
-          end = wordEnd(folded, end)
-          break
-        }
-        if (!isAsciiWordCode(next)) break
-        end++
-      }
-    } else {
-      start = wordStart(folded, i)
-      if (start >= length) break
-      end = wordEnd(folded, start)
-    }
+    // The next word (`wordStart` and `wordEnd` pass ASCII by range, other characters by class).
+    const start = wordStart(folded, i)
+    if (start >= length) break
+    const end = wordEnd(folded, start)
     i = end
     const size = end - start
     const first = folded.charCodeAt(start)
