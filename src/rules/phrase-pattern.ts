@@ -26,6 +26,12 @@ export interface CompiledPhrase {
   readonly blatant: boolean
   /** A note for the reason message (a campaign or list name). */
   readonly note: string | undefined
+  /**
+   * For each required term written without `*`, its words: the runs of letters, digits and `#` of
+   * its skeleton (`"$1,000+ mattress"` → `1`, `000`, `mattress`); `[]` for a term with `*`. What
+   * near matches compare word by word (absent: the phrase never near-matches).
+   */
+  readonly words?: readonly (readonly string[])[]
 }
 
 /** Limits that keep compiled phrases small. */
@@ -93,6 +99,7 @@ export function compilePhrase(pattern: string, blatant: boolean, note: string | 
   if (terms.length > PHRASE_LIMITS.maxTerms) return `has more than ${PHRASE_LIMITS.maxTerms} terms`
   const required: string[][] = []
   const excludedTerms: string[][] = []
+  const words: string[][] = []
   for (const term of terms) {
     const pieces = term.text
       .split('*')
@@ -100,9 +107,54 @@ export function compilePhrase(pattern: string, blatant: boolean, note: string | 
       .filter((p) => p !== '')
     if (pieces.length === 0) return `has a term with nothing to match (no letter or digit): ${JSON.stringify(term.text)}`
     ;(term.excluded ? excludedTerms : required).push(pieces)
+    if (!term.excluded) words.push(term.text.includes('*') ? [] : wordsOf(skeleton(term.text)))
   }
   if (required.length === 0) return 'has only excluded terms (-word): add a word that must appear'
-  return { pattern, required, excluded: excludedTerms, blatant, note }
+  return { pattern, required, excluded: excludedTerms, blatant, note, words }
+}
+
+// Words: runs of what the compact form keeps (letters and digits of every script, `#`).
+const WORD_RUN = /[\p{L}\p{N}#]+/gu
+
+/**
+ * The words of a skeleton: its runs of letters, digits and `#` (their concatenation is its
+ * compact form). A text in a script written without spaces is one word a line or phrase.
+ *
+ * @param skeletonText - a skeleton
+ * @returns its words, in order
+ */
+export function wordsOf(skeletonText: string): string[] {
+  return skeletonText.match(WORD_RUN) ?? []
+}
+
+/**
+ * Quoted phrases of at least this many words also match with one word substituted, inserted or
+ * deleted (near matches). Chosen by measurement (CHANGELOG, issue 10 fourth pass): at 4 words a
+ * changed word leaves 3 of 4, which ham reaches ("verify your … account"); from 5 the real ham
+ * corpus has no near match of any listed phrase, and every built-in sentence but one is long enough.
+ */
+export const NEAR_MIN_WORDS = 5
+
+/** How one word differs between a listed phrase and the text (`word`: the phrase's, or the inserted one). */
+export type WordChange =
+  | { readonly change: 'substituted'; readonly word: string; readonly by: string }
+  | { readonly change: 'inserted'; readonly word: string }
+  | { readonly change: 'deleted'; readonly word: string }
+
+/** A listed phrase found with one word changed. */
+export type NearPhrase = WordChange & { readonly phrase: CompiledPhrase }
+
+/** The phrases found in a text, exactly and (on demand) with one word changed. */
+export interface PhraseScan {
+  /** The phrases that match exactly, in list order. */
+  readonly matched: CompiledPhrase[]
+  /**
+   * The phrases that match with one word changed and not exactly, in list order (computed on the
+   * first call; `[]` without a scan when no half of a long phrase was found).
+   *
+   * @param counter - adds the words compared (for the linearity test)
+   */
+  near(counter?: { steps: number }): NearPhrase[]
 }
 
 /** Every piece of a phrase list in one automaton, compiled once per rules document. */
@@ -122,15 +174,31 @@ export interface PhraseMatcher {
    * @param skeletonText - the text through the de-obfuscation layer
    */
   matchSkeleton(skeletonText: string): CompiledPhrase[]
+  /**
+   * One scan of a skeleton: the exact matches (`matchSkeleton`) and, on demand, the near ones.
+   *
+   * @param skeletonText - the text through the de-obfuscation layer
+   */
+  scanSkeleton(skeletonText: string): PhraseScan
   /** The multi-pattern matcher of the pieces (for the linearity test). */
   readonly pieces: MultiPatternMatcher
 }
+
+const NO_SCAN: PhraseScan = { matched: [], near: () => [] }
 
 /**
  * Compiles a phrase list into one multi-pattern matcher over all pieces of all phrases: a text is
  * scanned once; a phrase is checked further only when every piece of its required terms was
  * found (for a term with several pieces, their order is then checked with `indexOf` from the
  * first occurrence).
+ *
+ * Near matches (a quoted term of at least `NEAR_MIN_WORDS` words with one word substituted,
+ * inserted or deleted; the phrase's other terms exact): by the pigeonhole principle one edit
+ * leaves one of the term's two halves (its first ⌊n/2⌋ words, the rest) whole in the text, so the
+ * halves ride in the same automaton as the pieces. Only when a half is found are the text's words
+ * read and each place where a half stands word-aligned verified against the whole term (at most
+ * three windows, of n − 1, n and n + 1 words, each compared once): the work per word of the text
+ * is bounded by the halves of the list, so a text full of halves stays linear.
  *
  * @param phrases - compiled phrases
  * @returns the matcher
@@ -156,6 +224,17 @@ export function createPhraseMatcher(phrases: readonly CompiledPhrase[]): PhraseM
     for (const pieces of phrase.excluded) for (const piece of pieces) idOf(piece)
     for (const id of distinct) (needers[id] ??= []).push(index)
     needed.push(distinct.size)
+  })
+  // The long terms (phrase, term, words) and, for each half's piece id, the long terms it halves.
+  const longTerms: { readonly phrase: number; readonly term: number; readonly words: readonly string[] }[] = []
+  const halvesOf: number[][] = []
+  phrases.forEach((phrase, index) => {
+    phrase.words?.forEach((words, term) => {
+      if (words.length < NEAR_MIN_WORDS) return
+      const half = words.length >> 1
+      for (const piece of [words.slice(0, half).join(''), words.slice(half).join('')]) (halvesOf[idOf(piece)] ??= []).push(longTerms.length)
+      longTerms.push({ phrase: index, term, words })
+    })
   })
   const pieces = createMultiPatternMatcher(pieceList)
   // Phrases whose terms are one piece each need no check after the scan.
@@ -185,6 +264,37 @@ export function createPhraseMatcher(phrases: readonly CompiledPhrase[]): PhraseM
     }
     return matched
   }
+  const near = (found: readonly number[], skeletonText: string, matched: readonly CompiledPhrase[], compactOf: () => string, counter: { steps: number } | undefined): NearPhrase[] => {
+    const terms = new Set<number>()
+    for (const id of found) for (const term of halvesOf[id] ?? []) terms.add(term)
+    if (terms.size === 0) return []
+    const words = wordsOf(skeletonText)
+    const done = new Set<number>()
+    const out: NearPhrase[] = []
+    for (const t of [...terms].sort((a, b) => a - b)) {
+      const { phrase: index, term, words: termWords } = longTerms[t]!
+      const phrase = phrases[index]!
+      if (done.has(index) || matched.includes(phrase)) continue
+      // The phrase's other terms exact, none excluded.
+      const compact = compactOf()
+      if (!phrase.required.every((pieces, i) => i === term || termMatches(pieces, compact)) || phrase.excluded.some((pieces) => termMatches(pieces, compact))) continue
+      const change = nearTerm(termWords, words, counter)
+      if (change !== undefined) {
+        done.add(index)
+        out.push({ ...change, phrase })
+      }
+    }
+    return out.sort((a, b) => phrases.indexOf(a.phrase) - phrases.indexOf(b.phrase))
+  }
+  const scan = (skeletonText: string): PhraseScan => {
+    if (phrases.length === 0 || skeletonText === '') return NO_SCAN
+    let compact: string | undefined
+    const compactOf = (): string => (compact ??= compactSkeleton(skeletonText))
+    const found = pieces.scanWords(skeletonText)
+    const matched = check(found, compactOf)
+    let nearMatched: NearPhrase[] | undefined
+    return { matched, near: (counter) => (nearMatched ??= near(found, skeletonText, matched, compactOf, counter)) }
+  }
   return {
     phrases,
     pieces,
@@ -192,11 +302,54 @@ export function createPhraseMatcher(phrases: readonly CompiledPhrase[]): PhraseM
       if (phrases.length === 0 || compact === '') return []
       return check(pieces.scanWords(compact), () => compact)
     },
-    matchSkeleton(skeletonText) {
-      if (phrases.length === 0 || skeletonText === '') return []
-      let compact: string | undefined
-      return check(pieces.scanWords(skeletonText), () => (compact ??= compactSkeleton(skeletonText)))
-    },
+    matchSkeleton: (skeletonText) => scan(skeletonText).matched,
+    scanSkeleton: scan,
+  }
+}
+
+/**
+ * Where a term stands in a text's words with exactly one word changed: each place where one of
+ * its halves (first ⌊n/2⌋ words, the rest) stands whole is verified against the whole term.
+ *
+ * @param term - the term's words (at least two)
+ * @param words - the text's words
+ * @param counter - adds the words compared
+ * @returns the first change found, or `undefined`
+ */
+export function nearTerm(term: readonly string[], words: readonly string[], counter?: { steps: number }): WordChange | undefined {
+  const n = term.length
+  const half = n >> 1
+  let steps = 0
+  let result: WordChange | undefined
+  // Whether term[from, from + length) stands at words[at].
+  const stands = (from: number, length: number, at: number): boolean => {
+    if (at < 0 || at + length > words.length) return false
+    for (let k = 0; k < length; k++) {
+      steps++
+      if (term[from + k] !== words[at + k]) return false
+    }
+    return true
+  }
+  for (let i = 0; i < words.length && result === undefined; i++) {
+    // The first half at i: windows starting at i; the second half at i: windows ending where it ends.
+    if (stands(0, half, i)) for (let length = n - 1; length <= n + 1 && result === undefined; length++) result = oneChange(i, length)
+    if (result === undefined && stands(half, n - half, i)) for (let length = n - 1; length <= n + 1 && result === undefined; length++) result = oneChange(i + n - half - length, length)
+  }
+  if (counter !== undefined) counter.steps += steps
+  return result
+
+  // The one change that turns the term into words[start, start + length), if there is one.
+  function oneChange(start: number, length: number): WordChange | undefined {
+    if (start < 0 || start + length > words.length) return undefined
+    let p = 0
+    const common = Math.min(n, length)
+    while (p < common && term[p] === words[start + p]) p++
+    steps += p + 1
+    if (length === n) return p < n && stands(p + 1, n - p - 1, start + p + 1) ? { change: 'substituted', word: term[p]!, by: words[start + p]! } : undefined
+    // Inside the phrase only: a word before or after it leaves the phrase whole (an exact match),
+    // and without its first or last word what is left is a part of it, as quotes cut it.
+    if (length === n + 1) return p > 0 && p < n && stands(p, n - p, start + p + 1) ? { change: 'inserted', word: words[start + p]! } : undefined
+    return p > 0 && p < n - 1 && stands(p + 1, n - p - 1, start + p) ? { change: 'deleted', word: term[p]! } : undefined
   }
 }
 
