@@ -349,7 +349,7 @@ export function nearTerm(term: readonly string[], words: readonly string[], coun
     // Inside the phrase only: a word before or after it leaves the phrase whole (an exact match),
     // and without its first or last word what is left is a part of it, as quotes cut it.
     if (length === n + 1) return p > 0 && p < n && stands(p, n - p, start + p + 1) ? { change: 'inserted', word: words[start + p]! } : undefined
-    return p > 0 && p < n - 1 && stands(p + 1, n - p - 1, start + p) ? { change: 'deleted', word: term[p]! } : undefined
+    return p > 0 && p < n - 1 && stands(p + 1, n - p - 1, start + p) && !stands(1, n - 1, start) ? { change: 'deleted', word: term[p]! } : undefined
   }
 }
 
