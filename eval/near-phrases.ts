@@ -9,7 +9,7 @@
  */
 import { classifyStatus } from '../src/index.js'
 import { SPAM_PHRASES } from '../src/data/spam-phrases.js'
-import { compilePhrase, nearTerm, wordsOf } from '../src/rules/phrase-pattern.js'
+import { nearTerm, wordsOf } from '../src/rules/phrase-pattern.js'
 import { readStatus } from '../src/status/read-status.js'
 import { unwrapInput } from '../src/status/unwrap.js'
 import { skeleton } from '../src/text/deobfuscate.js'
@@ -21,10 +21,12 @@ import { findCorpus } from './paths.js'
 import { createRandom } from './prng.js'
 
 const terms: { pattern: string; words: readonly string[] }[] = []
-for (const { pattern, blatant, campaign } of SPAM_PHRASES) {
-  const compiled = compilePhrase(pattern, blatant, campaign)
-  if (typeof compiled === 'string') continue
-  for (const words of compiled.words ?? []) if (words.length >= 2) terms.push({ pattern, words })
+// The quoted terms, read into words as the compiler reads them (it keeps the words of the long ones only).
+for (const { pattern } of SPAM_PHRASES) {
+  for (const [, quoted] of pattern.matchAll(/"([^"*]+)"/gu)) {
+    const words = wordsOf(skeleton(quoted ?? ''))
+    if (words.length >= 2) terms.push({ pattern, words })
+  }
 }
 
 const { items } = loadEvalItems()

@@ -27,9 +27,10 @@ export interface CompiledPhrase {
   /** A note for the reason message (a campaign or list name). */
   readonly note: string | undefined
   /**
-   * For each required term written without `*`, its words: the runs of letters, digits and `#` of
-   * its skeleton (`"$1,000+ mattress"` → `1`, `000`, `mattress`); `[]` for a term with `*`. What
-   * near matches compare word by word (absent: the phrase never near-matches).
+   * For each required term of at least `NEAR_MIN_WORDS` words written without `*`, its words: the
+   * runs of letters, digits and `#` of its skeleton (`"$1,000+ mattress"` → `1`, `000`,
+   * `mattress`); `[]` for the other terms. What near matches compare word by word (absent: the
+   * phrase never near-matches).
    */
   readonly words?: readonly (readonly string[])[]
 }
@@ -107,7 +108,10 @@ export function compilePhrase(pattern: string, blatant: boolean, note: string | 
       .filter((p) => p !== '')
     if (pieces.length === 0) return `has a term with nothing to match (no letter or digit): ${JSON.stringify(term.text)}`
     ;(term.excluded ? excludedTerms : required).push(pieces)
-    if (!term.excluded) words.push(term.text.includes('*') ? [] : wordsOf(skeleton(term.text)))
+    if (!term.excluded) {
+      const termWords = term.text.includes('*') ? [] : wordsOf(skeleton(term.text))
+      words.push(termWords.length < NEAR_MIN_WORDS ? [] : termWords)
+    }
   }
   if (required.length === 0) return 'has only excluded terms (-word): add a word that must appear'
   return { pattern, required, excluded: excludedTerms, blatant, note, words }

@@ -10,6 +10,16 @@ import { WARNING_STRENGTH, warningReading } from './warning-context.js'
 /** The built-in wave phrases' campaigns: a phrase noted with one of these is a campaign's, not a list's. */
 const CAMPAIGNS: ReadonlySet<string> = /* @__PURE__ */ new Set(SPAM_PHRASES.map((p) => p.campaign))
 
+/**
+ * Where a phrase comes from, as reason params: a built-in wave's campaign, or a rules document.
+ *
+ * @param phrase - the compiled phrase
+ * @returns `{ campaign }` or `{ list }` (`''` for an unnamed document)
+ */
+export function sourceOf(phrase: CompiledPhrase): { campaign: string } | { list: string } {
+  return phrase.note !== undefined && CAMPAIGNS.has(phrase.note) ? { campaign: phrase.note } : { list: phrase.note ?? '' }
+}
+
 /** A status's texts scanned for phrases: its own texts, and the text read from its images (scanned on demand). */
 export interface StatusPhrases {
   readonly text: PhraseScan
@@ -82,7 +92,7 @@ export const phraseList: Signal<'phrase-list'> = {
     }
     const first = matched[0]
     if (first === undefined) return undefined
-    const source = first.note !== undefined && CAMPAIGNS.has(first.note) ? { campaign: first.note } : { list: first.note ?? '' }
+    const source = sourceOf(first)
     const warning = inImage ? undefined : warningReading(status, context, false)
     if (warning !== undefined) {
       return {

@@ -1,13 +1,9 @@
 import type { NearPhrase } from '../rules/phrase-pattern.js'
 import { rulesOf } from '../rules/default-rules.js'
-import { SPAM_PHRASES } from '../data/spam-phrases.js'
 import type { Signal } from '../signal.js'
 import { listEvidence } from './format.js'
-import { statusPhrases } from './phrase-list.js'
+import { sourceOf, statusPhrases } from './phrase-list.js'
 import { WARNING_STRENGTH, warningReading } from './warning-context.js'
-
-/** The built-in wave phrases' campaigns: a phrase noted with one of these is a campaign's, not a list's. */
-const CAMPAIGNS: ReadonlySet<string> = /* @__PURE__ */ new Set(SPAM_PHRASES.map((p) => p.campaign))
 
 /** The changed word as evidence: `profile (for account)`, `+ really`, `− your`. */
 const changeOf = (near: NearPhrase): string => (near.change === 'substituted' ? `${near.by} (for ${near.word})` : near.change === 'inserted' ? `+ ${near.word}` : `− ${near.word}`)
@@ -47,8 +43,7 @@ export const phraseNear: Signal<'phrase-near'> = {
     }
     const first = near[0]
     if (first === undefined) return undefined
-    const source = first.phrase.note !== undefined && CAMPAIGNS.has(first.phrase.note) ? { campaign: first.phrase.note } : { list: first.phrase.note ?? '' }
-    const params = { pattern: first.phrase.pattern, inImage, ...source, change: first.change, word: first.word, ...(first.change === 'substituted' ? { by: first.by } : {}) }
+    const params = { pattern: first.phrase.pattern, inImage, ...sourceOf(first.phrase), change: first.change, word: first.word, ...(first.change === 'substituted' ? { by: first.by } : {}) }
     const evidence = listEvidence(near.flatMap((n) => [n.phrase.pattern, changeOf(n)]))
     const warning = inImage ? undefined : warningReading(status, context, false)
     if (warning !== undefined) return { strength: WARNING_STRENGTH, params: { ...params, ...warning }, evidence }
