@@ -279,9 +279,11 @@ export function createPhraseMatcher(phrases: readonly CompiledPhrase[]): PhraseM
       const { phrase: index, term, words: termWords } = longTerms[t]!
       const phrase = phrases[index]!
       if (done.has(index) || matched.includes(phrase)) continue
-      // The phrase's other terms exact, none excluded.
-      const compact = compactOf()
-      if (!phrase.required.every((pieces, i) => i === term || termMatches(pieces, compact)) || phrase.excluded.some((pieces) => termMatches(pieces, compact))) continue
+      // The phrase's other terms exact, none excluded (the compact text is built only for them).
+      if (phrase.required.length > 1 || phrase.excluded.length > 0) {
+        const compact = compactOf()
+        if (!phrase.required.every((pieces, i) => i === term || termMatches(pieces, compact)) || phrase.excluded.some((pieces) => termMatches(pieces, compact))) continue
+      }
       const change = nearTerm(termWords, words, counter)
       if (change !== undefined) {
         done.add(index)
