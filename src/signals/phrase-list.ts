@@ -75,7 +75,8 @@ export function readStatusPhrases(status: NormalizedStatus, matcher: PhraseMatch
  * **Does not catch / false-positive risk:** people quoting a wave's text to warn others: from a
  * settled author with no mention blast, next to warning words or in quotes (see
  * `warningReading`), the hit is not blatant and counts a quarter; otherwise they are flagged; phrases of the rules should be specific (several words, quoted). Patterns cannot
- * be regular expressions, so a hostile text cannot make matching slow.
+ * be regular expressions, so a hostile text cannot make matching slow. A listed phrase with one
+ * word changed is `phrase-near`'s (weaker evidence), from the same scan.
  */
 export const phraseList: Signal<'phrase-list'> = {
   id: 'phrase-list',
