@@ -211,7 +211,9 @@ for (const record of records) {
   line += `${record};`
 }
 if (line !== '') lines.push(line)
-const literal = (text: string): string => JSON.stringify(text).replace(/[^\u0020-\u007e]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+// Every UTF-16 code unit outside printable ASCII as its own escape (an astral character is two).
+const literal = (text: string): string =>
+  JSON.stringify(text).replace(/[^\u0020-\u007e]/gu, (c) => c.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''))
 // Where each block of 2 ** BLOCK_BITS code points starts reading (the run time parses only the blocks a text
 // reaches): the offset in the table of the first record that ends past the block's start, and the
 // end of the record before it (the base of its gap).
