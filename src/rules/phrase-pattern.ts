@@ -272,25 +272,27 @@ export function createPhraseMatcher(phrases: readonly CompiledPhrase[]): PhraseM
     const terms = new Set<number>()
     for (const id of found) for (const term of halvesOf[id] ?? []) terms.add(term)
     if (terms.size === 0) return []
-    const words = wordsOf(skeletonText)
-    const done = new Set<number>()
-    const out: NearPhrase[] = []
+    const candidates: (typeof longTerms)[number][] = []
     for (const t of [...terms].sort((a, b) => a - b)) {
-      const { phrase: index, term, words: termWords } = longTerms[t]!
-      const phrase = phrases[index]!
-      if (done.has(index) || matched.includes(phrase)) continue
+      const candidate = longTerms[t]!
+      const phrase = phrases[candidate.phrase]!
+      if (matched.includes(phrase)) continue
       // The phrase's other terms exact, none excluded (the compact text is built only for them).
       if (phrase.required.length > 1 || phrase.excluded.length > 0) {
         const compact = compactOf()
-        if (!phrase.required.every((pieces, i) => i === term || termMatches(pieces, compact)) || phrase.excluded.some((pieces) => termMatches(pieces, compact))) continue
+        if (!phrase.required.every((pieces, i) => i === candidate.term || termMatches(pieces, compact)) || phrase.excluded.some((pieces) => termMatches(pieces, compact))) continue
       }
-      const change = nearTerm(termWords, words, counter)
-      if (change !== undefined) {
-        done.add(index)
-        out.push({ ...change, phrase })
-      }
+      candidates.push(candidate)
     }
-    return out.sort((a, b) => phrases.indexOf(a.phrase) - phrases.indexOf(b.phrase))
+    if (candidates.length === 0) return []
+    const changes = nearTerms(candidates.map((c) => c.words), wordsOf(skeletonText), counter)
+    const out: NearPhrase[] = []
+    candidates.forEach((candidate, k) => {
+      const change = changes[k]
+      const phrase = phrases[candidate.phrase]!
+      if (change !== undefined && !out.some((n) => n.phrase === phrase)) out.push({ ...change, phrase })
+    })
+    return out
   }
   const scan = (skeletonText: string): PhraseScan => {
     if (phrases.length === 0 || skeletonText === '') return NO_SCAN
@@ -313,22 +315,41 @@ export function createPhraseMatcher(phrases: readonly CompiledPhrase[]): PhraseM
   }
 }
 
+/** Words compared per word of the text, plus a floor, before near matching stops reading a text. */
+const NEAR_BUDGET_PER_WORD = 64
+const NEAR_BUDGET_FLOOR = 4096
+
 /**
- * Where a term stands in a text's words with exactly one word changed: each place where one of
- * its halves (first ⌊n/2⌋ words, the rest) stands whole is verified against the whole term.
+ * Where each term stands in a text's words with exactly one word changed (for terms that do not
+ * stand whole there: a whole term is an exact match). One pass over the words: at each, the
+ * halves (first ⌊n/2⌋ words, the rest) of the terms not found yet that start with this word are
+ * compared, and where one stands whole the whole term is verified (windows of n − 1, n, n + 1
+ * words). Stops once every term is found, or after 64 words compared per word of the text (plus
+ * 4096): only a hostile text against thousands of phrases sharing words reaches that bound, and
+ * is then read for near matches up to there.
  *
- * @param term - the term's words (at least two)
+ * @param terms - the terms' words (at least two each)
  * @param words - the text's words
  * @param counter - adds the words compared
- * @returns the first change found, or `undefined`
+ * @returns for each term, the first change found, or `undefined`
  */
-export function nearTerm(term: readonly string[], words: readonly string[], counter?: { steps: number }): WordChange | undefined {
-  const n = term.length
-  const half = n >> 1
+export function nearTerms(terms: readonly (readonly string[])[], words: readonly string[], counter?: { steps: number }): (WordChange | undefined)[] {
+  const found: (WordChange | undefined)[] = terms.map(() => undefined)
+  // Each half under its first word: term index, first word's place in the term.
+  const starts = new Map<string, number[]>()
+  terms.forEach((term, t) => {
+    if (term.length < 2) return
+    for (const from of [0, term.length >> 1]) {
+      const list = starts.get(term[from]!)
+      if (list === undefined) starts.set(term[from]!, [t, from])
+      else list.push(t, from)
+    }
+  })
+  let left = starts.size === 0 ? 0 : terms.filter((term) => term.length >= 2).length
   let steps = 0
-  let result: WordChange | undefined
+  const budget = NEAR_BUDGET_PER_WORD * words.length + NEAR_BUDGET_FLOOR
   // Whether term[from, from + length) stands at words[at].
-  const stands = (from: number, length: number, at: number): boolean => {
+  const stands = (term: readonly string[], from: number, length: number, at: number): boolean => {
     if (at < 0 || at + length > words.length) return false
     for (let k = 0; k < length; k++) {
       steps++
@@ -336,27 +357,51 @@ export function nearTerm(term: readonly string[], words: readonly string[], coun
     }
     return true
   }
-  for (let i = 0; i < words.length && result === undefined; i++) {
-    // The first half at i: windows starting at i; the second half at i: windows ending where it ends.
-    if (stands(0, half, i)) for (let length = n - 1; length <= n + 1 && result === undefined; length++) result = oneChange(i, length)
-    if (result === undefined && stands(half, n - half, i)) for (let length = n - 1; length <= n + 1 && result === undefined; length++) result = oneChange(i + n - half - length, length)
-  }
-  if (counter !== undefined) counter.steps += steps
-  return result
-
   // The one change that turns the term into words[start, start + length), if there is one.
-  function oneChange(start: number, length: number): WordChange | undefined {
+  const oneChange = (term: readonly string[], start: number, length: number): WordChange | undefined => {
+    const n = term.length
     if (start < 0 || start + length > words.length) return undefined
     let p = 0
     const common = Math.min(n, length)
     while (p < common && term[p] === words[start + p]) p++
     steps += p + 1
-    if (length === n) return p < n && stands(p + 1, n - p - 1, start + p + 1) ? { change: 'substituted', word: term[p]!, by: words[start + p]! } : undefined
+    if (length === n) return p < n && stands(term, p + 1, n - p - 1, start + p + 1) ? { change: 'substituted', word: term[p]!, by: words[start + p]! } : undefined
     // Inside the phrase only: a word before or after it leaves the phrase whole (an exact match),
     // and without its first or last word what is left is a part of it, as quotes cut it.
-    if (length === n + 1) return p > 0 && p < n && stands(p, n - p, start + p + 1) ? { change: 'inserted', word: words[start + p]! } : undefined
-    return p > 0 && p < n - 1 && stands(p + 1, n - p - 1, start + p) && !stands(1, n - 1, start) ? { change: 'deleted', word: term[p]! } : undefined
+    if (length === n + 1) return p > 0 && p < n && stands(term, p, n - p, start + p + 1) ? { change: 'inserted', word: words[start + p]! } : undefined
+    return p > 0 && p < n - 1 && stands(term, p + 1, n - p - 1, start + p) && !stands(term, 1, n - 1, start) ? { change: 'deleted', word: term[p]! } : undefined
   }
+  for (let i = 0; i < words.length && left > 0 && steps <= budget; i++) {
+    steps++
+    const list = starts.get(words[i]!)
+    if (list === undefined) continue
+    for (let k = 0; k < list.length; k += 2) {
+      const t = list[k]!
+      const term = terms[t]!
+      if (found[t] !== undefined) continue
+      const n = term.length
+      const from = list[k + 1]!
+      const length = from === 0 ? n >> 1 : n - from
+      if (!stands(term, from, length, i)) continue
+      // The first half at i: windows starting at i; the second: windows ending where it ends.
+      for (let size = n - 1; size <= n + 1 && found[t] === undefined; size++) found[t] = oneChange(term, from === 0 ? i : i + length - size, size)
+      if (found[t] !== undefined) left--
+    }
+  }
+  if (counter !== undefined) counter.steps += steps
+  return found
+}
+
+/**
+ * `nearTerms` for one term.
+ *
+ * @param term - the term's words (at least two)
+ * @param words - the text's words
+ * @param counter - adds the words compared
+ * @returns the first change found, or `undefined`
+ */
+export function nearTerm(term: readonly string[], words: readonly string[], counter?: { steps: number }): WordChange | undefined {
+  return nearTerms([term], words, counter)[0]
 }
 
 function termMatches(pieces: readonly string[], compact: string): boolean {

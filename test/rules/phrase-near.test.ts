@@ -183,4 +183,21 @@ describe('near phrase matches (one word substituted, inserted or deleted)', () =
     const words = 4 * 8_000
     expect(long).toBeLessThan(words * phrases.length * 2 * (8 + 3 * 9))
   })
+
+  test('a hostile text against thousands of phrases sharing words stays within a bound per word', () => {
+    // 2,000 phrases whose halves all start with "send": every word of the text starts halves of
+    // all of them, and none ever verifies.
+    const phrases = Array.from({ length: 2_000 }, (_, i) => compiled(`"send me w${i} now send me x${i} please"`))
+    const matcher = createPhraseMatcher(phrases)
+    const steps = (repeats: number): { steps: number; words: number } => {
+      const text = skeleton('send me w1 now send me '.repeat(repeats))
+      const counter = { steps: 0 }
+      matcher.scanSkeleton(text).near(counter)
+      return { steps: counter.steps, words: wordsOf(text).length }
+    }
+    const short = steps(500)
+    const long = steps(2_000)
+    for (const { steps: s, words } of [short, long]) expect(s).toBeLessThanOrEqual(64 * words + 4096 + 2 * 8 * 3)
+    expect(long.steps / short.steps).toBeLessThan(4.5)
+  })
 })
