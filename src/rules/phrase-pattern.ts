@@ -201,8 +201,8 @@ const NO_SCAN: PhraseScan = { matched: [], near: () => [] }
  * leaves one of the term's two halves (its first ⌊n/2⌋ words, the rest) whole in the text, so the
  * halves ride in the same automaton as the pieces. Only when a half is found are the text's words
  * read and each place where a half stands word-aligned verified against the whole term (at most
- * three windows, of n − 1, n and n + 1 words, each compared once): the work per word of the text
- * is bounded by the halves of the list, so a text full of halves stays linear.
+ * three windows, of n − 1, n and n + 1 words, each compared once; `nearTerms`): at most 64 words
+ * compared per word of the text, so a text full of halves stays linear whatever the list.
  *
  * @param phrases - compiled phrases
  * @returns the matcher
