@@ -37,9 +37,10 @@ export const RECOMMENDED_WEIGHTS: { readonly [K in BuiltinSignalId]?: number } =
   'url-shortener': 1,
   'phrase-list': 4,
   // A listed phrase of 5+ words with one word changed (never blatant, and only when no phrase
-  // matches whole): half the phrase weight, so alone it stays clean (2 < 3) and with a fresh
-  // account or a mention blast it adds to what they say.
-  'phrase-near': 2,
+  // matches whole): under the phrase weight, so alone it stays clean (2.5 < 3); a wave's sentence
+  // with one word changed from a fresh account with a shortened link is spam (6.05), as the
+  // sentence whole is (at 2 it stayed suspicious, 5.55).
+  'phrase-near': 2.5,
   // Generic shapes of phishing. credential-phishing at full strength (action, threat, urgency,
   // account) with a look-alike link (3) is spam (8); a staff claim in the name adds 3 (2.1 outside
   // a direct message), capped with the other text signals at 6.

@@ -59,9 +59,9 @@ describe('phraseNear', () => {
     expect(evaluate(phraseNear, makeMentionStatus(someAccts(4), '“Your profile has been suspended due to content violating new EU legislation” report it'))?.strength).toBe(1)
   })
 
-  test('adds its weight (2) to a mention blast', () => {
+  test('adds its weight (2.5) to a mention blast', () => {
     const verdict = classifyStatus(makeMentionStatus(someAccts(4), 'you can call me the fediverse queen'))
-    expect(verdict.reasons.find((r) => r.signal === 'phrase-near')?.score).toBe(2)
+    expect(verdict.reasons.find((r) => r.signal === 'phrase-near')?.score).toBe(2.5)
   })
 
   test('one phrase scan per status and matcher: the memo gives what a fresh scan gives', () => {
