@@ -68,9 +68,6 @@ export function scoreHits(hits: readonly WeightedHit[], rules: ScoringRules, ski
     }
     scored.push({ id, group: at, score, hit })
   }
-  // Nothing scored (about half of a timeline): the verdict of a score of 0, without the passes
-  // below (which would keep no reason and reach the same label and score).
-  if (scored.length === 0) return { label: decideLabel(0, rules.thresholds), score: 0, reasons: [], skipped }
 
   // Each group's capped total, and what the post itself (not its author) scores.
   const capped: number[] = []

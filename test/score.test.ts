@@ -187,9 +187,9 @@ describe('scoreHits', () => {
     )
   })
 
-  test('nothing scored (the early return) gives what the full passes give for a score of 0', () => {
-    // The full passes reach a score of 0 with a hit that scores but is kept out: an author hit
-    // below the author gate. The early return is taken when no hit scores at all.
+  test('nothing scored gives the verdict of a score of 0, whichever way it is reached', () => {
+    // A score of 0 is reached with no hit, with hits that all score 0, and with a hit that scores
+    // but is kept out (an author hit below the author gate).
     const groups: SignalGroup[] = ['mentions', 'links', 'text', 'author', 'trust', 'media', 'duplicates']
     fc.assert(
       fc.property(

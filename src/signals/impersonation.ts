@@ -2,8 +2,7 @@ import { IMPERSONATED_BRANDS, STAFF_WORDS, TEAM_CLAIMS } from '../data/impersona
 import { registrableDomain } from '../links/host.js'
 import { createWordSetMatcher, type WordSetMatcher } from '../text/multi-pattern.js'
 import type { Signal } from '../signal.js'
-import { matchableName } from './matchable-text.js'
-import { DIGIT_LETTERS } from '../data/digit-letters.js'
+import { matchableName, NAME_LETTERS } from './matchable-text.js'
 
 /** Outside a direct message, a claim counts this much. */
 const NOT_DIRECT = 0.7
@@ -34,25 +33,6 @@ const NOT_LETTER = /[^\p{L}]+/gu
 const NOT_ASCII_LETTER = /[^a-z]+/g
 
 /**
- * What a printable ASCII character (U+0020–U+007E) is among the letters of a folded name: itself
- * lowercased for a letter, the letter a digit, `@` or `$` stands for (`matchableName`), else
- * nothing.
- */
-let asciiNameLetters: readonly string[] | undefined
-function asciiNameLetter(code: number): string {
-  if (asciiNameLetters === undefined) {
-    const table: string[] = []
-    for (let c = 0; c < 0x7f; c++) {
-      const char = String.fromCharCode(c)
-      const lower = char.toLowerCase()
-      table.push(lower >= 'a' && lower <= 'z' ? lower : (DIGIT_LETTERS[char] ?? (char === '@' ? 'a' : char === '$' ? 's' : '')))
-    }
-    asciiNameLetters = table
-  }
-  return asciiNameLetters[code]!
-}
-
-/**
  * The letters of a name as the words are matched: `matchableName`, then letters only, with
  * "supporter(s)" read as "fan" (a fan account names its brand). A printable ASCII name is read
  * by character code (the same letters: compared with the expressions in
@@ -62,17 +42,14 @@ function asciiNameLetter(code: number): string {
  * @returns its letters
  */
 export function lettersOf(name: string): string {
-  let letters = ''
-  let ascii = true
-  for (let i = 0; i < name.length; i++) {
+  let letters: string | undefined = ''
+  for (let i = 0; i < name.length && letters !== undefined; i++) {
     const code = name.charCodeAt(i)
-    if (code < 0x20 || code > 0x7e) {
-      ascii = false
-      break
-    }
-    letters += asciiNameLetter(code)
+    // A capital or small letter, lowercased; a digit, `@` or `$` as `matchableName` reads it.
+    const lower = code | 0x20
+    letters = code < 0x20 || code > 0x7e ? undefined : letters + (lower >= 97 && lower <= 122 ? String.fromCharCode(lower) : (NAME_LETTERS[name[i]!] ?? ''))
   }
-  if (!ascii) {
+  if (letters === undefined) {
     const folded = matchableName(name)
     // Printable ASCII folds to ASCII: the cheaper class does the same there.
     letters = /^[\x20-\x7e]*$/.test(folded) ? folded.replace(NOT_ASCII_LETTER, '') : folded.replace(NOT_LETTER, '')

@@ -70,7 +70,7 @@ export function matchableName(name: string): string {
   for (let i = 0; i < folded.length; i++) {
     const code = folded.charCodeAt(i)
     if ((code >= 48 && code <= 57) || code === 64 || code === 36) {
-      out += folded.slice(last, i) + (LEET[folded[i]!] ?? folded[i]!)
+      out += folded.slice(last, i) + (NAME_LETTERS[folded[i]!] ?? folded[i]!)
       last = i + 1
     }
   }
@@ -80,7 +80,7 @@ export function matchableName(name: string): string {
 const PLAIN_ASCII = /^[\x20-\x7e]*$/u
 
 // The digits as Mastodon's username blocks read them, and the two symbols names use for letters.
-const LEET: Readonly<Record<string, string>> = { ...DIGIT_LETTERS, '@': 'a', $: 's' }
+export const NAME_LETTERS: Readonly<Record<string, string>> = { ...DIGIT_LETTERS, '@': 'a', $: 's' }
 
 /**
  * Text reduced to words separated by single spaces, with a space at each end, so that a cue can

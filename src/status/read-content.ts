@@ -42,10 +42,9 @@ export interface HtmlReading {
 
 type AnchorKind = 'link' | 'mention' | 'hashtag'
 
-// Mastodon's markup of a mention, a hashtag and a link, exactly as it writes them (from the `<`),
+// Mastodon's markup of a mention and of a hashtag, exactly as it writes them (from the `<`),
 // with no `&`, `<` or `>` in the URL and the name (nothing for the attribute reader to decode).
 const MENTION_MARKUP = /<span class="h-card"(?: translate="no")?><a href="([^"&<>]*)" class="u-url mention">@<span>([^&<>]*)<\/span><\/a><\/span>/y
-const LINK_MARKUP = /<a href="([^"&<>]*)" target="_blank" rel="(nofollow noopener(?: noreferrer)?)" translate="no"><span class="invisible">([^&<>]*)<\/span><span class="(ellipsis)?">([^&<>]*)<\/span><span class="invisible">([^&<>]*)<\/span><\/a>/y
 const HASHTAG_MARKUP = /<a href="([^"&<>]*)" class="mention hashtag"(?: rel="(tag)")?>#<span>([^&<>]*)<\/span><\/a>/y
 
 interface OpenAnchor {
@@ -182,59 +181,38 @@ class ContentReader implements HtmlTokenHandler {
   }
 
   /**
-   * Mastodon's mention, hashtag and link markup read whole, as the tags one by one would read it
+   * Mastodon's mention and hashtag markup read whole, as the tags one by one would read it
    * (the same steps, with the values the attribute reader would give: no `&` anywhere, so nothing
    * to decode). Returns where reading goes on, or -1 when the markup is not exactly Mastodon's.
    * Compared with the reading tag by tag in `test/status/read-content-markup.fuzz.test.ts`.
    */
-  private readMarkup(html: string, lt: number, end: number): number {
-    // `<span class="h-card" translate="no"><a href="URL" class="u-url mention">@<span>name</span></a></span>`
-    if (html.charCodeAt(lt + 1) === 115) {
-      const mention = MENTION_MARKUP
-      mention.lastIndex = lt
-      const m = mention.exec(html)
-      if (m === null) return -1
+  private readMarkup(html: string, lt: number): number {
+    // `<span class="h-card" …>` (a mention), else an anchor (a hashtag).
+    const pattern = html.charCodeAt(lt + 1) === 115 ? MENTION_MARKUP : HASHTAG_MARKUP
+    pattern.lastIndex = lt
+    const m = pattern.exec(html)
+    if (m === null) return -1
+    if (pattern === MENTION_MARKUP) {
       this.openSpan('h-card')
       this.openAnchor(m[1]!, 'u-url mention', '')
       this.emit('@', true)
-      this.openSpan('')
-      this.emit(m[2]!, true)
-      this.closeSpan()
+      this.spanText('', m[2]!)
       this.closeAnchor()
       this.closeSpan()
-      return mention.lastIndex
-    }
-    // `<a href="URL" target="_blank" rel="nofollow noopener" translate="no"><span class="invisible">https://</span><span class="ellipsis">shown</span><span class="invisible">rest</span></a>`
-    if (html.charCodeAt(end - 2) === 111) {
-      const link = LINK_MARKUP
-      link.lastIndex = lt
-      const m = link.exec(html)
-      if (m === null) return -1
-      this.openAnchor(m[1]!, '', m[2]!)
-      this.openSpan('invisible')
-      this.emit(m[3]!, true)
-      this.closeSpan()
-      this.openSpan(m[4] ?? '')
-      this.emit(m[5]!, true)
-      this.closeSpan()
-      this.openSpan('invisible')
-      this.emit(m[6]!, true)
-      this.closeSpan()
+    } else {
+      this.openAnchor(m[1]!, 'mention hashtag', m[2] ?? '')
+      this.emit('#', true)
+      this.spanText('', m[3]!)
       this.closeAnchor()
-      return link.lastIndex
     }
-    // `<a href="URL" class="mention hashtag" rel="tag">#<span>tag</span></a>` (`rel` since Mastodon 2.x)
-    const hashtag = HASHTAG_MARKUP
-    hashtag.lastIndex = lt
-    const m = hashtag.exec(html)
-    if (m === null) return -1
-    this.openAnchor(m[1]!, 'mention hashtag', m[2] ?? '')
-    this.emit('#', true)
-    this.openSpan('')
-    this.emit(m[3]!, true)
+    return pattern.lastIndex
+  }
+
+  /** A span with these classes holding this text (no `&` in it), closed. */
+  private spanText(classes: string, text: string): void {
+    this.openSpan(classes)
+    this.emit(text, true)
     this.closeSpan()
-    this.closeAnchor()
-    return hashtag.lastIndex
   }
 
   tag(kind: number, closing: boolean, html: string, nameFrom: number, attributesFrom: number, end: number): void {
@@ -243,7 +221,7 @@ class ContentReader implements HtmlTokenHandler {
         this.closeSpan()
       } else {
         if (this.markup && html.charCodeAt(attributesFrom + 8) === 104) {
-          const resume = this.readMarkup(html, nameFrom - 1, end)
+          const resume = this.readMarkup(html, nameFrom - 1)
           if (resume >= 0) {
             this.resumeAt = resume
             return
@@ -255,9 +233,9 @@ class ContentReader implements HtmlTokenHandler {
       if (closing) {
         this.closeAnchor()
       } else {
-        // A tag ending `hashtag"`, `rel="tag"` or `translate="no"` may be a hashtag's or a link's markup.
-        if (this.markup && html.charCodeAt(end - 1) === 34 && (html.charCodeAt(end - 2) === 103 || html.charCodeAt(end - 2) === 111)) {
-          const resume = this.readMarkup(html, nameFrom - 1, end)
+        // A tag ending `hashtag"` or `rel="tag"` may be a hashtag's markup.
+        if (this.markup && html.charCodeAt(end - 1) === 34 && html.charCodeAt(end - 2) === 103) {
+          const resume = this.readMarkup(html, nameFrom - 1)
           if (resume >= 0) {
             this.resumeAt = resume
             return

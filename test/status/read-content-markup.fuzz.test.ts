@@ -1,5 +1,5 @@
 /**
- * `htmlToText` reads Mastodon's mention, hashtag and link markup whole when it is exactly
+ * `htmlToText` reads Mastodon's mention and hashtag markup whole when it is exactly
  * Mastodon's (`readMarkup`); the reading must be the one tag by tag (`htmlToText(html, false)`,
  * the plain reader) for any document: the markup itself, its variants that must fall back (an
  * `&`, another attribute, other case, a missing part), markup cut anywhere, inside hidden or
