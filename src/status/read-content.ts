@@ -192,27 +192,16 @@ class ContentReader implements HtmlTokenHandler {
     pattern.lastIndex = lt
     const m = pattern.exec(html)
     if (m === null) return -1
-    if (pattern === MENTION_MARKUP) {
-      this.openSpan('h-card')
-      this.openAnchor(m[1]!, 'u-url mention', '')
-      this.emit('@', true)
-      this.spanText('', m[2]!)
-      this.closeAnchor()
-      this.closeSpan()
-    } else {
-      this.openAnchor(m[1]!, 'mention hashtag', m[2] ?? '')
-      this.emit('#', true)
-      this.spanText('', m[3]!)
-      this.closeAnchor()
-    }
-    return pattern.lastIndex
-  }
-
-  /** A span with these classes holding this text (no `&` in it), closed. */
-  private spanText(classes: string, text: string): void {
-    this.openSpan(classes)
-    this.emit(text, true)
+    const mention = pattern === MENTION_MARKUP
+    if (mention) this.openSpan('h-card')
+    this.openAnchor(m[1]!, mention ? 'u-url mention' : 'mention hashtag', mention ? '' : (m[2] ?? ''))
+    this.emit(mention ? '@' : '#', true)
+    this.openSpan('')
+    this.emit(m[mention ? 2 : 3]!, true)
     this.closeSpan()
+    this.closeAnchor()
+    if (mention) this.closeSpan()
+    return pattern.lastIndex
   }
 
   tag(kind: number, closing: boolean, html: string, nameFrom: number, attributesFrom: number, end: number): void {
