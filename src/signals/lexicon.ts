@@ -1,4 +1,4 @@
-import { hasNonAscii, isLowerAscii } from '../text/ascii.js'
+import { hasNonAscii } from '../text/ascii.js'
 import { foldCue } from './matchable-text.js'
 import { wordEnd, wordStart } from './words.js'
 
@@ -105,60 +105,6 @@ export function compileLexicon<T>(entries: Iterable<readonly [string, T]>): Lexi
  * @returns the hits, in text order for the word cues, then the kana and kanji cues
  */
 export function findCuesInText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
-  // ASCII text (most of it) is read by a loop of its own: V8 optimises one function for both
-  // kinds of text into code about twice as slow on ASCII once it has seen other scripts.
-  // ASCII without capitals (what `matchableText` gives for ASCII) is read flat (`flatText`, with the
-  // one scan that tells it is ASCII): a joined text is a rope, slower to read by character.
-  if (isLowerAscii(folded)) return findCuesInAscii(lexicon, folded.toLowerCase())
-  return hasNonAscii(folded) ? findCuesInAnyText(lexicon, folded) : findCuesInAscii(lexicon, folded)
-}
-
-/** `findCuesInText` for a text without a character outside ASCII (no kana or kanji cue can be in it). */
-function findCuesInAscii<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
-  const hits: CueHit<T>[] = []
-  const { firstWordLengths, startPairs, firstWordPairs } = lexicon
-  const length = folded.length
-  let at = 1
-  let i = 0
-  while (i < length) {
-    if (!isAsciiWordCode(folded.charCodeAt(i))) {
-      i++
-      continue
-    }
-    const start = i
-    while (++i < length && isAsciiWordCode(folded.charCodeAt(i)));
-    const end = i
-    const size = end - start
-    const first = folded.charCodeAt(start)
-    if ((firstWordLengths[first & 0xff]! & lengthBit(size)) !== 0 && (size === 1 || firstWordPairs[smallPairIndex(first, folded.charCodeAt(start + 1))] === 1)) {
-      const sequences = lexicon.byFirstWord.get(folded.slice(start, end))
-      if (sequences !== undefined) {
-        for (const sequence of sequences) {
-          let match = true
-          const last = sequence.rest.length - 1
-          let from = end
-          for (let k = 0; k <= last && match; k++) {
-            const nextStart = wordStart(folded, from)
-            const nextEnd = wordEnd(folded, nextStart)
-            const want = sequence.rest[k] ?? ''
-            match = nextStart < length && (k === last && sequence.stem ? folded.startsWith(want, nextStart) && want.length <= nextEnd - nextStart : nextEnd - nextStart === want.length && folded.startsWith(want, nextStart))
-            from = nextEnd
-          }
-          if (match) hits.push({ tag: sequence.tag, cue: sequence.cue, at })
-        }
-      }
-    }
-    if (size >= 3 && startPairs[pairIndex(first, folded.charCodeAt(start + 1))] === 1) {
-      const starts = lexicon.starts.get(folded.slice(start, start + 3))
-      if (starts !== undefined) for (const entry of starts) if (entry.stem.length <= size && folded.startsWith(entry.stem, start)) hits.push({ tag: entry.tag, cue: entry.cue, at })
-    }
-    at += size + 1
-  }
-  return hits
-}
-
-/** `findCuesInText` for any text. */
-function findCuesInAnyText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] {
   const hits: CueHit<T>[] = []
   const { firstWordLengths, startPairs, firstWordPairs } = lexicon
   const length = folded.length
@@ -166,10 +112,31 @@ function findCuesInAnyText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] 
   let at = 1
   let i = 0
   while (i < length) {
-    // The next word (`wordStart` and `wordEnd` pass ASCII by range, other characters by class).
-    const start = wordStart(folded, i)
-    if (start >= length) break
-    const end = wordEnd(folded, start)
+    // The next word: ASCII read here, other characters by `wordStart` and `wordEnd`.
+    const code = folded.charCodeAt(i)
+    let start: number
+    let end: number
+    if (code < 0x80) {
+      if (!isAsciiWordCode(code)) {
+        i++
+        continue
+      }
+      start = i
+      end = i + 1
+      while (end < length) {
+        const next = folded.charCodeAt(end)
+        if (next >= 0x80) {
+          end = wordEnd(folded, end)
+          break
+        }
+        if (!isAsciiWordCode(next)) break
+        end++
+      }
+    } else {
+      start = wordStart(folded, i)
+      if (start >= length) break
+      end = wordEnd(folded, start)
+    }
     i = end
     const size = end - start
     const first = folded.charCodeAt(start)
@@ -198,7 +165,7 @@ function findCuesInAnyText<T>(lexicon: Lexicon<T>, folded: string): CueHit<T>[] 
     }
     at += size + 1
   }
-  if (lexicon.anywhere.length > 0) {
+  if (lexicon.anywhere.length > 0 && hasNonAscii(folded)) {
     // A kana or kanji cue is letters only: it lies inside one word of `folded` as it does inside
     // one word of the word text, and its first place is the same word's. It is looked for only
     // when the text holds its first code unit (by the low 8 bits).

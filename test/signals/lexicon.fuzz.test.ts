@@ -89,7 +89,7 @@ describe('findCuesInText against findCues over the plain word text', () => {
       { seed: 20261209, numRuns: 2000 },
     )
   })
-  test('the same hits for ASCII text (read by a loop of its own), cues frequent', () => {
+  test('the same hits for ASCII text with frequent cues and capitals', () => {
     const asciiWord = fc.oneof(fc.constantFrom(...vocabulary.filter((w) => !hasNonAscii(w))), fc.stringMatching(/^[a-zA-Z0-9]{1,12}$/u))
     const asciiSeparator = fc.constantFrom(' ', '  ', '\n', '. ', ', ', '-', '!', '/', "'", '')
     const asciiText = fc.array(fc.tuple(asciiWord, asciiSeparator), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => `${w}${s}`).join(''))
