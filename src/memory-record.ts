@@ -6,10 +6,10 @@ import { authorAgeAt } from './signals/author-age.js'
 import { isBareProfile } from './signals/bare-profile.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
 import { hashString, mix32 } from './text/hash32.js'
-import { lshBandKeys, MINHASH_SIZE, minhashSignature, packSignature } from './text/minhash.js'
+import { lshBandKeys, MINHASH_SIZE, packSignature, textSignature } from './text/minhash.js'
 import { statusTexts } from './status/status-texts.js'
 import { skeleton } from './text/deobfuscate.js'
-import { keyTextOfSkeleton, keyTextSource, wordShingles } from './text/shingles.js'
+import { keyTextOfSkeleton, keyTextSource } from './text/shingles.js'
 
 /**
  * Key texts shorter than this (in code points) are compared exactly, not fuzzily: a short text
@@ -25,6 +25,8 @@ const SHORT_SALT = 0x5bd1e995
 const ID_SALT = 0x1b873593
 const WEEK = 7 * 24 * 3_600_000
 const NO_KEYS = new Uint32Array(0)
+/** The signature of the status being fingerprinted: only its packed form and band keys are kept. */
+const SIGNATURE = new Uint32Array(MINHASH_SIZE)
 
 function codePointsAtLeast(text: string, min: number): boolean {
   if (text.length < min) return false
@@ -105,7 +107,7 @@ export function memoryRecord(status: NormalizedStatus, context: SignalContext, s
   let kind: MemoryRecord['kind'] = 'none'
   let keys: Uint32Array = NO_KEYS
   if (keyText !== '') {
-    const signature = minhashSignature(wordShingles(keyText))
+    const signature = textSignature(keyText, SIGNATURE)
     packSignature(signature, packed)
     if (codePointsAtLeast(keyText, MIN_FUZZY_LENGTH)) {
       kind = 'long'

@@ -52,9 +52,16 @@ export function keyTextOfSkeleton(folded: string): string {
   return text.length > MAX_KEY_LENGTH ? Array.from(text).slice(0, MAX_KEY_LENGTH).join('') : text
 }
 
-const BOUNDARY = 0x20
-
-function gram(a: number, b: number, c: number): number {
+/**
+ * The hash of one 3-gram of code points (a space, 0x20, stands for the padding), as `wordShingles`
+ * gives it.
+ *
+ * @param a - first code point
+ * @param b - second code point
+ * @param c - third code point
+ * @returns a signed 32-bit hash
+ */
+export function gram(a: number, b: number, c: number): number {
   return mix32(Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) | 0
 }
 
@@ -77,9 +84,12 @@ function gram(a: number, b: number, c: number): number {
 export function wordShingles(keyText: string): Int32Array {
   // At most one 3-gram per code point plus one per word end.
   const out = new Int32Array(keyText.length * 2)
+  // The boundary (a space) as a local literal: a module-level constant is read from the module's
+  // context at every use.
+  const boundary = 0x20
   let count = 0
-  let a = BOUNDARY
-  let b = BOUNDARY
+  let a = boundary
+  let b = boundary
   let inWord = false
   for (let i = 0; i < keyText.length; i++) {
     let c = keyText.charCodeAt(i)
@@ -90,20 +100,20 @@ export function wordShingles(keyText: string): Int32Array {
         i++
       }
     }
-    if (c === BOUNDARY) {
-      if (inWord) out[count++] = gram(a, b, BOUNDARY)
-      a = BOUNDARY
-      b = BOUNDARY
+    if (c === boundary) {
+      if (inWord) out[count++] = gram(a, b, boundary)
+      a = boundary
+      b = boundary
       inWord = false
       continue
     }
     // No "  c" gram: a word's first letter alone (26 values in English) is shared by nearly every
     // text and would raise the similarity of unrelated ones.
-    if (b !== BOUNDARY) out[count++] = gram(a, b, c)
+    if (b !== boundary) out[count++] = gram(a, b, c)
     a = b
     b = c
     inWord = true
   }
-  if (inWord) out[count++] = gram(a, b, BOUNDARY)
+  if (inWord) out[count++] = gram(a, b, boundary)
   return out.subarray(0, count)
 }
