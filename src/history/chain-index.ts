@@ -58,6 +58,78 @@ export function chainInsert(index: ChainIndex, table: number, key: number, seque
 }
 
 /**
+ * A walk along one chain, stepped by `chainNext` (no callback, so a hot caller allocates no
+ * closure per walk); `chainWalk` is the same walk with a callback.
+ */
+export interface ChainCursor {
+  /** The next link to follow (0: the walk is over). */
+  link: number
+  /** The tag the entries must carry (the top byte of the key). */
+  tag: number
+  /** Age of the entry visited last (chains run from newest to oldest). */
+  previousAge: number
+  /** Chain entries stepped through so far. */
+  steps: number
+  /** The tagged link word of the entry returned last. */
+  word: number
+}
+
+/** A cursor for `chainStart` to set (one per caller, reused walk after walk). */
+export function createChainCursor(): ChainCursor {
+  return { link: 0, tag: 0, previousAge: -1, steps: 0, word: 0 }
+}
+
+/**
+ * Starts a walk along the chain of a key.
+ *
+ * @param index - the index
+ * @param table - which table
+ * @param key - the key
+ * @param cursor - the cursor to set
+ */
+export function chainStart(index: ChainIndex, table: number, key: number, cursor: ChainCursor): void {
+  cursor.link = index.heads[table * index.buckets + (key & (index.buckets - 1))]! & SEQUENCE_MASK
+  cursor.tag = (key & 0xff000000) >>> 0
+  cursor.previousAge = -1
+  cursor.steps = 0
+  cursor.word = 0
+}
+
+/**
+ * The next entry of a walk (newest first) whose tag agrees, at most `maxSteps` chain entries into
+ * the chain (entries of other tags count as steps).
+ *
+ * @param index - the index
+ * @param table - the table the walk was started in
+ * @param cursor - the walk
+ * @param total - entries inserted so far
+ * @param kept - entries still in the ring (`min(total, capacity)`)
+ * @param maxSteps - most chain entries stepped through
+ * @param anyTag - return every entry of the bucket, whatever its tag (for exports)
+ * @returns the entry's slot, or -1 when the walk is over
+ */
+export function chainNext(index: ChainIndex, table: number, cursor: ChainCursor, total: number, kept: number, maxSteps: number, anyTag = false): number {
+  const newest = total & SEQUENCE_MASK
+  while (cursor.steps < maxSteps && cursor.link !== 0) {
+    cursor.steps++
+    const age = (newest - cursor.link) & SEQUENCE_MASK
+    if (age >= kept || age <= cursor.previousAge) {
+      cursor.link = 0
+      return -1
+    }
+    const slot = (total - 1 - age) % index.capacity
+    const word = index.next[slot * index.tables + table]!
+    cursor.previousAge = age
+    cursor.link = word & SEQUENCE_MASK
+    if (anyTag || ((word & 0xff000000) >>> 0) === cursor.tag) {
+      cursor.word = word
+      return slot
+    }
+  }
+  return -1
+}
+
+/**
  * Visits the entries filed under a key (and a few others of its bucket whose tag agrees), newest
  * first, at most `maxSteps` entries of the chain.
  *
@@ -71,18 +143,10 @@ export function chainInsert(index: ChainIndex, table: number, key: number, seque
  * @param anyTag - visit every entry of the bucket, whatever its tag (for exports)
  */
 export function chainWalk(index: ChainIndex, table: number, key: number, total: number, kept: number, maxSteps: number, visit: (slot: number, link: number) => boolean, anyTag = false): void {
-  let link = index.heads[table * index.buckets + (key & (index.buckets - 1))]! & SEQUENCE_MASK
-  const tag = (key & 0xff000000) >>> 0
-  let previousAge = -1
-  const newest = total & SEQUENCE_MASK
-  for (let step = 0; step < maxSteps && link !== 0; step++) {
-    const age = (newest - link) & SEQUENCE_MASK
-    if (age >= kept || age <= previousAge) return
-    const slot = (total - 1 - age) % index.capacity
-    const word = index.next[slot * index.tables + table]!
-    if ((anyTag || ((word & 0xff000000) >>> 0) === tag) && !visit(slot, word)) return
-    previousAge = age
-    link = word & SEQUENCE_MASK
+  const cursor = createChainCursor()
+  chainStart(index, table, key, cursor)
+  for (let slot = chainNext(index, table, cursor, total, kept, maxSteps, anyTag); slot >= 0; slot = chainNext(index, table, cursor, total, kept, maxSteps, anyTag)) {
+    if (!visit(slot, cursor.word)) return
   }
 }
 

@@ -1,6 +1,6 @@
 import { estimateJaccard, LSH_BANDS, MINHASH_SIZE } from '../text/minhash.js'
 import { hashString } from '../text/hash32.js'
-import { chainInsert, chainWalk, createChainIndex, type ChainIndex } from './chain-index.js'
+import { chainInsert, chainNext, chainStart, createChainCursor, createChainIndex, type ChainCursor, type ChainIndex } from './chain-index.js'
 import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
 
 /**
@@ -88,6 +88,8 @@ export interface StatusRing {
   stamp: number
   /** Accounts found by the current lookup (cleared per lookup: no allocation per status). */
   readonly found: Map<number, number>
+  /** The chain walk of the current lookup. */
+  readonly cursor: ChainCursor
 }
 
 /**
@@ -108,6 +110,7 @@ export function createStatusRing(capacity: number): StatusRing {
     stamps: new Uint32Array(SCRATCH),
     stamp: 0,
     found: new Map(),
+    cursor: createChainCursor(),
   }
 }
 
@@ -162,6 +165,15 @@ function writeId(ring: StatusRing, slot: number, id: string | undefined): void {
   ring.bytes[base + ID_LENGTH] = kept.length
 }
 
+/** `rawId(ring, slot) === kept`, without making the string. */
+function sameId(ring: StatusRing, slot: number, kept: string): boolean {
+  const base = slot * RECORD_BYTES
+  const length = ring.bytes[base + ID_LENGTH]!
+  if (length === 0 || length !== kept.length) return false
+  for (let i = 0; i < length; i++) if (ring.bytes[base + ID + i] !== kept.charCodeAt(i)) return false
+  return true
+}
+
 /** The id kept at a slot as stored (a hashed id included), `undefined` when none. */
 export function rawId(ring: StatusRing, slot: number): string | undefined {
   const base = slot * RECORD_BYTES
@@ -206,13 +218,18 @@ export function ringAppend(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'pa
   const slot = sequence % ring.capacity
   ring.total++
   const base = slot * RECORD_BYTES
-  ring.bytes.fill(0, base, base + RECORD_BYTES)
-  ring.words[slot * (RECORD_BYTES / 4) + AUTHOR] = fp.author
-  ring.words[slot * (RECORD_BYTES / 4) + TIME] = seconds
-  ring.bytes[base + FLAGS] = (flags & 31) | (fp.kind === 'long' ? KIND_LONG : fp.kind === 'short' ? KIND_SHORT : 0)
-  ring.bytes.set(fp.packed.length === MINHASH_SIZE ? fp.packed : fp.packed.subarray(0, MINHASH_SIZE), base + PACKED)
+  const { bytes, words } = ring
+  const word = slot * (RECORD_BYTES / 4)
+  words[word + AUTHOR] = fp.author
+  words[word + TIME] = seconds
+  // Flags, id length and id (bytes 8–31) are cleared, then written; the signature fills bytes 32–63.
+  for (let w = FLAGS / 4; w < PACKED / 4; w++) words[word + w] = 0
+  bytes[base + FLAGS] = (flags & 31) | (fp.kind === 'long' ? KIND_LONG : fp.kind === 'short' ? KIND_SHORT : 0)
+  const packed = fp.packed
+  for (let i = 0; i < MINHASH_SIZE; i++) bytes[base + PACKED + i] = packed[i] ?? 0
   writeId(ring, slot, id)
-  for (let table = 0; table < STATUS_TABLES; table++) ring.index.next[slot * STATUS_TABLES + table] = 0
+  const next = ring.index.next
+  for (let table = 0; table < STATUS_TABLES; table++) next[slot * STATUS_TABLES + table] = 0
   if (keys !== undefined) {
     for (let table = 0; table < STATUS_TABLES; table++) {
       const key = keys[table]!
@@ -239,19 +256,22 @@ export function ringKept(ring: StatusRing): number {
  */
 export function ringHas(ring: StatusRing, fp: MemoryRecord, id: string | undefined): boolean {
   if (id === undefined || fp.keys.length === 0) return false
-  const kept = keptId(id)
-  let found = false
-  chainWalk(ring.index, 0, fp.keys[0]!, ring.total, ringKept(ring), MAX_STEPS, (slot) => {
-    if (authorAt(ring, slot) !== fp.author) return true
-    found = rawId(ring, slot) === kept
-    return !found
-  })
-  return found
+  const kept = keptId(id)!
+  const { index, cursor } = ring
+  const total = ring.total
+  const stored = ringKept(ring)
+  chainStart(index, 0, fp.keys[0]!, cursor)
+  for (let slot = chainNext(index, 0, cursor, total, stored, MAX_STEPS); slot >= 0; slot = chainNext(index, 0, cursor, total, stored, MAX_STEPS)) {
+    if (authorAt(ring, slot) === fp.author && sameId(ring, slot, kept)) return true
+  }
+  return false
 }
 
-/** Out-parameter of `ringTextCopies`: the author's own earlier copies. */
+/** Out-parameter of `ringTextCopies`: the author's own earlier copies, and whether this status is in the ring already. */
 export interface OwnCopies {
   repeats: number
+  /** `ringHas(ring, fp, fp.id)`, found on the walk of chain 0 (set by `ringTextCopies`). */
+  seen: boolean
 }
 
 /**
@@ -259,57 +279,80 @@ export interface OwnCopies {
  * confirmed by signature agreement (long texts) or identical signatures (short texts). Copies by
  * the same author (other status ids) are counted in `own.repeats`. Each chain is walked newest
  * first, at most `MAX_STEPS` entries, and left after `MAX_MISS_RUN` candidates in a row that are
- * not copies.
+ * not copies. With `own`, the walk of chain 0 also answers `ringHas` (`own.seen`): it goes on,
+ * looking only for this status, after the copy search leaves the chain.
  *
  * @param ring - the ring
  * @param fp - the status's record
  * @param flags - the status's own suspect bits
  * @param seconds - the status's time in seconds
  * @param windowSeconds - the window
- * @param own - receives the author's own copies
+ * @param own - receives the author's own copies and whether the status was seen
  * @returns the copies, or `undefined` when no other account posted the text
  */
 export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'packed' | 'keys' | 'author' | 'id'>, flags: number, seconds: number, windowSeconds: number, own?: OwnCopies): CopyMatch | undefined {
+  if (own !== undefined) own.seen = false
   if (fp.kind === 'none') return undefined
   const kind = fp.kind === 'long' ? KIND_LONG : KIND_SHORT
   const authors = ring.found
   authors.clear()
   let statuses = 0
+  let repeats = 0
   let firstSlot = -1
   ring.stamp = (ring.stamp + 1) >>> 0 || 1
-  // Candidates of the current chain that failed in a row (see MAX_MISS_RUN); `false` leaves the chain.
-  let misses = 0
-  const miss = (): boolean => ++misses < MAX_MISS_RUN
-  const visit = (slot: number): boolean => {
-    if (!firstVisit(ring, slot)) return true
-    const author = authorAt(ring, slot)
-    const flagsThere = flagsAt(ring, slot)
-    if ((flagsThere & kind) === 0) return miss()
-    if (author === fp.author && own === undefined) return true
-    if (Math.abs(timeAt(ring, slot) - seconds) > windowSeconds) return miss()
-    const offset = packedOffset(slot)
-    if (kind === KIND_LONG ? !similarEnough(ring.bytes, offset, fp.packed) : !equalBytes(ring.bytes, offset, fp.packed)) return miss()
-    misses = 0
-    if (author === fp.author) {
-      if (fp.id === undefined || rawId(ring, slot) !== keptId(fp.id)) own!.repeats++
-      return true
-    }
-    statuses++
-    authors.set(author, (authors.get(author) ?? 0) | flagsThere)
-    if (firstSlot < 0 || timeAt(ring, slot) <= timeAt(ring, firstSlot)) firstSlot = slot
-    return true
-  }
+  const { index, cursor, bytes } = ring
+  const total = ring.total
+  const stored = ringKept(ring)
+  const packed = fp.packed
+  const author = fp.author
+  const kept = fp.id === undefined ? undefined : keptId(fp.id)!
+  // Looking for this status itself on chain 0 (what ringHas walks), until found.
+  let seek = own !== undefined && kept !== undefined
   for (let k = 0; k < fp.keys.length; k++) {
-    misses = 0
-    chainWalk(ring.index, k, fp.keys[k]!, ring.total, ringKept(ring), MAX_STEPS, visit)
+    chainStart(index, k, fp.keys[k]!, cursor)
+    // Candidates of this chain that failed in a row (see MAX_MISS_RUN).
+    let misses = 0
+    for (let slot = chainNext(index, k, cursor, total, stored, MAX_STEPS); slot >= 0; slot = chainNext(index, k, cursor, total, stored, MAX_STEPS)) {
+      const there = authorAt(ring, slot)
+      if (k === 0 && seek && there === author && sameId(ring, slot, kept!)) {
+        own!.seen = true
+        seek = false
+      }
+      if (misses >= MAX_MISS_RUN) {
+        // The copy search has left the chain: chain 0 is walked on only to find this status.
+        if (!seek) break
+        continue
+      }
+      if (!firstVisit(ring, slot)) continue
+      const flagsThere = flagsAt(ring, slot)
+      let miss = (flagsThere & kind) === 0
+      if (!miss) {
+        if (there === author && own === undefined) continue
+        const offset = packedOffset(slot)
+        miss = Math.abs(timeAt(ring, slot) - seconds) > windowSeconds || (kind === KIND_LONG ? !similarEnough(bytes, offset, packed) : !equalBytes(bytes, offset, packed))
+      }
+      if (miss) {
+        if (++misses >= MAX_MISS_RUN && !(k === 0 && seek)) break
+        continue
+      }
+      misses = 0
+      if (there === author) {
+        if (kept === undefined || !sameId(ring, slot, kept)) repeats++
+        continue
+      }
+      statuses++
+      authors.set(there, (authors.get(there) ?? 0) | flagsThere)
+      if (firstSlot < 0 || timeAt(ring, slot) <= timeAt(ring, firstSlot)) firstSlot = slot
+    }
   }
+  if (own !== undefined) own.repeats += repeats
   if (firstSlot < 0) return undefined
-  let total = suspicion(flags)
-  for (const bits of authors.values()) total += suspicion(bits)
+  let sum = suspicion(flags)
+  for (const bits of authors.values()) sum += suspicion(bits)
   return {
     accounts: authors.size + 1,
     statuses,
-    suspicion: total / (authors.size + 1),
+    suspicion: sum / (authors.size + 1),
     firstSeenAt: timeAt(ring, firstSlot) * 1000,
     firstSeenId: readId(ring, firstSlot),
     exact: kind === KIND_SHORT,
