@@ -7,7 +7,7 @@ import { isBareProfile } from './signals/bare-profile.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
 import { hashString, mix32 } from './text/hash32.js'
 import { lshBandKeys, MINHASH_SIZE, packSignature, textSignature } from './text/minhash.js'
-import { statusTexts } from './status/status-texts.js'
+import { leadingSkeleton, statusTexts } from './status/status-texts.js'
 import { skeleton } from './text/deobfuscate.js'
 import { keyTextOfSkeleton, keyTextSource } from './text/shingles.js'
 
@@ -75,8 +75,10 @@ function strangerMentions(status: NormalizedStatus, context: SignalContext): Uin
 /**
  * `skeleton(keyTextSource(status))`. When the status is about to be classified (`shareTexts`),
  * the skeleton comes from `statusTexts`, which the link and phrase signals read anyway (it is
- * computed once per status): its joined text is the same source when the status has no poll,
- * alt text or card text, and then the key text costs no second pass through the layer.
+ * computed once per status): its joined text starts with the same source (the content warning
+ * and the prose), followed by the poll options, alt texts and card texts on their own lines, and
+ * `leadingSkeleton` reads the key source's skeleton off it, so the key text costs no second pass
+ * through the layer.
  *
  * @param status - a normalized status
  * @param shareTexts - whether `statusTexts(status)` will be computed anyway
@@ -84,9 +86,9 @@ function strangerMentions(status: NormalizedStatus, context: SignalContext): Uin
  */
 function foldedKeySource(status: NormalizedStatus, shareTexts: boolean): string {
   const source = keyTextSource(status)
-  if (shareTexts) {
-    const joined = statusTexts(status).joined
-    if (joined.original === source) return joined.text
+  if (shareTexts && source !== '') {
+    const read = leadingSkeleton(statusTexts(status).joined, source)
+    if (read !== undefined) return read
   }
   return skeleton(source)
 }
