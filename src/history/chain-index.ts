@@ -88,7 +88,32 @@ export function createChainCursor(): ChainCursor {
  * @param cursor - the cursor to set
  */
 export function chainStart(index: ChainIndex, table: number, key: number, cursor: ChainCursor): void {
-  cursor.link = index.heads[table * index.buckets + (key & (index.buckets - 1))]! & SEQUENCE_MASK
+  chainStartAt(chainHead(index, table, key), key, cursor)
+}
+
+/**
+ * The head link of a key's chain. Reading the heads of several tables first, then walking, lets
+ * the processor fetch them from memory at once rather than one after another (in a large index
+ * each head is a cache miss).
+ *
+ * @param index - the index
+ * @param table - which table
+ * @param key - the key
+ * @returns the head link (0: empty chain)
+ */
+export function chainHead(index: ChainIndex, table: number, key: number): number {
+  return index.heads[table * index.buckets + (key & (index.buckets - 1))]! & SEQUENCE_MASK
+}
+
+/**
+ * Starts a walk from a head link read beforehand (`chainHead`).
+ *
+ * @param head - the chain's head link
+ * @param key - the key
+ * @param cursor - the cursor to set
+ */
+export function chainStartAt(head: number, key: number, cursor: ChainCursor): void {
+  cursor.link = head
   cursor.tag = (key & 0xff000000) >>> 0
   cursor.previousAge = -1
   cursor.steps = 0

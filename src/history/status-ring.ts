@@ -1,6 +1,6 @@
 import { estimateJaccard, LSH_BANDS, MINHASH_SIZE } from '../text/minhash.js'
 import { hashString } from '../text/hash32.js'
-import { chainInsert, chainNext, chainStart, createChainCursor, createChainIndex, type ChainCursor, type ChainIndex } from './chain-index.js'
+import { chainHead, chainInsert, chainNext, chainStart, chainStartAt, createChainCursor, createChainIndex, type ChainCursor, type ChainIndex } from './chain-index.js'
 import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
 
 /**
@@ -90,6 +90,8 @@ export interface StatusRing {
   readonly found: Map<number, number>
   /** The chain walk of the current lookup. */
   readonly cursor: ChainCursor
+  /** The head links of the current lookup's chains, one per table. */
+  readonly heads: Uint32Array
 }
 
 /**
@@ -111,6 +113,7 @@ export function createStatusRing(capacity: number): StatusRing {
     stamp: 0,
     found: new Map(),
     cursor: createChainCursor(),
+    heads: new Uint32Array(STATUS_TABLES),
   }
 }
 
@@ -308,8 +311,12 @@ export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' |
   const kept = fp.id === undefined ? undefined : keptId(fp.id)!
   // Looking for this status itself on chain 0 (what ringHas walks), until found.
   let seek = own !== undefined && kept !== undefined
-  for (let k = 0; k < fp.keys.length; k++) {
-    chainStart(index, k, fp.keys[k]!, cursor)
+  // Every head first: in a large memory each is a cache miss, and independent reads overlap.
+  const keys = fp.keys
+  const heads = ring.heads
+  for (let k = 0; k < keys.length; k++) heads[k] = chainHead(index, k, keys[k]!)
+  for (let k = 0; k < keys.length; k++) {
+    chainStartAt(heads[k]!, keys[k]!, cursor)
     // Candidates of this chain that failed in a row (see MAX_MISS_RUN).
     let misses = 0
     for (let slot = chainNext(index, k, cursor, total, stored, MAX_STEPS); slot >= 0; slot = chainNext(index, k, cursor, total, stored, MAX_STEPS)) {
