@@ -96,8 +96,7 @@ export function referenceHas(ring: StatusRing, fp: MemoryRecord, id: string | un
 export function referenceTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'packed' | 'keys' | 'author' | 'id'>, flags: number, seconds: number, windowSeconds: number, own?: { repeats: number }): CopyMatch | undefined {
   if (fp.kind === 'none') return undefined
   const kind = fp.kind === 'long' ? KIND_LONG : KIND_SHORT
-  const authors = ring.found
-  authors.clear()
+  const authors = new Map<number, number>()
   let statuses = 0
   let firstSlot = -1
   ring.stamp = (ring.stamp + 1) >>> 0 || 1

@@ -93,6 +93,31 @@ describe('the status ring walk (cursor, "seen" folded into chain 0) against the 
   })
 })
 
+describe('the accounts found by one lookup (a stamped table, not a Map)', () => {
+  test('counts as many accounts, with the same suspect bits, as the reference when a wave fills every chain', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 300 }), (posters) => {
+        const mine = createStatusRing(512)
+        const theirs = createStatusRing(512)
+        const keys = Uint32Array.from(KEYS.slice(0, 6).concat(KEYS.slice(0, 2)))
+        posters.forEach(([author, flags], i) => {
+          // Filed under the lookup's key in some tables only: each chain holds other statuses.
+          const filed = keys.map((key, table) => ((i + table) % 3 === 0 ? key : KEYS[(i + table) % KEYS.length]! ^ 0x00f00000))
+          ringAppend(mine, { kind: 'long', packed: BASE[0]!, keys: filed, author }, flags, 1_000, undefined)
+          referenceAppend(theirs, { kind: 'long', packed: BASE[0]!, keys: filed, author }, flags, 1_000, undefined)
+        })
+        const record = { kind: 'long' as const, packed: BASE[0]!, keys, author: 7, id: undefined }
+        const found = ringTextCopies(mine, record, 0, 1_000, 60, { repeats: 0, seen: false })
+        expect(found).toEqual(referenceTextCopies(theirs, record, 0, 1_000, 60, { repeats: 0 }))
+        if (posters.length >= 200) expect(found!.accounts).toBeGreaterThan(40)
+        // A second lookup starts from an empty table.
+        expect(ringTextCopies(mine, record, 4, 1_000, 60)).toEqual(referenceTextCopies(theirs, record, 4, 1_000, 60))
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
 describe('chainWalk (on the cursor) against the reference walk', () => {
   test('visits the same slots with the same link words, for any step limit, tag rule and early stop', () => {
     fc.assert(
