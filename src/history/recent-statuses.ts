@@ -97,7 +97,8 @@ export function createMemoryStore(options?: MemoryOptions): InProcessMemoryStore
     size: () => ringKept(state.ring),
     lookup(record, rememberIt): MemoryLookup {
       const { feedback } = state
-      const allowedAuthor = feedback.allowAuthors.has(record.acct)
+      // An empty set first: `has` hashes the acct, a new string for every status.
+      const allowedAuthor = feedback.allowAuthors.size > 0 && feedback.allowAuthors.has(record.acct)
       own.repeats = 0
       // The text walk also answers "seen already" (ringHas) on its walk of chain 0.
       const walked = record.kind !== 'none' && !allowedAuthor && !textMarked(feedback.allowTexts, record)

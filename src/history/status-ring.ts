@@ -263,7 +263,8 @@ export function ringAppend(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'pa
   for (let w = FLAGS / 4; w < PACKED / 4; w++) words[word + w] = 0
   bytes[base + FLAGS] = (flags & 31) | (fp.kind === 'long' ? KIND_LONG : fp.kind === 'short' ? KIND_SHORT : 0)
   const packed = fp.packed
-  for (let i = 0; i < MINHASH_SIZE; i++) bytes[base + PACKED + i] = packed[i] ?? 0
+  if (packed.length < MINHASH_SIZE) bytes.fill(0, base + PACKED, base + RECORD_BYTES)
+  bytes.set(packed.length <= MINHASH_SIZE ? packed : packed.subarray(0, MINHASH_SIZE), base + PACKED)
   writeId(ring, slot, id)
   const next = ring.index.next
   for (let table = 0; table < STATUS_TABLES; table++) next[slot * STATUS_TABLES + table] = 0

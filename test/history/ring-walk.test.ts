@@ -88,6 +88,9 @@ describe('the status ring walk (cursor, "seen" folded into chain 0) against the 
       append(ring, long, 1, 1_000, 'x')
       append(ring, { ...long, kind: 'short', keys: Uint32Array.of(KEYS[0]!) }, 0, 1_001, '12')
       append(ring, { ...long, kind: 'none', packed: new Uint8Array(MINHASH_SIZE) }, 0, 1_002, undefined)
+      // A malformed record's short or long signature: the rest of the slot is cleared, the excess cut.
+      append(ring, { ...long, packed: BASE[1]!.subarray(0, 10) }, 0, 1_003, '9')
+      append(ring, { ...long, packed: new Uint8Array(40).fill(9) }, 0, 1_004, '10')
     }
     sameState(mine, theirs)
   })
