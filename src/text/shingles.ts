@@ -72,22 +72,31 @@ function unitKind(code: number, bits: Uint8Array, read: Uint8Array): number {
  * @returns the words joined by single spaces
  */
 export function collapseWords(text: string): string {
+  return isCollapsed(text) ? text : rebuildWords(text)
+}
+
+/** Whether a text is words (letters, numbers, marks) joined by single spaces, nothing at the ends. */
+function isCollapsed(text: string): boolean {
   const bits = (wordBits ??= new Uint8Array(65_536 / 8))
   const read = (blocksRead ??= new Uint8Array(256))
   const length = text.length
   let afterWord = false
-  let i = 0
-  for (; i < length; i++) {
+  for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i)
     // Lower-case ASCII letters first: most of a skeleton.
     if ((code >= 97 && code <= 122) || unitKind(code, bits, read) === 1) afterWord = true
     else if (code === 0x20 && afterWord && i + 1 < length) afterWord = false
-    else break
+    else return false
   }
-  if (i === length) return text
+  return true
+}
+
+function rebuildWords(text: string): string {
+  const bits = (wordBits ??= new Uint8Array(65_536 / 8))
+  const read = (blocksRead ??= new Uint8Array(256))
   let out = ''
   let start = -1
-  for (i = 0; i < length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const kind = unitKind(text.charCodeAt(i), bits, read)
     if (kind < 0) return text.replace(SEPARATORS, ' ').trim()
     if (kind === 1) {
@@ -107,10 +116,13 @@ export function collapseWords(text: string): string {
  * @returns the key text
  */
 export function keyTextOfSkeleton(folded: string): string {
+  // Words joined by single spaces already (most skeletons of prose): no '/', '.', '@' or '#', so
+  // no URL, mention or hashtag, and nothing to collapse.
+  if (isCollapsed(folded)) return folded.length > MAX_KEY_LENGTH ? Array.from(folded).slice(0, MAX_KEY_LENGTH).join('') : folded
   // URLs need '/' or 'www.', mentions '@', hashtags '#': the expressions run only when those are there.
   const links = folded.includes('/') || folded.includes('www.') ? folded.replace(URL, ' ') : folded
   const mentions = links.includes('@') ? links.replace(MENTION, ' ') : links
-  const text = collapseWords(mentions.includes('#') ? mentions.replace(HASHTAG, ' ') : mentions)
+  const text = rebuildWords(mentions.includes('#') ? mentions.replace(HASHTAG, ' ') : mentions)
   return text.length > MAX_KEY_LENGTH ? Array.from(text).slice(0, MAX_KEY_LENGTH).join('') : text
 }
 
