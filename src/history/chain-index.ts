@@ -59,7 +59,7 @@ export function chainInsert(index: ChainIndex, table: number, key: number, seque
 
 /**
  * A walk along one chain, stepped by `chainNext` (no callback, so a hot caller allocates no
- * closure per walk); `chainWalk` is the same walk with a callback.
+ * closure per walk); `chainWalk` is the same walk with a callback (for tests and cold callers).
  */
 export interface ChainCursor {
   /** The next link to follow (0: the walk is over). */
@@ -70,13 +70,11 @@ export interface ChainCursor {
   previousAge: number
   /** Chain entries stepped through so far. */
   steps: number
-  /** The tagged link word of the entry returned last. */
-  word: number
 }
 
 /** A cursor for `chainStart` to set (one per caller, reused walk after walk). */
 export function createChainCursor(): ChainCursor {
-  return { link: 0, tag: 0, previousAge: -1, steps: 0, word: 0 }
+  return { link: 0, tag: 0, previousAge: -1, steps: 0 }
 }
 
 /**
@@ -117,7 +115,6 @@ export function chainStartAt(head: number, key: number, cursor: ChainCursor): vo
   cursor.tag = (key & 0xff000000) >>> 0
   cursor.previousAge = -1
   cursor.steps = 0
-  cursor.word = 0
 }
 
 /**
@@ -146,10 +143,7 @@ export function chainNext(index: ChainIndex, table: number, cursor: ChainCursor,
     const word = index.next[slot * index.tables + table]!
     cursor.previousAge = age
     cursor.link = word & SEQUENCE_MASK
-    if (anyTag || ((word & 0xff000000) >>> 0) === cursor.tag) {
-      cursor.word = word
-      return slot
-    }
+    if (anyTag || ((word & 0xff000000) >>> 0) === cursor.tag) return slot
   }
   return -1
 }
@@ -171,7 +165,7 @@ export function chainWalk(index: ChainIndex, table: number, key: number, total: 
   const cursor = createChainCursor()
   chainStart(index, table, key, cursor)
   for (let slot = chainNext(index, table, cursor, total, kept, maxSteps, anyTag); slot >= 0; slot = chainNext(index, table, cursor, total, kept, maxSteps, anyTag)) {
-    if (!visit(slot, cursor.word)) return
+    if (!visit(slot, index.next[slot * index.tables + table]!)) return
   }
 }
 
@@ -187,12 +181,13 @@ export function chainWalk(index: ChainIndex, table: number, key: number, total: 
  */
 export function keysBySlot(index: ChainIndex, total: number, kept: number): Uint32Array {
   const out = new Uint32Array(index.capacity * index.tables).fill(0xffffffff)
+  const cursor = createChainCursor()
   for (let table = 0; table < index.tables; table++) {
     for (let bucket = 0; bucket < index.buckets; bucket++) {
-      chainWalk(index, table, bucket, total, kept, kept, (slot, word) => {
-        out[slot * index.tables + table] = ((word & 0xff000000) | bucket) >>> 0
-        return true
-      }, true)
+      chainStartAt(chainHead(index, table, bucket), bucket, cursor)
+      for (let slot = chainNext(index, table, cursor, total, kept, kept, true); slot >= 0; slot = chainNext(index, table, cursor, total, kept, kept, true)) {
+        out[slot * index.tables + table] = ((index.next[slot * index.tables + table]! & 0xff000000) | bucket) >>> 0
+      }
     }
   }
   return out

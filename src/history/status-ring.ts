@@ -1,6 +1,6 @@
 import { estimateJaccard, LSH_BANDS, MINHASH_SIZE } from '../text/minhash.js'
 import { hashString } from '../text/hash32.js'
-import { chainHead, chainInsert, chainNext, chainStart, chainStartAt, createChainCursor, createChainIndex, type ChainCursor, type ChainIndex } from './chain-index.js'
+import { chainHead, chainInsert, chainNext, chainStartAt, createChainCursor, createChainIndex, type ChainCursor, type ChainIndex } from './chain-index.js'
 import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
 
 /**
@@ -97,9 +97,9 @@ export interface StatusRing {
   readonly authorKeys: Uint32Array
   readonly authorBits: Uint8Array
   readonly authorStamps: Uint32Array
-  /** Table positions of the accounts found, in order; `authorCount` of them. */
-  readonly authorOrder: Uint16Array
+  /** How many accounts the current lookup found, and the sum of their suspicion. */
   authorCount: number
+  authorSuspicion: number
   /** The chain walk of the current lookup. */
   readonly cursor: ChainCursor
   /** The head links of the current lookup's chains, one per table. */
@@ -126,8 +126,8 @@ export function createStatusRing(capacity: number): StatusRing {
     authorKeys: new Uint32Array(AUTHOR_SLOTS),
     authorBits: new Uint8Array(AUTHOR_SLOTS),
     authorStamps: new Uint32Array(AUTHOR_SLOTS),
-    authorOrder: new Uint16Array(AUTHOR_SLOTS),
     authorCount: 0,
+    authorSuspicion: 0,
     cursor: createChainCursor(),
     heads: new Uint32Array(STATUS_TABLES),
   }
@@ -184,15 +184,6 @@ function writeId(ring: StatusRing, slot: number, id: string | undefined): void {
   ring.bytes[base + ID_LENGTH] = kept.length
 }
 
-/** `rawId(ring, slot) === kept`, without making the string. */
-function sameId(ring: StatusRing, slot: number, kept: string): boolean {
-  const base = slot * RECORD_BYTES
-  const length = ring.bytes[base + ID_LENGTH]!
-  if (length === 0 || length !== kept.length) return false
-  for (let i = 0; i < length; i++) if (ring.bytes[base + ID + i] !== kept.charCodeAt(i)) return false
-  return true
-}
-
 /** The id kept at a slot as stored (a hashed id included), `undefined` when none. */
 export function rawId(ring: StatusRing, slot: number): string | undefined {
   const base = slot * RECORD_BYTES
@@ -225,15 +216,14 @@ function firstVisit(ring: StatusRing, slot: number): boolean {
 function addAuthor(ring: StatusRing, author: number, bits: number): void {
   let i = Math.imul(author, 0x9e3779b1) >>> 24
   for (let probe = 0; probe < AUTHOR_SLOTS; probe++, i = (i + 1) & (AUTHOR_SLOTS - 1)) {
-    if (ring.authorStamps[i] !== ring.stamp) {
+    const fresh = ring.authorStamps[i] !== ring.stamp
+    if (fresh || ring.authorKeys[i] === author) {
+      const before = fresh ? 0 : ring.authorBits[i]!
+      if (fresh) ring.authorCount++
       ring.authorStamps[i] = ring.stamp
       ring.authorKeys[i] = author
-      ring.authorBits[i] = bits
-      ring.authorOrder[ring.authorCount++] = i
-      return
-    }
-    if (ring.authorKeys[i] === author) {
-      ring.authorBits[i]! |= bits
+      ring.authorBits[i] = before | bits
+      ring.authorSuspicion += suspicion(before | bits) - (fresh ? 0 : suspicion(before))
       return
     }
   }
@@ -256,15 +246,11 @@ export function ringAppend(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'pa
   ring.total++
   const base = slot * RECORD_BYTES
   const { bytes, words } = ring
-  const word = slot * (RECORD_BYTES / 4)
-  words[word + AUTHOR] = fp.author
-  words[word + TIME] = seconds
-  // Flags, id length and id (bytes 8–31) are cleared, then written; the signature fills bytes 32–63.
-  for (let w = FLAGS / 4; w < PACKED / 4; w++) words[word + w] = 0
+  bytes.fill(0, base, base + RECORD_BYTES)
+  words[slot * (RECORD_BYTES / 4) + AUTHOR] = fp.author
+  words[slot * (RECORD_BYTES / 4) + TIME] = seconds
   bytes[base + FLAGS] = (flags & 31) | (fp.kind === 'long' ? KIND_LONG : fp.kind === 'short' ? KIND_SHORT : 0)
-  const packed = fp.packed
-  if (packed.length < MINHASH_SIZE) bytes.fill(0, base + PACKED, base + RECORD_BYTES)
-  bytes.set(packed.length <= MINHASH_SIZE ? packed : packed.subarray(0, MINHASH_SIZE), base + PACKED)
+  bytes.set(fp.packed.length <= MINHASH_SIZE ? fp.packed : fp.packed.subarray(0, MINHASH_SIZE), base + PACKED)
   writeId(ring, slot, id)
   const next = ring.index.next
   for (let table = 0; table < STATUS_TABLES; table++) next[slot * STATUS_TABLES + table] = 0
@@ -298,9 +284,9 @@ export function ringHas(ring: StatusRing, fp: MemoryRecord, id: string | undefin
   const { index, cursor } = ring
   const total = ring.total
   const stored = ringKept(ring)
-  chainStart(index, 0, fp.keys[0]!, cursor)
+  chainStartAt(chainHead(index, 0, fp.keys[0]!), fp.keys[0]!, cursor)
   for (let slot = chainNext(index, 0, cursor, total, stored, MAX_STEPS); slot >= 0; slot = chainNext(index, 0, cursor, total, stored, MAX_STEPS)) {
-    if (authorAt(ring, slot) === fp.author && sameId(ring, slot, kept)) return true
+    if (authorAt(ring, slot) === fp.author && rawId(ring, slot) === kept) return true
   }
   return false
 }
@@ -333,6 +319,7 @@ export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' |
   if (fp.kind === 'none') return undefined
   const kind = fp.kind === 'long' ? KIND_LONG : KIND_SHORT
   ring.authorCount = 0
+  ring.authorSuspicion = 0
   let statuses = 0
   let repeats = 0
   let firstSlot = -1
@@ -355,7 +342,7 @@ export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' |
     let misses = 0
     for (let slot = chainNext(index, k, cursor, total, stored, MAX_STEPS); slot >= 0; slot = chainNext(index, k, cursor, total, stored, MAX_STEPS)) {
       const there = authorAt(ring, slot)
-      if (k === 0 && seek && there === author && sameId(ring, slot, kept!)) {
+      if (k === 0 && seek && there === author && rawId(ring, slot) === kept) {
         own!.seen = true
         seek = false
       }
@@ -378,7 +365,7 @@ export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' |
       }
       misses = 0
       if (there === author) {
-        if (kept === undefined || !sameId(ring, slot, kept)) repeats++
+        if (kept === undefined || rawId(ring, slot) !== kept) repeats++
         continue
       }
       statuses++
@@ -388,13 +375,11 @@ export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' |
   }
   if (own !== undefined) own.repeats += repeats
   if (firstSlot < 0) return undefined
-  let sum = suspicion(flags)
   const accounts = ring.authorCount
-  for (let a = 0; a < accounts; a++) sum += suspicion(ring.authorBits[ring.authorOrder[a]!]!)
   return {
     accounts: accounts + 1,
     statuses,
-    suspicion: sum / (accounts + 1),
+    suspicion: (suspicion(flags) + ring.authorSuspicion) / (accounts + 1),
     firstSeenAt: timeAt(ring, firstSlot) * 1000,
     firstSeenId: readId(ring, firstSlot),
     exact: kind === KIND_SHORT,

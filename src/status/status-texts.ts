@@ -92,12 +92,6 @@ export function readStatusTexts(status: NormalizedStatus): StatusTexts {
   return { joined: deobfuscate(joinFields(raw)), boundaries: deobfuscate(boundaries), anchors: deobfuscate(anchors), images: deobfuscate(join(status.imageTexts, '\n')) }
 }
 
-function countLineBreaks(text: string): number {
-  let count = 0
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++
-  return count
-}
-
 /**
  * The skeleton of the leading lines of a read text, without a second pass through the layer:
  * `skeleton(source)` when `source` is the start of `read.original` up to a line break. Every step
@@ -111,14 +105,10 @@ function countLineBreaks(text: string): number {
  * @returns `skeleton(source)`, or `undefined` when it cannot be read off (then run the layer)
  */
 export function leadingSkeleton(read: Deobfuscated, source: string): string | undefined {
-  const original = read.original
-  if (original === source) return read.text
-  if (original.length <= source.length || original.charCodeAt(source.length) !== 10 || !original.startsWith(source)) return undefined
-  if (countLineBreaks(read.text) !== countLineBreaks(original)) return undefined
-  let end = -1
-  for (let lines = countLineBreaks(source); lines >= 0; lines--) {
-    end = read.text.indexOf('\n', end + 1)
-    if (end < 0) return undefined
-  }
-  return read.text.slice(0, end)
+  const { original, text } = read
+  if (original === source) return text
+  if (original.charCodeAt(source.length) !== 10 || !original.startsWith(source)) return undefined
+  const lines = text.split('\n')
+  if (lines.length !== original.split('\n').length) return undefined
+  return lines.slice(0, source.split('\n').length).join('\n')
 }

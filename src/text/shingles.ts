@@ -118,11 +118,13 @@ function rebuildWords(text: string): string {
 export function keyTextOfSkeleton(folded: string): string {
   // Words joined by single spaces already (most skeletons of prose): no '/', '.', '@' or '#', so
   // no URL, mention or hashtag, and nothing to collapse.
-  if (isCollapsed(folded)) return folded.length > MAX_KEY_LENGTH ? Array.from(folded).slice(0, MAX_KEY_LENGTH).join('') : folded
-  // URLs need '/' or 'www.', mentions '@', hashtags '#': the expressions run only when those are there.
-  const links = folded.includes('/') || folded.includes('www.') ? folded.replace(URL, ' ') : folded
-  const mentions = links.includes('@') ? links.replace(MENTION, ' ') : links
-  const text = rebuildWords(mentions.includes('#') ? mentions.replace(HASHTAG, ' ') : mentions)
+  let text = folded
+  if (!isCollapsed(folded)) {
+    // URLs need '/' or 'www.', mentions '@', hashtags '#': the expressions run only when those are there.
+    const links = folded.includes('/') || folded.includes('www.') ? folded.replace(URL, ' ') : folded
+    const mentions = links.includes('@') ? links.replace(MENTION, ' ') : links
+    text = rebuildWords(mentions.includes('#') ? mentions.replace(HASHTAG, ' ') : mentions)
+  }
   return text.length > MAX_KEY_LENGTH ? Array.from(text).slice(0, MAX_KEY_LENGTH).join('') : text
 }
 
