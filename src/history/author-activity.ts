@@ -47,7 +47,7 @@ export function createAuthorTable(maxAuthors: number): AuthorTable {
  * @returns the count
  */
 export function mentionedWithin(table: AuthorTable, author: number, extra: Uint32Array, seconds: number, windowSeconds: number): number {
-  const entry = table.authors.size === 0 ? undefined : table.authors.get(author)
+  const entry = table.authors.get(author)
   let count = 0
   if (entry !== undefined) {
     for (let i = 0; i < entry.used; i++) if (Math.abs(entry.times[i]! - seconds) <= windowSeconds) count++

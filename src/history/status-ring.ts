@@ -214,16 +214,17 @@ function firstVisit(ring: StatusRing, slot: number): boolean {
 
 /** Adds an account found by the current lookup (stamped with `ring.stamp`), or its suspect bits to one found already. */
 function addAuthor(ring: StatusRing, author: number, bits: number): void {
+  const { authorKeys: keys, authorBits: found, authorStamps: stamps, stamp } = ring
   let i = Math.imul(author, 0x9e3779b1) >>> 24
   for (let probe = 0; probe < AUTHOR_SLOTS; probe++, i = (i + 1) & (AUTHOR_SLOTS - 1)) {
-    const fresh = ring.authorStamps[i] !== ring.stamp
-    if (fresh || ring.authorKeys[i] === author) {
-      const before = fresh ? 0 : ring.authorBits[i]!
+    const fresh = stamps[i] !== stamp
+    if (fresh || keys[i] === author) {
+      const before = fresh ? 0 : found[i]!
       if (fresh) ring.authorCount++
-      ring.authorStamps[i] = ring.stamp
-      ring.authorKeys[i] = author
-      ring.authorBits[i] = before | bits
-      ring.authorSuspicion += suspicion(before | bits) - (fresh ? 0 : suspicion(before))
+      stamps[i] = stamp
+      keys[i] = author
+      found[i] = before | bits
+      ring.authorSuspicion += suspicion(before | bits) - suspicion(before)
       return
     }
   }

@@ -148,7 +148,7 @@ function fillBins(keyText: string, signature: Uint32Array): number {
  * @param signature - where to write the signature (`MINHASH_SIZE` values): a caller's scratch array
  * @returns `signature` (all `0xffffffff` for a text without shingles)
  */
-export function textSignature(keyText: string, signature: Uint32Array = new Uint32Array(MINHASH_SIZE)): Uint32Array {
+export function textSignature(keyText: string, signature: Uint32Array): Uint32Array {
   return fillBins(keyText, signature) === 0 ? signature : densify(signature)
 }
 

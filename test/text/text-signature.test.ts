@@ -15,7 +15,7 @@ const anyText = fc.array(fc.oneof(fc.constantFrom(...POINTS), fc.integer({ min: 
 )
 const words = fc.array(fc.stringMatching(/^[a-z]{1,3}$/u), { maxLength: 60 }).map((list) => list.join(' '))
 
-const fused = (text: string): number[] => [...textSignature(text)]
+const fused = (text: string): number[] => [...textSignature(text, new Uint32Array(MINHASH_SIZE))]
 
 describe('textSignature (one pass) against the plain two-step reference', () => {
   test('the reference agrees with src wordShingles + minhashSignature (so the reference is what 0.2.0 wrote)', () => {
