@@ -150,6 +150,32 @@ function reword(text: string, random: () => number): string {
   return sentences.join(' ')
 }
 
+// Words a person puts in or swaps in when changing one word of a sentence.
+const ONE_WORD = ['really', 'now', 'new', 'official', 'today', 'please', 'just', 'all']
+
+/**
+ * One word of each sentence of five or more words changed, inside the sentence (not its first or
+ * last word): swapped for another word, or a word put before it, or the word left out, chosen at
+ * random. Words are split at spaces (a sentence written without spaces is left as it is).
+ */
+export function oneWordChanged(text: string, random: () => number): string {
+  return text
+    .split(/(?<=[.!?。！？\n])/u)
+    .map((sentence) => {
+      const words = sentence.split(' ')
+      const inner = words.map((w, i) => ({ w, i })).filter(({ w, i }) => i > 0 && i < words.length - 1 && /[\p{L}\p{N}]/u.test(w))
+      if (words.filter((w) => /[\p{L}\p{N}]/u.test(w)).length < 5 || inner.length === 0) return sentence
+      const { w, i } = pick(random, inner)
+      const kind = Math.floor(random() * 3)
+      const other = pick(random, ONE_WORD.filter((o) => o !== w.toLowerCase()))
+      if (kind === 0) words[i] = other
+      else if (kind === 1) words.splice(i, 0, other)
+      else words.splice(i, 1)
+      return words.join(' ')
+    })
+    .join('')
+}
+
 /** A spam status's base: the words around the item, and the item (a URL, host, invite or sentence). */
 export interface SpamBase {
   /** Text before the item (may be ''). */
@@ -219,6 +245,21 @@ export function disguise(base: SpamBase, kind: DisguiseClass, random: () => numb
     case 'reworded':
       return { html: base.isLink ? `${paragraph(reword(base.before, random))}<p>${link(base.item.startsWith('http') ? base.item : `https://${base.item}`)}</p>${paragraph(reword(base.after, random))}` : around(reword(base.item, random)) }
   }
+}
+
+/**
+ * The post with one word of each sentence of five or more words changed (`oneWordChanged`): not
+ * one of `DISGUISE_CLASSES`, so the generalisation tables keep their seeds; eval/near-phrases.ts
+ * reports it.
+ *
+ * @param base - the spam base
+ * @param random - a seeded generator (eval/prng.ts)
+ * @returns the parts
+ */
+export function oneWordDisguise(base: SpamBase, random: () => number): Disguised {
+  if (!base.isLink) return { html: paragraph(oneWordChanged(`${base.before} ${base.item} ${base.after}`.trim(), random)) }
+  const url = base.item.startsWith('http') ? base.item : `https://${base.item}`
+  return { html: `${paragraph(oneWordChanged(base.before, random))}<p>${link(url)}</p>${paragraph(oneWordChanged(base.after, random))}` }
 }
 
 /**

@@ -17,7 +17,8 @@ const APP = `import { classifyStatus, createSpamFilter } from ${JSON.stringify(p
 /** Budgets (gzipped bytes). */
 const BUDGET = {
   /** The package's own code, from src/ with linkifyjs and tldts external (so without the suffix table the build puts in tldts's place): 63.2 kB when set, after the skeleton table's records became gaps. */
-  ownEsbuild: 70_000,
+  // +2 kB for near phrase matches (issue 10, fourth pass: 69.76 → 71.52 kB measured on main 38f82bb).
+  ownEsbuild: 72_000,
   /** Everything an app ships from dist/ (tsup bundles tldts, with our suffix table in place of its trie, and linkifyjs in; the Public Suffix List is about 45 kB); 120.3 kB when set. */
   esbuild: 133_000,
   /**

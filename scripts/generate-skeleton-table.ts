@@ -16,8 +16,9 @@
  *   invisible fillers removed → full case folding → confusable prototype.
  * A confusable prototype is used only when it folds to ASCII letters or digits (or, for a
  * punctuation or symbol source, to `.` `/` `:` `@` `-`): letters that imitate Latin letters and
- * digits, never mappings inside other scripts (kana to kanji), never ASCII to ASCII (`m` → `rn`,
- * `0` → `O`: they would change ordinary text and hosts). A letter left outside ASCII whose name
+ * digits, and kana or kanji whose prototype is kana or kanji (カ → 力, 一 → ー); never mappings
+ * inside other scripts, never ASCII to ASCII (`m` → `rn`, `0` → `O`: they would change ordinary
+ * text and hosts). A letter left outside ASCII whose name
  * says which Latin letter it is (`LATIN LETTER SMALL CAPITAL D`, `NEGATIVE SQUARED LATIN CAPITAL
  * LETTER D`, `LATIN SMALL LETTER D WITH HOOK`) becomes that letter.
  * Only code points whose result differs from themselves are written, as ranges.
@@ -66,6 +67,13 @@ const removed = (cp: number): boolean => {
 }
 const ASCII_WORD = /^[a-z0-9]+$/u
 const ASCII_PUNCT = /^[./:@-]$/u
+// Kana and kanji (and the long-vowel mark): a prototype inside these scripts is used when the
+// source is in them too and one of the two is kana (カ → 力, ロ → 口, ニ → 二, 一 → ー):
+// look-alikes across kana and kanji, so a listed Japanese phrase matches with a kana written as
+// the kanji it resembles.
+const JAPANESE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+$/u
+// One side kana: variant kanji of one another (黒, 黑) are left to NFKC as they were.
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u
 
 function foldOnce(text: string, useConfusables: boolean): string {
   let out = ''
@@ -114,7 +122,7 @@ function confusable(char: string): string {
     // A prototype that is itself a look-alike (ꭰ → ᴅ → d) is followed.
     if (!ASCII_WORD.test(folded)) folded = [...folded].map((c) => confusable(c)).join('')
     const category = info.get(cp)?.category ?? ''
-    if (ASCII_WORD.test(folded) || (ASCII_PUNCT.test(folded) && /^[PS]/u.test(category))) result = folded
+    if (ASCII_WORD.test(folded) || (ASCII_PUNCT.test(folded) && /^[PS]/u.test(category)) || (JAPANESE.test(char) && JAPANESE.test(folded) && KANA.test(char + folded))) result = folded
     // TR39 writes capital I as its prototype l; a letter named I reads as i (Lisu ꓲ).
     // So does a capital whose small letter reads as i (Cyrillic І).
     if (result === 'l' && (/LETTER (?:CAPITAL )?I$/u.test(info.get(cp)?.name ?? '') || (char.toLowerCase() !== char && confusable(char.toLowerCase()) === 'i'))) result = 'i'
@@ -140,7 +148,10 @@ function skeletonOf(cp: number): string {
 }
 
 const entries: [number, string][] = []
-const codes = [...info.keys()].filter((cp) => cp >= 0x80 && (cp < 0xd800 || cp > 0xdfff)).sort((a, b) => a - b)
+// UnicodeData.txt lists CJK ideographs as ranges, not one by one: the ones confusables.txt names
+// as look-alikes (一) are added.
+const confusableSources = Object.keys(confusables).filter((source) => [...source].length === 1).map((source) => source.codePointAt(0)!)
+const codes = [...new Set([...info.keys(), ...confusableSources])].filter((cp) => cp >= 0x80 && (cp < 0xd800 || cp > 0xdfff)).sort((a, b) => a - b)
 /** What `deobfuscate` computes at run time for a code point marked `~`: NFKC, then lower case. */
 const RUNTIME = (char: string): string => char.normalize('NFKC').toLowerCase()
 /** What `deobfuscate` computes at run time for a code point marked `^`: NFKD, marks removed, lower case. */
@@ -211,7 +222,9 @@ for (const record of records) {
   line += `${record};`
 }
 if (line !== '') lines.push(line)
-const literal = (text: string): string => JSON.stringify(text).replace(/[^\u0020-\u007e]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+// Every UTF-16 code unit outside printable ASCII as its own escape (an astral character is two).
+const literal = (text: string): string =>
+  JSON.stringify(text).replace(/[^\u0020-\u007e]/gu, (c) => c.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''))
 // Where each block of 2 ** BLOCK_BITS code points starts reading (the run time parses only the blocks a text
 // reaches): the offset in the table of the first record that ends past the block's start, and the
 // end of the record before it (the base of its gap).

@@ -78,7 +78,8 @@ const exceptionCount = rules - ruleCount
 // engine to read, no concatenation at load); letters outside ASCII as \\u escapes.
 const literal = (line: string): string => {
   if (/[`$\\]/u.test(line)) throw new Error(`a line the template literal cannot hold: ${line.slice(0, 40)}`)
-  return line.replace(/[^\u0020-\u007e]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  // Every UTF-16 code unit as its own escape (an astral character is two).
+  return line.replace(/[^\u0020-\u007e]/gu, (c) => c.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''))
 }
 const out = `/**
  * The Public Suffix List as text searched in place, for src/links/public-suffix-lookup.ts.

@@ -59,7 +59,7 @@ export type { Signal, SignalContext, SignalGroup, SignalHit, ViewerContext } fro
 export type { NormalizedStatus, StatusAuthor, StatusLink, StatusMedia, StatusMention } from './status/normalized-status.js'
 export type { FoundInvite, FoundLink, LinkOrigin, LinkScan, NamedHost } from './links/status-links.js'
 export type { DomainSet } from './links/domain-set.js'
-export type { CompiledPhrase, PhraseMatcher } from './rules/phrase-pattern.js'
+export type { CompiledPhrase, NearPhrase, PhraseMatcher, PhraseScan, WordChange } from './rules/phrase-pattern.js'
 export type { FoundPattern, MultiPatternMatcher } from './text/multi-pattern.js'
 export type { CompiledUsernameRule } from './rules/username-rule.js'
 export type { StatusMemory } from './signal.js'

@@ -19,6 +19,7 @@ export type BuiltinSignalId =
   | 'link-text-mismatch'
   | 'url-shortener'
   | 'phrase-list'
+  | 'phrase-near'
   | 'author-server'
   | 'username-block'
   | 'near-duplicate'

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { DISGUISE_CLASSES, disguise, plain, type SpamBase } from '../eval/disguise.js'
+import { readFileSync } from 'node:fs'
+import { DISGUISE_CLASSES, disguise, oneWordChanged, oneWordDisguise, plain, type SpamBase } from '../eval/disguise.js'
 import { createRandom } from '../eval/prng.js'
 
 const LINK: SpamBase = { before: 'join us', item: 'https://discord.gg/ctkpaarr', after: 'now', isLink: true }
@@ -32,5 +33,40 @@ describe('the disguise generator (eval/disguise.ts)', () => {
 
   test('is seeded: the same seed gives the same disguise', () => {
     for (const kind of DISGUISE_CLASSES) expect(disguise(LINK, kind, createRandom(9))).toEqual(disguise(LINK, kind, createRandom(9)))
+  })
+
+  describe('one word changed (oneWordChanged, for eval/near-phrases.ts)', () => {
+    const words = (text: string): string[] => text.split(' ')
+    const distance = (a: readonly string[], b: readonly string[]): number => {
+      let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+      for (let i = 1; i <= a.length; i++) {
+        const row = [i]
+        for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)))
+        previous = row
+      }
+      return previous[b.length]!
+    }
+
+    test('changes exactly one inner word of each sentence of 5+ words, and leaves short ones', () => {
+      const sentence = 'Your account has been suspended due to content violating new EU legislation.'
+      for (let seed = 0; seed < 50; seed++) {
+        const out = oneWordChanged(`${sentence} Hi there.`, createRandom(seed))
+        const [changed, rest] = [out.slice(0, out.lastIndexOf(' Hi there.')), out.slice(out.lastIndexOf(' Hi there.'))]
+        expect(rest).toBe(' Hi there.')
+        expect(distance(words(sentence), words(changed))).toBe(1)
+        expect(changed.startsWith('Your ')).toBe(true)
+        expect(changed.endsWith(' legislation.')).toBe(true)
+      }
+    })
+
+    test('keeps the link and is seeded', () => {
+      const out = oneWordDisguise(PHISHING, createRandom(4)).html
+      expect(out).toContain('https://verify.example/x')
+      expect(oneWordDisguise(PHISHING, createRandom(4))).toEqual(oneWordDisguise(PHISHING, createRandom(4)))
+    })
+
+    test('is written apart from the matchers (imports nothing from src/)', () => {
+      expect(readFileSync(new URL('../eval/disguise.ts', import.meta.url), 'utf8')).not.toMatch(/from '\.\.\/src\//u)
+    })
   })
 })

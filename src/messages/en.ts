@@ -123,6 +123,12 @@ export const en: BuiltinMessages = {
     if (warning !== undefined) return `Quotes the phrase ${quotePattern(pattern)}, ${note}, as a warning (${warningText({ warning, ...(warningWords === undefined ? {} : { warningWords }) })}).`
     return `${inImage ? 'Shows in an image' : 'Contains'} the phrase ${quotePattern(pattern)}, ${note}.`
   },
+  'phrase-near': ({ pattern, inImage, campaign, list, change, word, by, warning, warningWords }) => {
+    const note = campaign !== undefined ? `from ${campaign}` : list === undefined || list === '' ? 'on your phrase list' : `from the phrase list "${list}"`
+    const changed = change === 'substituted' ? `"${by ?? ''}" for "${word}"` : change === 'inserted' ? `"${word}" added` : `"${word}" left out`
+    if (warning !== undefined) return `Quotes the phrase ${quotePattern(pattern)}, ${note}, with one word changed (${changed}), as a warning (${warningText({ warning, ...(warningWords === undefined ? {} : { warningWords }) })}).`
+    return `${inImage ? 'Shows in an image' : 'Contains'} the phrase ${quotePattern(pattern)}, ${note}, with one word changed (${changed}).`
+  },
   'credential-phishing': ({ parts, warningWords, noLink }) => {
     const notes: string[] = []
     if (warningWords.length > 0) notes.push(`next to warning words (${warningWords.join(', ')})`)

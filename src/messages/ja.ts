@@ -132,6 +132,12 @@ export const ja: BuiltinMessages = {
     if (warning !== undefined) return `${source}フレーズ ${pattern} を引用していますが、注意喚起と読めます（${warningText({ warning, ...(warningWords === undefined ? {} : { warningWords }) })}）。`
     return `${inImage ? '画像の中に' : ''}${source}フレーズ ${pattern} が含まれています。`
   },
+  'phrase-near': ({ pattern, inImage, campaign, list, change, word, by, warning, warningWords }) => {
+    const source = campaign !== undefined ? `${campaignName(campaign)}の` : list === undefined || list === '' ? 'あなたのフレーズリストの' : `フレーズリスト「${list}」の`
+    const changed = change === 'substituted' ? `"${word}" → "${by ?? ''}"` : change === 'inserted' ? `"${word}" を追加` : `"${word}" を削除`
+    if (warning !== undefined) return `${source}フレーズ ${pattern} を一語だけ変えて引用していますが（${changed}）、注意喚起と読めます（${warningText({ warning, ...(warningWords === undefined ? {} : { warningWords }) })}）。`
+    return `${inImage ? '画像の中に' : ''}${source}フレーズ ${pattern} を一語だけ変えた文があります（${changed}）。`
+  },
   'credential-phishing': ({ parts, warningWords, noLink }) => {
     const notes: string[] = []
     if (warningWords.length > 0) notes.push(`注意喚起の語（${warningWords.join('、')}）と一緒`)

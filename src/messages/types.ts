@@ -72,6 +72,8 @@ export interface BuiltinReasonParams {
   readonly 'url-shortener': Found & { readonly host: string }
   /** `campaign` for a built-in wave phrase; otherwise `list` names the rules document ('' for an unnamed one). */
   readonly 'phrase-list': Found & WarningParams & { readonly pattern: string; readonly campaign?: string; readonly list?: string }
+  /** As `phrase-list`, with the one word changed: `word` is the phrase's word (substituted, deleted) or the text's (inserted); `by` the text's word that replaced it. */
+  readonly 'phrase-near': Found & WarningParams & { readonly pattern: string; readonly campaign?: string; readonly list?: string; readonly change: 'substituted' | 'inserted' | 'deleted'; readonly word: string; readonly by?: string }
   /** The parts of a phishing text found (action, threat, urgency, account), warning words next to it, and whether it has no link. */
   readonly 'credential-phishing': { readonly parts: readonly ('action' | 'threat' | 'urgency' | 'account')[]; readonly warningWords: readonly string[]; readonly noLink: boolean }
   /** The display name, what it claims (`mastodon support`, `Discord`), the author's server (`''` unknown), and whether it writes to the viewer. */

@@ -1,5 +1,5 @@
 import type { Signal, SignalGroup } from '../signal.js'
-import { authorRate, authorServer, bareProfile, botAccount, campaignDomain, credentialPhishing, discordInvite, impersonation, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, unsolicitedMention, urlShortener, usernameBlock } from '../signals/index.js'
+import { authorRate, authorServer, bareProfile, botAccount, campaignDomain, credentialPhishing, discordInvite, impersonation, establishedAuthor, followedAuthor, imageDuplicate, knownSpamImage, knownSpamText, linkTextMismatch, lookalikeDomain, machineUsername, mentionDensity, nearDuplicate, newAccount, phraseList, phraseNear, unsolicitedMention, urlShortener, usernameBlock } from '../signals/index.js'
 import type { BuiltinSignalId, Thresholds } from '../verdict.js'
 
 /**
@@ -36,6 +36,11 @@ export const RECOMMENDED_WEIGHTS: { readonly [K in BuiltinSignalId]?: number } =
   'link-text-mismatch': 2,
   'url-shortener': 1,
   'phrase-list': 4,
+  // A listed phrase of 5+ words with one word changed (never blatant, and only when no phrase
+  // matches whole): under the phrase weight, so alone it stays clean (2.5 < 3); a wave's sentence
+  // with one word changed from a fresh account with a shortened link is spam (6.05), as the
+  // sentence whole is (at 2 it stayed suspicious, 5.55).
+  'phrase-near': 2.5,
   // Generic shapes of phishing. credential-phishing at full strength (action, threat, urgency,
   // account) with a look-alike link (3) is spam (8); a staff claim in the name adds 3 (2.1 outside
   // a direct message), capped with the other text signals at 6.
@@ -87,6 +92,7 @@ export const RECOMMENDED_SIGNALS: readonly Signal<BuiltinSignalId>[] = [
   linkTextMismatch,
   urlShortener,
   phraseList,
+  phraseNear,
   credentialPhishing,
   impersonation,
   nearDuplicate,

@@ -121,7 +121,7 @@ export function resolveRules(option?: RulesOption, path = 'rules'): ResolvedRule
 // The built-in lists as compiled by scripts/generate-compiled-lists.ts (test/rules/compiled-lists.test.ts
 // checks them against the compilers); parsed on first use.
 let skeletonTable: ReadonlyMap<string, string> | undefined
-let phraseTable: readonly (readonly [string, string[][], string[][]])[] | undefined
+let phraseTable: readonly (readonly [string, string[][], string[][], string[][]])[] | undefined
 
 /**
  * The skeletons of the campaign domains (a domain missing, from a list edited without
@@ -143,12 +143,12 @@ function builtInSkeletons(): ReadonlyMap<string, string> {
  * @returns the compiled phrases, in list order
  */
 function builtInPhrases(): CompiledPhrase[] {
-  phraseTable ??= JSON.parse(COMPILED_PHRASES_JSON) as [string, string[][], string[][]][]
+  phraseTable ??= JSON.parse(COMPILED_PHRASES_JSON) as [string, string[][], string[][], string[][]][]
   const phrases: CompiledPhrase[] = []
   SPAM_PHRASES.forEach(({ pattern, blatant, campaign }, index) => {
     const entry = phraseTable![index]
     if (entry !== undefined && entry[0] === pattern) {
-      phrases.push({ pattern, required: entry[1], excluded: entry[2], blatant, note: campaign })
+      phrases.push({ pattern, required: entry[1], excluded: entry[2], blatant, note: campaign, words: entry[3] })
       return
     }
     const compiled = compilePhrase(pattern, blatant, campaign)

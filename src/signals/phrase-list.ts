@@ -1,4 +1,5 @@
-import type { CompiledPhrase } from '../rules/phrase-pattern.js'
+import type { CompiledPhrase, PhraseMatcher, PhraseScan } from '../rules/phrase-pattern.js'
+import type { NormalizedStatus } from '../status/normalized-status.js'
 import { statusTexts } from '../status/status-texts.js'
 import { rulesOf } from '../rules/default-rules.js'
 import { SPAM_PHRASES } from '../data/spam-phrases.js'
@@ -8,6 +9,57 @@ import { WARNING_STRENGTH, warningReading } from './warning-context.js'
 
 /** The built-in wave phrases' campaigns: a phrase noted with one of these is a campaign's, not a list's. */
 const CAMPAIGNS: ReadonlySet<string> = /* @__PURE__ */ new Set(SPAM_PHRASES.map((p) => p.campaign))
+
+/**
+ * Where a phrase comes from, as reason params: a built-in wave's campaign, or a rules document.
+ *
+ * @param phrase - the compiled phrase
+ * @returns `{ campaign }` or `{ list }` (`''` for an unnamed document)
+ */
+export function sourceOf(phrase: CompiledPhrase): { campaign: string } | { list: string } {
+  return phrase.note !== undefined && CAMPAIGNS.has(phrase.note) ? { campaign: phrase.note } : { list: phrase.note ?? '' }
+}
+
+/** A status's texts scanned for phrases: its own texts, and the text read from its images (scanned on demand). */
+export interface StatusPhrases {
+  readonly text: PhraseScan
+  images(): PhraseScan | undefined
+}
+
+// A memo by status object and matcher: `phrase-list` and `phrase-near` read one scan (entries go
+// with their status; a status classified with other rules is scanned again).
+const MEMO = /* @__PURE__ */ new WeakMap<NormalizedStatus, { readonly matcher: PhraseMatcher; readonly scans: StatusPhrases }>()
+
+/**
+ * The phrase scans of a status (see `StatusPhrases`), once per status and matcher.
+ *
+ * @param status - the status
+ * @param matcher - the rules' phrase matcher
+ * @returns its scans
+ */
+export function statusPhrases(status: NormalizedStatus, matcher: PhraseMatcher): StatusPhrases {
+  const known = MEMO.get(status)
+  if (known !== undefined && known.matcher === matcher) return known.scans
+  const scans = readStatusPhrases(status, matcher)
+  MEMO.set(status, { matcher, scans })
+  return scans
+}
+
+/**
+ * `statusPhrases` without the memo (the reference the memo is tested against).
+ *
+ * @param status - the status
+ * @param matcher - the rules' phrase matcher
+ * @returns its scans
+ */
+export function readStatusPhrases(status: NormalizedStatus, matcher: PhraseMatcher): StatusPhrases {
+  const texts = statusTexts(status)
+  let images: PhraseScan | undefined
+  return {
+    text: matcher.scanSkeleton(texts.anchors.text === '' ? texts.joined.text : `${texts.joined.text}\n${texts.anchors.text}`),
+    images: () => (status.imageTexts.length === 0 ? undefined : (images ??= matcher.scanSkeleton(texts.images.text))),
+  }
+}
 
 /**
  * The status contains a listed phrase: the built-in phrases of documented waves
@@ -23,7 +75,8 @@ const CAMPAIGNS: ReadonlySet<string> = /* @__PURE__ */ new Set(SPAM_PHRASES.map(
  * **Does not catch / false-positive risk:** people quoting a wave's text to warn others: from a
  * settled author with no mention blast, next to warning words or in quotes (see
  * `warningReading`), the hit is not blatant and counts a quarter; otherwise they are flagged; phrases of the rules should be specific (several words, quoted). Patterns cannot
- * be regular expressions, so a hostile text cannot make matching slow.
+ * be regular expressions, so a hostile text cannot make matching slow. A listed phrase with one
+ * word changed is `phrase-near`'s (weaker evidence), from the same scan.
  */
 export const phraseList: Signal<'phrase-list'> = {
   id: 'phrase-list',
@@ -31,16 +84,16 @@ export const phraseList: Signal<'phrase-list'> = {
   evaluate(status, context) {
     const { phrases, phraseMatcher } = rulesOf(context)
     if (phrases.length === 0) return undefined
-    const texts = statusTexts(status)
-    let matched: CompiledPhrase[] = phraseMatcher.matchSkeleton(texts.anchors.text === '' ? texts.joined.text : `${texts.joined.text}\n${texts.anchors.text}`)
+    const scans = statusPhrases(status, phraseMatcher)
+    let matched: CompiledPhrase[] = scans.text.matched
     let inImage = false
-    if (matched.length === 0 && status.imageTexts.length > 0) {
-      matched = phraseMatcher.matchSkeleton(texts.images.text)
+    if (matched.length === 0) {
+      matched = scans.images()?.matched ?? []
       inImage = matched.length > 0
     }
     const first = matched[0]
     if (first === undefined) return undefined
-    const source = first.note !== undefined && CAMPAIGNS.has(first.note) ? { campaign: first.note } : { list: first.note ?? '' }
+    const source = sourceOf(first)
     const warning = inImage ? undefined : warningReading(status, context, false)
     if (warning !== undefined) {
       return {

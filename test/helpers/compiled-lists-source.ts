@@ -11,12 +11,12 @@ import { hostSkeleton } from '../../src/text/deobfuscate.js'
 import { hostPatterns } from '../../src/text/host-patterns.js'
 
 /** The compiled built-in lists, as data. */
-export function compiledLists(): { phrases: [string, string[][], string[][]][]; skeletons: [string, string][]; hosts: [string, string[]][] } {
-  const phrases: [string, string[][], string[][]][] = []
+export function compiledLists(): { phrases: [string, string[][], string[][], string[][]][]; skeletons: [string, string][]; hosts: [string, string[]][] } {
+  const phrases: [string, string[][], string[][], string[][]][] = []
   for (const { pattern, blatant, campaign } of SPAM_PHRASES) {
     const compiled = compilePhrase(pattern, blatant, campaign)
     if (typeof compiled === 'string') throw new Error(`built-in phrase ${JSON.stringify(pattern)} ${compiled}`)
-    phrases.push([pattern, compiled.required.map((p) => [...p]), compiled.excluded.map((p) => [...p])])
+    phrases.push([pattern, compiled.required.map((p) => [...p]), compiled.excluded.map((p) => [...p]), (compiled.words ?? []).map((w) => [...w])])
   }
   const skeletons: [string, string][] = []
   const hosts = new Map<string, string[]>()
@@ -44,7 +44,7 @@ export function compiledListsSource(): string {
  * (compilePhrase, hostSkeleton, hostPatterns): do not edit by hand. License: MIT.
  */
 
-/** \`[pattern, required pieces, excluded pieces]\` for each of \`SPAM_PHRASES\`, in order (${phrases.length}). */
+/** \`[pattern, required pieces, excluded pieces, words of each required term]\` for each of \`SPAM_PHRASES\`, in order (${phrases.length}). */
 export const COMPILED_PHRASES_JSON =
   ${literal(phrases)}
 

@@ -61,6 +61,12 @@ const SAMPLES: { readonly [K in BuiltinSignalId]: readonly BuiltinReasonParams[K
     { pattern: '荒らし共栄圏', inImage: false, campaign: 'the February 2024 荒らし共栄圏 wave', warning: 'words', warningWords: ['通報'] },
     { pattern: 'free nitro', inImage: false, list: 'Mods', warning: 'quotes' },
   ],
+  'phrase-near': [
+    { pattern: '"your account has been suspended due to content violating new eu legislation"', inImage: false, campaign: 'the 2025 "Mastodon Support" phishing', change: 'substituted', word: 'account', by: 'profile' },
+    { pattern: '"join our private server for free nitro"', inImage: true, list: 'Mods', change: 'inserted', word: 'really' },
+    { pattern: '"join our private server for free nitro"', inImage: false, list: '', change: 'deleted', word: 'private' },
+    { pattern: '"my hobby is sending nukes to various sites"', inImage: false, campaign: 'the October 2024 Midokuri wave', change: 'substituted', word: 'nukes', by: 'bombs', warning: 'words', warningWords: ['report'] },
+  ],
   'username-block': [{ username: 'sp4mb0t99', rule: 'spambot', comparison: 'contains', blocked: true }, { username: 'Admin', rule: 'admin', comparison: 'equals', blocked: false }],
   'author-rate': [{ acct: 'xk3v9qm2pa@spam.example', by: 'mentions', mentioned: 20, copies: 1, windowMs: 24 * HOUR }, { acct: 'xk3v9qm2pa@spam.example', by: 'repeats', mentioned: 3, copies: 4, windowMs: 6 * HOUR }],
   'author-server': [{ host: 'open.example', blocked: true }, { host: 'open.example', blocked: false }],
@@ -79,7 +85,7 @@ const ENGLISH_WORDS = /\b(?:the|is|an?|with|account|links?|shows|posted|profile|
 function shown(params: object): string[] {
   const out: string[] = []
   for (const [key, value] of Object.entries(params)) {
-    if (key === 'kind' || key === 'traits' || key === 'campaign' || key === 'label' || key === 'top' || key === 'exact' || key === 'inImage' || key === 'reply' || key === 'mentionsOnly' || key === 'blocked' || key.endsWith('Ms') || key === 'marked' || key === 'pattern' || key === 'acct' || key === 'invite' || key === 'comparison' || key === 'others' || key === 'shape' || key === 'warning' || key === 'by' || key === 'mentioned' || key === 'copies') continue
+    if (key === 'kind' || key === 'traits' || key === 'campaign' || key === 'label' || key === 'top' || key === 'exact' || key === 'inImage' || key === 'reply' || key === 'mentionsOnly' || key === 'blocked' || key.endsWith('Ms') || key === 'marked' || key === 'pattern' || key === 'acct' || key === 'invite' || key === 'comparison' || key === 'others' || key === 'shape' || key === 'warning' || key === 'by' || key === 'mentioned' || key === 'copies' || key === 'change') continue
     if (typeof value === 'string' && value !== '') out.push(value)
     if (typeof value === 'number' && key !== 'count') out.push(String(value))
   }

@@ -70,7 +70,7 @@ describe('compilePhrase', () => {
   })
 
   test('keeps the pattern, blatant flag and note', () => {
-    expect(compilePhrase('a "b c"', true, 'a note')).toEqual({ pattern: 'a "b c"', required: [['a'], ['bc']], excluded: [], blatant: true, note: 'a note' })
+    expect(compilePhrase('a "b c"', true, 'a note')).toEqual({ pattern: 'a "b c"', required: [['a'], ['bc']], excluded: [], blatant: true, note: 'a note', words: [[], []] })
   })
 
   test('runs once over a megabyte of hostile text', () => {

@@ -46,6 +46,10 @@ describe('phraseList', () => {
       ['"join my private server" discord', 'join my private server', false],
       ['"free nitro" -"is a scam"', 'FREE NITRO here', true],
       ['"free nitro" -"is a scam"', 'free nitro is a scam, careful', false],
+      // Kana written as the kanji they resemble (イ → 亻, ト → 卜, カ → 力), and the other way round.
+      ['公式サイトで無料ギフトカード', '公式サ亻卜で無料ギフ卜力ード', true],
+      ['公式サ亻卜で無料ギフ卜力ード', '公式サイトで無料ギフトカード', true],
+      ['公式サイトで無料ギフトカード', '公式サイトで無料ギフト', false],
     ])('%s on %j: %s', (pattern, text, fires) => {
       expect(evaluateWithRules(phraseList, saying(text), { version: 1, phrases: [pattern] }) !== undefined).toBe(fires)
     })

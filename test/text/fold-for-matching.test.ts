@@ -56,14 +56,17 @@ describe('foldForMatching', () => {
     })
   })
 
-  describe('leaves Japanese and other scripts readable (dakuten are marks: removed, written either way)', () => {
+  describe('leaves Japanese and other scripts readable, but for look-alikes (dakuten are marks: removed, written either way; a kana that imitates a kanji reads as the kanji, per confusables.txt)', () => {
     // name | input | folded
     test.each([
-      ['hiragana and kanji', '荒らし共栄圏 公式サイト', '荒らし共栄圏 公式サイト'],
-      ['kana with dakuten', 'ガギグゲゴ', 'カキクケコ'],
+      ['hiragana and kanji', '荒らし共栄圏 公式サイト', '荒らし共栄圏 公式サ亻卜'],
+      ['kana with dakuten', 'ガギグゲゴ', '力キクケコ'],
       ['combining dakuten', 'か\u3099', 'か'],
-      ['halfwidth katakana becomes fullwidth', 'ｶﾞｿﾞﾘﾝ', 'カソリン'],
-      ['halfwidth katakana with handakuten', 'ﾊﾟﾝ', 'ハン'],
+      ['halfwidth katakana becomes fullwidth', 'ｶﾞｿﾞﾘﾝ', '力ソリン'],
+      ['halfwidth katakana with handakuten', 'ﾊﾟﾝ', '八ン'],
+      ['katakana that imitate kanji and the kanji they imitate', 'カロエニハタトイ 力口工二八夕卜亻', '力口工二八夕卜亻 力口工二八夕卜亻'],
+      ['the long-vowel mark and the kanji one', 'ーと一', 'ーとー'],
+      ['hiragana he and katakana he', 'へヘ', 'へへ'],
       ['Korean', '한국괴물군', '한국괴물군'],
       ['German sharp s (case folding)', 'Straße', 'strasse'],
       ['emoji', 'hi 👋🏽', 'hi 👋🏽'],

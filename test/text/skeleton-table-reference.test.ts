@@ -75,4 +75,10 @@ describe('skeleton table', () => {
     const expected = cps.map((cp) => `a${reference.get(cp)}`).join('')
     expect(skeletonChars(text).text).toBe(expected)
   })
+
+  test('every target is well-formed UTF-16 (an astral target, such as the skeleton of U+114BB, keeps both halves)', () => {
+    const broken = [...reference].filter(([, target]) => /\p{Cs}/u.test(target)).map(([cp]) => `U+${cp.toString(16)}`)
+    expect(broken).toEqual([])
+    expect(skeletonOfCodePoint(0x114bb)).toBe('\u{114b9}')
+  })
 })
