@@ -90,9 +90,8 @@ export interface StatusRing {
   stamp: number
   /**
    * Accounts found by the current lookup, with their suspect bits: an open-addressing table of
-   * author hashes stamped per lookup (like `scratch`), and the order they were found in. A `Map`
-   * keyed by 32-bit hashes (half of them outside the small-integer range) cost a fifth of the
-   * copy search.
+   * author hashes stamped per lookup (like `scratch`). A `Map` keyed by 32-bit hashes (half of them
+   * outside the small-integer range) cost a fifth of the copy search.
    */
   readonly authorKeys: Uint32Array
   readonly authorBits: Uint8Array
@@ -334,10 +333,12 @@ export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' |
   // Looking for this status itself on chain 0 (what ringHas walks), until found.
   let seek = own !== undefined && kept !== undefined
   // Every head first: in a large memory each is a cache miss, and independent reads overlap.
+  // (A record with more keys than tables has nothing filed under the extra ones.)
   const keys = fp.keys
   const heads = ring.heads
-  for (let k = 0; k < keys.length; k++) heads[k] = chainHead(index, k, keys[k]!)
-  for (let k = 0; k < keys.length; k++) {
+  const chains = Math.min(keys.length, STATUS_TABLES)
+  for (let k = 0; k < chains; k++) heads[k] = chainHead(index, k, keys[k]!)
+  for (let k = 0; k < chains; k++) {
     chainStartAt(heads[k]!, keys[k]!, cursor)
     // Candidates of this chain that failed in a row (see MAX_MISS_RUN).
     let misses = 0
