@@ -85,11 +85,16 @@ const used = (): number => {
   return m.heapUsed + m.arrayBuffers
 }
 
-function fill(observe: (s: StatusInput) => void, n: number): string[] {
+/** Pictures each memory was filled with, to copy (for the image recall figure). */
+const earlierImagesOf = new Map<object, string[]>()
+
+function fill(observe: (s: StatusInput) => void, n: number, images?: string[]): string[] {
   const earlier: string[] = []
   for (let i = 0; i < n; i++) {
     const input = fresh()
     if (i % 997 === 0) earlier.push(String(input.content).slice(3, -4))
+    const picture = input.media_attachments?.[0]?.blurhash
+    if (images !== undefined && i % 499 === 0 && typeof picture === 'string') images.push(picture)
     observe(input)
   }
   return earlier
@@ -102,11 +107,37 @@ const MID_OPTIONS = { maxStatuses: MID, windowMs: 30 * 86_400_000 }
 
 function memoryWith(n: number, options = OPTIONS): InProcessMemoryStore {
   const memory = createMemoryStore(options)
+  const images: string[] = []
   earlierOf.set(memory, fill((input) => {
     const s = readStatus(input as object, undefined)
     memory.remember(memoryRecord(s, contextOf(s)))
-  }, n))
+  }, n, images))
+  earlierImagesOf.set(memory, images)
   return memory
+}
+
+/**
+ * Share of re-posted pictures (the blurhash of a remembered status's image, from another account,
+ * with other text) the memory finds, looked up without remembering them; its own random source,
+ * so the timed figures see the same statuses as before it was added.
+ */
+function imageRecall(memory: InProcessMemoryStore, count = 1_000): { copies: number; found: number } {
+  const pictures = earlierImagesOf.get(memory) ?? []
+  const pick = rng(7)
+  let found = 0
+  for (let i = 0; i < count && pictures.length > 0; i++) {
+    const user = `reposter${Math.floor(pick() * 50_000)}`
+    const input: StatusInput = {
+      id: `copy-${i}`,
+      created_at: new Date(T0 + (counter + 1) * 1_000).toISOString(),
+      content: `<p>look at this ${i}</p>`,
+      media_attachments: [{ id: '1', type: 'image', blurhash: pictures[Math.floor(pick() * pictures.length)]!, meta: { original: { width: 800, height: 600 } } }],
+      account: { id: '1', username: user, acct: `${user}@example.social`, display_name: user, note: 'hi', followers_count: 10, following_count: 10, created_at: '2020-01-01T00:00:00Z' },
+    }
+    const s = readStatus(input as object, undefined)
+    if (memory.lookup(memoryRecord(s, contextOf(s)), false).image !== undefined) found++
+  }
+  return { copies: Math.min(count, pictures.length === 0 ? 0 : count), found }
 }
 
 const ROUNDS = 5
@@ -190,6 +221,8 @@ console.log(`memory work: ${atSmall.toFixed(1)} µs/status at 1k remembered, ${a
 for (const [label, memory] of [['500k', mid], ['1M', large]] as const) {
   const tally = recall.get(memory)
   if (tally !== undefined) console.log(`recall at ${label}: ${tally.found} of ${tally.copies} copies with one word changed found (${((100 * tally.found) / Math.max(1, tally.copies)).toFixed(1)} %)`)
+  const images = imageRecall(memory)
+  console.log(`image recall at ${label}: ${images.found} of ${images.copies} re-posted pictures found (${((100 * images.found) / Math.max(1, images.copies)).toFixed(1)} %)`)
 }
 
 const smallFilter = filterWith(SMALL)

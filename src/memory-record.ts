@@ -6,10 +6,10 @@ import { authorAgeAt } from './signals/author-age.js'
 import { isBareProfile } from './signals/bare-profile.js'
 import type { NormalizedStatus } from './status/normalized-status.js'
 import { hashString, mix32 } from './text/hash32.js'
-import { lshBandKeys, MINHASH_SIZE, minhashSignature, packSignature } from './text/minhash.js'
-import { statusTexts } from './status/status-texts.js'
+import { lshBandKeys, MINHASH_SIZE, packSignature, textSignature } from './text/minhash.js'
+import { leadingSkeleton, statusTexts } from './status/status-texts.js'
 import { skeleton } from './text/deobfuscate.js'
-import { keyTextOfSkeleton, keyTextSource, wordShingles } from './text/shingles.js'
+import { keyTextOfSkeleton, keyTextSource } from './text/shingles.js'
 
 /**
  * Key texts shorter than this (in code points) are compared exactly, not fuzzily: a short text
@@ -25,6 +25,8 @@ const SHORT_SALT = 0x5bd1e995
 const ID_SALT = 0x1b873593
 const WEEK = 7 * 24 * 3_600_000
 const NO_KEYS = new Uint32Array(0)
+/** The signature of the status being fingerprinted: only its packed form and band keys are kept. */
+const SIGNATURE = new Uint32Array(MINHASH_SIZE)
 
 function codePointsAtLeast(text: string, min: number): boolean {
   if (text.length < min) return false
@@ -73,8 +75,10 @@ function strangerMentions(status: NormalizedStatus, context: SignalContext): Uin
 /**
  * `skeleton(keyTextSource(status))`. When the status is about to be classified (`shareTexts`),
  * the skeleton comes from `statusTexts`, which the link and phrase signals read anyway (it is
- * computed once per status): its joined text is the same source when the status has no poll,
- * alt text or card text, and then the key text costs no second pass through the layer.
+ * computed once per status): its joined text starts with the same source (the content warning
+ * and the prose), followed by the poll options, alt texts and card texts on their own lines, and
+ * `leadingSkeleton` reads the key source's skeleton off it, so the key text costs no second pass
+ * through the layer.
  *
  * @param status - a normalized status
  * @param shareTexts - whether `statusTexts(status)` will be computed anyway
@@ -82,9 +86,9 @@ function strangerMentions(status: NormalizedStatus, context: SignalContext): Uin
  */
 function foldedKeySource(status: NormalizedStatus, shareTexts: boolean): string {
   const source = keyTextSource(status)
-  if (shareTexts) {
-    const joined = statusTexts(status).joined
-    if (joined.original === source) return joined.text
+  if (shareTexts && source !== '') {
+    const read = leadingSkeleton(statusTexts(status).joined, source)
+    if (read !== undefined) return read
   }
   return skeleton(source)
 }
@@ -105,7 +109,7 @@ export function memoryRecord(status: NormalizedStatus, context: SignalContext, s
   let kind: MemoryRecord['kind'] = 'none'
   let keys: Uint32Array = NO_KEYS
   if (keyText !== '') {
-    const signature = minhashSignature(wordShingles(keyText))
+    const signature = textSignature(keyText, SIGNATURE)
     packSignature(signature, packed)
     if (codePointsAtLeast(keyText, MIN_FUZZY_LENGTH)) {
       kind = 'long'

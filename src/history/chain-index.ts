@@ -58,6 +58,97 @@ export function chainInsert(index: ChainIndex, table: number, key: number, seque
 }
 
 /**
+ * A walk along one chain, stepped by `chainNext` (no callback, so a hot caller allocates no
+ * closure per walk); `chainWalk` is the same walk with a callback (for tests and cold callers).
+ */
+export interface ChainCursor {
+  /** The next link to follow (0: the walk is over). */
+  link: number
+  /** The tag the entries must carry (the top byte of the key). */
+  tag: number
+  /** Age of the entry visited last (chains run from newest to oldest). */
+  previousAge: number
+  /** Chain entries stepped through so far. */
+  steps: number
+}
+
+/** A cursor for `chainStart` to set (one per caller, reused walk after walk). */
+export function createChainCursor(): ChainCursor {
+  return { link: 0, tag: 0, previousAge: -1, steps: 0 }
+}
+
+/**
+ * Starts a walk along the chain of a key.
+ *
+ * @param index - the index
+ * @param table - which table
+ * @param key - the key
+ * @param cursor - the cursor to set
+ */
+export function chainStart(index: ChainIndex, table: number, key: number, cursor: ChainCursor): void {
+  chainStartAt(chainHead(index, table, key), key, cursor)
+}
+
+/**
+ * The head link of a key's chain. Reading the heads of several tables first, then walking, lets
+ * the processor fetch them from memory at once rather than one after another (in a large index
+ * each head is a cache miss).
+ *
+ * @param index - the index
+ * @param table - which table
+ * @param key - the key
+ * @returns the head link (0: empty chain)
+ */
+export function chainHead(index: ChainIndex, table: number, key: number): number {
+  return index.heads[table * index.buckets + (key & (index.buckets - 1))]! & SEQUENCE_MASK
+}
+
+/**
+ * Starts a walk from a head link read beforehand (`chainHead`).
+ *
+ * @param head - the chain's head link
+ * @param key - the key
+ * @param cursor - the cursor to set
+ */
+export function chainStartAt(head: number, key: number, cursor: ChainCursor): void {
+  cursor.link = head
+  cursor.tag = (key & 0xff000000) >>> 0
+  cursor.previousAge = -1
+  cursor.steps = 0
+}
+
+/**
+ * The next entry of a walk (newest first) whose tag agrees, at most `maxSteps` chain entries into
+ * the chain (entries of other tags count as steps).
+ *
+ * @param index - the index
+ * @param table - the table the walk was started in
+ * @param cursor - the walk
+ * @param total - entries inserted so far
+ * @param kept - entries still in the ring (`min(total, capacity)`)
+ * @param maxSteps - most chain entries stepped through
+ * @param anyTag - return every entry of the bucket, whatever its tag (for exports)
+ * @returns the entry's slot, or -1 when the walk is over
+ */
+export function chainNext(index: ChainIndex, table: number, cursor: ChainCursor, total: number, kept: number, maxSteps: number, anyTag = false): number {
+  const newest = total & SEQUENCE_MASK
+  while (cursor.steps < maxSteps && cursor.link !== 0) {
+    cursor.steps++
+    const age = (newest - cursor.link) & SEQUENCE_MASK
+    if (age >= kept || age <= cursor.previousAge) {
+      cursor.link = 0
+      return -1
+    }
+    const slot = (total - 1 - age) % index.capacity
+    const word = index.next[slot * index.tables + table]!
+    cursor.previousAge = age
+    cursor.link = word & SEQUENCE_MASK
+    if (anyTag || ((word & 0xff000000) >>> 0) === cursor.tag) return slot
+  }
+  return -1
+}
+
+/**
  * Visits the entries filed under a key (and a few others of its bucket whose tag agrees), newest
  * first, at most `maxSteps` entries of the chain.
  *
@@ -71,18 +162,10 @@ export function chainInsert(index: ChainIndex, table: number, key: number, seque
  * @param anyTag - visit every entry of the bucket, whatever its tag (for exports)
  */
 export function chainWalk(index: ChainIndex, table: number, key: number, total: number, kept: number, maxSteps: number, visit: (slot: number, link: number) => boolean, anyTag = false): void {
-  let link = index.heads[table * index.buckets + (key & (index.buckets - 1))]! & SEQUENCE_MASK
-  const tag = (key & 0xff000000) >>> 0
-  let previousAge = -1
-  const newest = total & SEQUENCE_MASK
-  for (let step = 0; step < maxSteps && link !== 0; step++) {
-    const age = (newest - link) & SEQUENCE_MASK
-    if (age >= kept || age <= previousAge) return
-    const slot = (total - 1 - age) % index.capacity
-    const word = index.next[slot * index.tables + table]!
-    if ((anyTag || ((word & 0xff000000) >>> 0) === tag) && !visit(slot, word)) return
-    previousAge = age
-    link = word & SEQUENCE_MASK
+  const cursor = createChainCursor()
+  chainStart(index, table, key, cursor)
+  for (let slot = chainNext(index, table, cursor, total, kept, maxSteps, anyTag); slot >= 0; slot = chainNext(index, table, cursor, total, kept, maxSteps, anyTag)) {
+    if (!visit(slot, index.next[slot * index.tables + table]!)) return
   }
 }
 
@@ -98,12 +181,13 @@ export function chainWalk(index: ChainIndex, table: number, key: number, total: 
  */
 export function keysBySlot(index: ChainIndex, total: number, kept: number): Uint32Array {
   const out = new Uint32Array(index.capacity * index.tables).fill(0xffffffff)
+  const cursor = createChainCursor()
   for (let table = 0; table < index.tables; table++) {
     for (let bucket = 0; bucket < index.buckets; bucket++) {
-      chainWalk(index, table, bucket, total, kept, kept, (slot, word) => {
-        out[slot * index.tables + table] = ((word & 0xff000000) | bucket) >>> 0
-        return true
-      }, true)
+      chainStartAt(chainHead(index, table, bucket), bucket, cursor)
+      for (let slot = chainNext(index, table, cursor, total, kept, kept, true); slot >= 0; slot = chainNext(index, table, cursor, total, kept, kept, true)) {
+        out[slot * index.tables + table] = ((index.next[slot * index.tables + table]! & 0xff000000) | bucket) >>> 0
+      }
     }
   }
   return out

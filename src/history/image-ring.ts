@@ -1,7 +1,7 @@
 import { IMAGE_FINGERPRINT_BYTES } from '../media/blurhash.js'
 import { sameImage } from '../media/image-distance.js'
 import { mix32 } from '../text/hash32.js'
-import { chainInsert, chainWalk, createChainIndex, type ChainIndex } from './chain-index.js'
+import { chainHead, chainInsert, chainNext, chainStartAt, createChainCursor, createChainIndex, type ChainCursor, type ChainIndex } from './chain-index.js'
 import { suspicion } from './memory-store.js'
 
 const MAX_STEPS = 32
@@ -23,6 +23,8 @@ export interface ImageRing {
   readonly capacity: number
   total: number
   readonly index: ChainIndex
+  /** The chain walk of the current lookup. */
+  readonly cursor: ChainCursor
   /** The records as bytes. */
   readonly bytes: Uint8Array
   /**
@@ -48,7 +50,7 @@ export interface ImageCopies {
  */
 export function createImageRing(capacity: number): ImageRing {
   const bytes = new Uint8Array(capacity * RECORD_BYTES)
-  return { capacity, total: 0, index: createChainIndex(1, capacity), bytes, words: new Uint32Array(bytes.buffer) }
+  return { capacity, total: 0, index: createChainIndex(1, capacity), cursor: createChainCursor(), bytes, words: new Uint32Array(bytes.buffer) }
 }
 
 /**
@@ -144,22 +146,24 @@ export function imageAppend(ring: ImageRing, fp: Uint8Array, author: number, fla
  */
 export function imageCopies(ring: ImageRing, fp: Uint8Array, author: number, seconds: number, windowSeconds: number, found: ImageCopies): void {
   const kept = Math.min(ring.total, ring.capacity)
+  const { index, cursor, words, bytes } = ring
+  const total = ring.total
   // Each image is filed in one cell and the probed cells are distinct: no slot is visited twice
   // (short of two cells sharing a bucket and a tag, which at worst counts a status twice).
   for (const key of probeKeys(fp)) {
-    chainWalk(ring.index, 0, key, ring.total, kept, MAX_STEPS, (slot) => {
-      const other = ring.words[slot * WORDS]!
-      const time = ring.words[slot * WORDS + 1]!
-      if (other === author || Math.abs(time - seconds) > windowSeconds) return true
-      if (!sameImage(ring.bytes, slot * RECORD_BYTES + FINGERPRINT, fp)) return true
+    chainStartAt(chainHead(index, 0, key), key, cursor)
+    for (let slot = chainNext(index, 0, cursor, total, kept, MAX_STEPS); slot >= 0; slot = chainNext(index, 0, cursor, total, kept, MAX_STEPS)) {
+      const other = words[slot * WORDS]!
+      const time = words[slot * WORDS + 1]!
+      if (other === author || Math.abs(time - seconds) > windowSeconds) continue
+      if (!sameImage(bytes, slot * RECORD_BYTES + FINGERPRINT, fp)) continue
       found.statuses++
-      found.authors.set(other, (found.authors.get(other) ?? 0) | ring.bytes[slot * RECORD_BYTES + FLAGS]!)
+      found.authors.set(other, (found.authors.get(other) ?? 0) | bytes[slot * RECORD_BYTES + FLAGS]!)
       if (found.firstAt < 0 || time <= found.firstAt) {
         found.firstAt = time
-        found.firstParent = ring.words[slot * WORDS + 2]!
+        found.firstParent = words[slot * WORDS + 2]!
       }
-      return true
-    })
+    }
   }
 }
 

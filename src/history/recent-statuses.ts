@@ -70,16 +70,24 @@ export function createMemoryStore(options?: MemoryOptions): InProcessMemoryStore
     }
   }
 
-  const remember = (record: MemoryRecord): boolean => {
+  /** Appends a record known not to be in the ring yet. */
+  const append = (record: MemoryRecord): void => {
     const { ring, images } = state
-    if (ringHas(ring, record, record.id)) return false
     const sequence = ringAppend(ring, record, record.flags, record.seconds, record.id)
     for (const image of record.images) {
       if (imageDetail(image) >= MIN_IMAGE_DETAIL) imageAppend(images, image, record.author, record.flags, record.seconds, (sequence + 1) >>> 0)
     }
     recordMentions(state.authors, record.author, record.mentions, record.seconds)
+  }
+
+  const remember = (record: MemoryRecord): boolean => {
+    if (ringHas(state.ring, record, record.id)) return false
+    append(record)
     return true
   }
+
+  /** The author's own copies and "seen already", found by the text walk (reused: no allocation per status). */
+  const own: OwnCopies = { repeats: 0, seen: false }
 
   return {
     synchronous: true,
@@ -89,14 +97,18 @@ export function createMemoryStore(options?: MemoryOptions): InProcessMemoryStore
     size: () => ringKept(state.ring),
     lookup(record, rememberIt): MemoryLookup {
       const { feedback } = state
-      const allowedAuthor = feedback.allowAuthors.has(record.acct)
-      const own: OwnCopies = { repeats: 0 }
-      const text = record.kind === 'none' || allowedAuthor || textMarked(feedback.allowTexts, record) ? undefined : ringTextCopies(state.ring, record, record.flags, record.seconds, windowSeconds, own)
+      // An empty set first: `has` hashes the acct, a new string for every status.
+      const allowedAuthor = feedback.allowAuthors.size > 0 && feedback.allowAuthors.has(record.acct)
+      own.repeats = 0
+      // The text walk also answers "seen already" (ringHas) on its walk of chain 0.
+      const walked = record.kind !== 'none' && !allowedAuthor && !textMarked(feedback.allowTexts, record)
+      const text = walked ? ringTextCopies(state.ring, record, record.flags, record.seconds, windowSeconds, own) : undefined
+      const seen = walked ? own.seen : ringHas(state.ring, record, record.id)
       const image = record.images.length === 0 || allowedAuthor ? undefined : imageMatches(record)
       let markedSpamImages = 0
       if (feedback.spamImages.length > 0) for (const image of record.images) if (imageMarked(feedback.spamImages, image)) markedSpamImages++
       const mentioned = mentionedWithin(state.authors, record.author, record.mentions, record.seconds, windowSeconds)
-      const seen = rememberIt ? !remember(record) : ringHas(state.ring, record, record.id)
+      if (rememberIt && !seen) append(record)
       return {
         text,
         image,

@@ -1,6 +1,6 @@
 import { estimateJaccard, LSH_BANDS, MINHASH_SIZE } from '../text/minhash.js'
 import { hashString } from '../text/hash32.js'
-import { chainInsert, chainWalk, createChainIndex, type ChainIndex } from './chain-index.js'
+import { chainHead, chainInsert, chainNext, chainStartAt, createChainCursor, createChainIndex, type ChainCursor, type ChainIndex } from './chain-index.js'
 import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
 
 /**
@@ -38,6 +38,8 @@ export const MAX_MISS_RUN = 2
 /** Estimated Jaccard similarity from which two long texts count as copies. */
 export const MIN_SIMILARITY = 0.5
 const SCRATCH = 1024
+/** Positions of the table of accounts found by one lookup: more than the candidates a lookup visits (`STATUS_TABLES × MAX_STEPS`). */
+const AUTHOR_SLOTS = 256
 
 /**
  * The fewest agreeing bytes of two packed signatures whose `estimateJaccard` reaches
@@ -86,8 +88,21 @@ export interface StatusRing {
   readonly scratch: Int32Array
   readonly stamps: Uint32Array
   stamp: number
-  /** Accounts found by the current lookup (cleared per lookup: no allocation per status). */
-  readonly found: Map<number, number>
+  /**
+   * Accounts found by the current lookup, with their suspect bits: an open-addressing table of
+   * author hashes stamped per lookup (like `scratch`). A `Map` keyed by 32-bit hashes (half of them
+   * outside the small-integer range) cost a fifth of the copy search.
+   */
+  readonly authorKeys: Uint32Array
+  readonly authorBits: Uint8Array
+  readonly authorStamps: Uint32Array
+  /** How many accounts the current lookup found, and the sum of their suspicion. */
+  authorCount: number
+  authorSuspicion: number
+  /** The chain walk of the current lookup. */
+  readonly cursor: ChainCursor
+  /** The head links of the current lookup's chains, one per table. */
+  readonly heads: Uint32Array
 }
 
 /**
@@ -107,7 +122,13 @@ export function createStatusRing(capacity: number): StatusRing {
     scratch: new Int32Array(SCRATCH),
     stamps: new Uint32Array(SCRATCH),
     stamp: 0,
-    found: new Map(),
+    authorKeys: new Uint32Array(AUTHOR_SLOTS),
+    authorBits: new Uint8Array(AUTHOR_SLOTS),
+    authorStamps: new Uint32Array(AUTHOR_SLOTS),
+    authorCount: 0,
+    authorSuspicion: 0,
+    cursor: createChainCursor(),
+    heads: new Uint32Array(STATUS_TABLES),
   }
 }
 
@@ -190,6 +211,24 @@ function firstVisit(ring: StatusRing, slot: number): boolean {
   return true
 }
 
+/** Adds an account found by the current lookup (stamped with `ring.stamp`), or its suspect bits to one found already. */
+function addAuthor(ring: StatusRing, author: number, bits: number): void {
+  const { authorKeys: keys, authorBits: found, authorStamps: stamps, stamp } = ring
+  let i = Math.imul(author, 0x9e3779b1) >>> 24
+  for (let probe = 0; probe < AUTHOR_SLOTS; probe++, i = (i + 1) & (AUTHOR_SLOTS - 1)) {
+    const fresh = stamps[i] !== stamp
+    if (fresh || keys[i] === author) {
+      const before = fresh ? 0 : found[i]!
+      if (fresh) ring.authorCount++
+      stamps[i] = stamp
+      keys[i] = author
+      found[i] = before | bits
+      ring.authorSuspicion += suspicion(before | bits) - suspicion(before)
+      return
+    }
+  }
+}
+
 /**
  * Appends a status, overwriting the oldest when full.
  *
@@ -206,13 +245,15 @@ export function ringAppend(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'pa
   const slot = sequence % ring.capacity
   ring.total++
   const base = slot * RECORD_BYTES
-  ring.bytes.fill(0, base, base + RECORD_BYTES)
-  ring.words[slot * (RECORD_BYTES / 4) + AUTHOR] = fp.author
-  ring.words[slot * (RECORD_BYTES / 4) + TIME] = seconds
-  ring.bytes[base + FLAGS] = (flags & 31) | (fp.kind === 'long' ? KIND_LONG : fp.kind === 'short' ? KIND_SHORT : 0)
-  ring.bytes.set(fp.packed.length === MINHASH_SIZE ? fp.packed : fp.packed.subarray(0, MINHASH_SIZE), base + PACKED)
+  const { bytes, words } = ring
+  bytes.fill(0, base, base + RECORD_BYTES)
+  words[slot * (RECORD_BYTES / 4) + AUTHOR] = fp.author
+  words[slot * (RECORD_BYTES / 4) + TIME] = seconds
+  bytes[base + FLAGS] = (flags & 31) | (fp.kind === 'long' ? KIND_LONG : fp.kind === 'short' ? KIND_SHORT : 0)
+  bytes.set(fp.packed.length <= MINHASH_SIZE ? fp.packed : fp.packed.subarray(0, MINHASH_SIZE), base + PACKED)
   writeId(ring, slot, id)
-  for (let table = 0; table < STATUS_TABLES; table++) ring.index.next[slot * STATUS_TABLES + table] = 0
+  const next = ring.index.next
+  for (let table = 0; table < STATUS_TABLES; table++) next[slot * STATUS_TABLES + table] = 0
   if (keys !== undefined) {
     for (let table = 0; table < STATUS_TABLES; table++) {
       const key = keys[table]!
@@ -239,19 +280,22 @@ export function ringKept(ring: StatusRing): number {
  */
 export function ringHas(ring: StatusRing, fp: MemoryRecord, id: string | undefined): boolean {
   if (id === undefined || fp.keys.length === 0) return false
-  const kept = keptId(id)
-  let found = false
-  chainWalk(ring.index, 0, fp.keys[0]!, ring.total, ringKept(ring), MAX_STEPS, (slot) => {
-    if (authorAt(ring, slot) !== fp.author) return true
-    found = rawId(ring, slot) === kept
-    return !found
-  })
-  return found
+  const kept = keptId(id)!
+  const { index, cursor } = ring
+  const total = ring.total
+  const stored = ringKept(ring)
+  chainStartAt(chainHead(index, 0, fp.keys[0]!), fp.keys[0]!, cursor)
+  for (let slot = chainNext(index, 0, cursor, total, stored, MAX_STEPS); slot >= 0; slot = chainNext(index, 0, cursor, total, stored, MAX_STEPS)) {
+    if (authorAt(ring, slot) === fp.author && rawId(ring, slot) === kept) return true
+  }
+  return false
 }
 
-/** Out-parameter of `ringTextCopies`: the author's own earlier copies. */
+/** Out-parameter of `ringTextCopies`: the author's own earlier copies, and whether this status is in the ring already. */
 export interface OwnCopies {
   repeats: number
+  /** `ringHas(ring, fp, fp.id)`, found on the walk of chain 0 (set by `ringTextCopies`). */
+  seen: boolean
 }
 
 /**
@@ -259,57 +303,85 @@ export interface OwnCopies {
  * confirmed by signature agreement (long texts) or identical signatures (short texts). Copies by
  * the same author (other status ids) are counted in `own.repeats`. Each chain is walked newest
  * first, at most `MAX_STEPS` entries, and left after `MAX_MISS_RUN` candidates in a row that are
- * not copies.
+ * not copies. With `own`, the walk of chain 0 also answers `ringHas` (`own.seen`): it goes on,
+ * looking only for this status, after the copy search leaves the chain.
  *
  * @param ring - the ring
  * @param fp - the status's record
  * @param flags - the status's own suspect bits
  * @param seconds - the status's time in seconds
  * @param windowSeconds - the window
- * @param own - receives the author's own copies
+ * @param own - receives the author's own copies and whether the status was seen
  * @returns the copies, or `undefined` when no other account posted the text
  */
 export function ringTextCopies(ring: StatusRing, fp: Pick<MemoryRecord, 'kind' | 'packed' | 'keys' | 'author' | 'id'>, flags: number, seconds: number, windowSeconds: number, own?: OwnCopies): CopyMatch | undefined {
+  if (own !== undefined) own.seen = false
   if (fp.kind === 'none') return undefined
   const kind = fp.kind === 'long' ? KIND_LONG : KIND_SHORT
-  const authors = ring.found
-  authors.clear()
+  ring.authorCount = 0
+  ring.authorSuspicion = 0
   let statuses = 0
+  let repeats = 0
   let firstSlot = -1
   ring.stamp = (ring.stamp + 1) >>> 0 || 1
-  // Candidates of the current chain that failed in a row (see MAX_MISS_RUN); `false` leaves the chain.
-  let misses = 0
-  const miss = (): boolean => ++misses < MAX_MISS_RUN
-  const visit = (slot: number): boolean => {
-    if (!firstVisit(ring, slot)) return true
-    const author = authorAt(ring, slot)
-    const flagsThere = flagsAt(ring, slot)
-    if ((flagsThere & kind) === 0) return miss()
-    if (author === fp.author && own === undefined) return true
-    if (Math.abs(timeAt(ring, slot) - seconds) > windowSeconds) return miss()
-    const offset = packedOffset(slot)
-    if (kind === KIND_LONG ? !similarEnough(ring.bytes, offset, fp.packed) : !equalBytes(ring.bytes, offset, fp.packed)) return miss()
-    misses = 0
-    if (author === fp.author) {
-      if (fp.id === undefined || rawId(ring, slot) !== keptId(fp.id)) own!.repeats++
-      return true
+  const { index, cursor, bytes } = ring
+  const total = ring.total
+  const stored = ringKept(ring)
+  const packed = fp.packed
+  const author = fp.author
+  const kept = fp.id === undefined ? undefined : keptId(fp.id)!
+  // Looking for this status itself on chain 0 (what ringHas walks), until found.
+  let seek = own !== undefined && kept !== undefined
+  // Every head first: in a large memory each is a cache miss, and independent reads overlap.
+  // (A record with more keys than tables has nothing filed under the extra ones.)
+  const keys = fp.keys
+  const heads = ring.heads
+  const chains = Math.min(keys.length, STATUS_TABLES)
+  for (let k = 0; k < chains; k++) heads[k] = chainHead(index, k, keys[k]!)
+  for (let k = 0; k < chains; k++) {
+    chainStartAt(heads[k]!, keys[k]!, cursor)
+    // Candidates of this chain that failed in a row (see MAX_MISS_RUN).
+    let misses = 0
+    for (let slot = chainNext(index, k, cursor, total, stored, MAX_STEPS); slot >= 0; slot = chainNext(index, k, cursor, total, stored, MAX_STEPS)) {
+      const there = authorAt(ring, slot)
+      if (k === 0 && seek && there === author && rawId(ring, slot) === kept) {
+        own!.seen = true
+        seek = false
+      }
+      if (misses >= MAX_MISS_RUN) {
+        // The copy search has left the chain: chain 0 is walked on only to find this status.
+        if (!seek) break
+        continue
+      }
+      if (!firstVisit(ring, slot)) continue
+      const flagsThere = flagsAt(ring, slot)
+      let miss = (flagsThere & kind) === 0
+      if (!miss) {
+        if (there === author && own === undefined) continue
+        const offset = packedOffset(slot)
+        miss = Math.abs(timeAt(ring, slot) - seconds) > windowSeconds || (kind === KIND_LONG ? !similarEnough(bytes, offset, packed) : !equalBytes(bytes, offset, packed))
+      }
+      if (miss) {
+        if (++misses >= MAX_MISS_RUN && !(k === 0 && seek)) break
+        continue
+      }
+      misses = 0
+      if (there === author) {
+        if (kept === undefined || rawId(ring, slot) !== kept) repeats++
+        continue
+      }
+      statuses++
+      addAuthor(ring, there, flagsThere)
+      if (firstSlot < 0 || timeAt(ring, slot) <= timeAt(ring, firstSlot)) firstSlot = slot
     }
-    statuses++
-    authors.set(author, (authors.get(author) ?? 0) | flagsThere)
-    if (firstSlot < 0 || timeAt(ring, slot) <= timeAt(ring, firstSlot)) firstSlot = slot
-    return true
   }
-  for (let k = 0; k < fp.keys.length; k++) {
-    misses = 0
-    chainWalk(ring.index, k, fp.keys[k]!, ring.total, ringKept(ring), MAX_STEPS, visit)
-  }
+  if (own !== undefined) own.repeats += repeats
   if (firstSlot < 0) return undefined
-  let total = suspicion(flags)
-  for (const bits of authors.values()) total += suspicion(bits)
+  const accounts = ring.authorCount
   return {
-    accounts: authors.size + 1,
+    accounts: accounts + 1,
     statuses,
-    suspicion: total / (authors.size + 1),
+    suspicion: (suspicion(flags) + ring.authorSuspicion) / (accounts + 1),
     firstSeenAt: timeAt(ring, firstSlot) * 1000,
     firstSeenId: readId(ring, firstSlot),
     exact: kind === KIND_SHORT,

@@ -91,3 +91,24 @@ export function readStatusTexts(status: NormalizedStatus): StatusTexts {
   }
   return { joined: deobfuscate(joinFields(raw)), boundaries: deobfuscate(boundaries), anchors: deobfuscate(anchors), images: deobfuscate(join(status.imageTexts, '\n')) }
 }
+
+/**
+ * The skeleton of the leading lines of a read text, without a second pass through the layer:
+ * `skeleton(source)` when `source` is the start of `read.original` up to a line break. Every step
+ * of the layer reads a line on its own (spaced letters, spelled punctuation and overrides stop
+ * at a line break), so when the skeleton has as many line breaks as the original, its first lines
+ * are the skeletons of the original's first lines (`test/` compares the two on fuzzed statuses
+ * with polls, alt texts and cards, and on the corpus).
+ *
+ * @param read - a text read by the layer (`statusTexts(status).joined`)
+ * @param source - its first lines (no line break after them)
+ * @returns `skeleton(source)`, or `undefined` when it cannot be read off (then run the layer)
+ */
+export function leadingSkeleton(read: Deobfuscated, source: string): string | undefined {
+  const { original, text } = read
+  if (original === source) return text
+  if (original.charCodeAt(source.length) !== 10 || !original.startsWith(source)) return undefined
+  const lines = text.split('\n')
+  if (lines.length !== original.split('\n').length) return undefined
+  return lines.slice(0, source.split('\n').length).join('\n')
+}
