@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { DISGUISE_CLASSES, disguise, oneWordChanged, oneWordDisguise, plain, type SpamBase } from '../eval/disguise.js'
 import { createRandom } from '../eval/prng.js'
+import { wordDistance } from './helpers/near-phrase-reference.js'
 
 const LINK: SpamBase = { before: 'join us', item: 'https://discord.gg/ctkpaarr', after: 'now', isLink: true }
 const SENTENCE: SpamBase = { before: '', item: '画像が貼れなかったのでメンションだけします', after: '', isLink: false }
@@ -37,15 +38,7 @@ describe('the disguise generator (eval/disguise.ts)', () => {
 
   describe('one word changed (oneWordChanged, for eval/near-phrases.ts)', () => {
     const words = (text: string): string[] => text.split(' ')
-    const distance = (a: readonly string[], b: readonly string[]): number => {
-      let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-      for (let i = 1; i <= a.length; i++) {
-        const row = [i]
-        for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)))
-        previous = row
-      }
-      return previous[b.length]!
-    }
+    const distance = wordDistance
 
     test('changes exactly one inner word of each sentence of 5+ words, and leaves short ones', () => {
       const sentence = 'Your account has been suspended due to content violating new EU legislation.'
