@@ -63,7 +63,7 @@ function unitKind(code: number, bits: Uint8Array, read: Uint8Array): number {
 }
 
 /**
- * `text.replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim()` (what `collapseSeparators` gives), by a loop
+ * `text.replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim()`, by a loop
  * over the code units with the table of word units: the property expression cost about 24 ns a
  * character, more than the rest of the key text. Text already in that form (words joined by single
  * spaces: most skeletons) is returned as it is; text with a surrogate takes the expression.

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { collapseWords } from '../../src/text/shingles.js'
 
-/** The definition: the regular expression collapseWords replaces (collapseSeparators gives the same). */
+/** The definition: the regular expression collapseWords replaces. */
 const reference = (text: string): string => text.replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim()
 
 describe('collapseWords (the separators of the key text): the table of word units', () => {

@@ -1,14 +1,10 @@
 import fc from 'fast-check'
-import { describe, expect, test } from 'vitest'
-import { collapseSeparators } from '../../src/text/separators.js'
+import { describe, test } from 'vitest'
 import { duplicateKeyText } from '../../src/text/shingles.js'
 import { skeleton } from '../../src/text/deobfuscate.js'
 import type { NormalizedStatus } from '../../src/status/normalized-status.js'
 
-/** The definition collapseSeparators must equal: the regular expression it replaces. */
-const reference = (text: string): string => text.replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim()
-
-/** duplicateKeyText as it was before its gates and collapseSeparators: the reference for the key text. */
+/** duplicateKeyText as it was before its gates and its separator loop: the reference for the key text. */
 function referenceKeyText(status: Pick<NormalizedStatus, 'spoilerText' | 'prose'>): string {
   const raw = status.spoilerText === '' ? status.prose : `${status.spoilerText}\n${status.prose}`
   const folded = skeleton(raw.length > 4_000 ? raw.slice(0, 4_000) : raw)
@@ -26,25 +22,6 @@ function referenceKeyText(status: Pick<NormalizedStatus, 'spoilerText' | 'prose'
 const PIECES = ['a', 'Z', '7', ' ', '  ', '\t', '\n', '.', ',', '!', '_', '-', '/', '@', '#', 'www.', 'https://', 'é', 'ß', '日本', '\u0301', '\u3000', '\u200b', '😀', 'ｗｗｗ．', '＠', '＃']
 const pieced = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''))
 const anyText = fc.oneof(pieced, fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 30 }))
-
-describe('collapseSeparators', () => {
-  // input | output
-  test.each([
-    ['', ''],
-    ['   ', ''],
-    ['hello', 'hello'],
-    ['  Hello,  world!! ', 'Hello world'],
-    ['a_b-c', 'a b c'],
-    ['日本語、テスト', '日本語 テスト'],
-  ])('%j → %j', (input, output) => {
-    expect(collapseSeparators(input)).toBe(output)
-    expect(reference(input)).toBe(output)
-  })
-
-  test('equals the regular expression it replaces, on any text', () => {
-    fc.assert(fc.property(anyText, (text) => collapseSeparators(text) === reference(text)), { seed: 14, numRuns: 2_000 })
-  })
-})
 
 describe('duplicateKeyText', () => {
   test('is unchanged by the gates on URLs, mentions and hashtags', () => {
