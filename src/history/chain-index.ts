@@ -184,7 +184,7 @@ export function keysBySlot(index: ChainIndex, total: number, kept: number): Uint
   const cursor = createChainCursor()
   for (let table = 0; table < index.tables; table++) {
     for (let bucket = 0; bucket < index.buckets; bucket++) {
-      chainStartAt(chainHead(index, table, bucket), bucket, cursor)
+      chainStart(index, table, bucket, cursor)
       for (let slot = chainNext(index, table, cursor, total, kept, kept, true); slot >= 0; slot = chainNext(index, table, cursor, total, kept, kept, true)) {
         out[slot * index.tables + table] = ((index.next[slot * index.tables + table]! & 0xff000000) | bucket) >>> 0
       }

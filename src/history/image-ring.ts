@@ -1,7 +1,7 @@
 import { IMAGE_FINGERPRINT_BYTES } from '../media/blurhash.js'
 import { sameImage } from '../media/image-distance.js'
 import { mix32 } from '../text/hash32.js'
-import { chainHead, chainInsert, chainNext, chainStartAt, createChainCursor, createChainIndex, type ChainCursor, type ChainIndex } from './chain-index.js'
+import { chainInsert, chainNext, chainStart, createChainCursor, createChainIndex, type ChainCursor, type ChainIndex } from './chain-index.js'
 import { suspicion } from './memory-store.js'
 
 const MAX_STEPS = 32
@@ -151,7 +151,7 @@ export function imageCopies(ring: ImageRing, fp: Uint8Array, author: number, sec
   // Each image is filed in one cell and the probed cells are distinct: no slot is visited twice
   // (short of two cells sharing a bucket and a tag, which at worst counts a status twice).
   for (const key of probeKeys(fp)) {
-    chainStartAt(chainHead(index, 0, key), key, cursor)
+    chainStart(index, 0, key, cursor)
     for (let slot = chainNext(index, 0, cursor, total, kept, MAX_STEPS); slot >= 0; slot = chainNext(index, 0, cursor, total, kept, MAX_STEPS)) {
       const other = words[slot * WORDS]!
       const time = words[slot * WORDS + 1]!

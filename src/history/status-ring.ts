@@ -1,6 +1,6 @@
 import { estimateJaccard, LSH_BANDS, MINHASH_SIZE } from '../text/minhash.js'
 import { hashString } from '../text/hash32.js'
-import { chainHead, chainInsert, chainNext, chainStartAt, createChainCursor, createChainIndex, type ChainCursor, type ChainIndex } from './chain-index.js'
+import { chainHead, chainInsert, chainNext, chainStart, chainStartAt, createChainCursor, createChainIndex, type ChainCursor, type ChainIndex } from './chain-index.js'
 import { suspicion, type CopyMatch, type MemoryRecord } from './memory-store.js'
 
 /**
@@ -284,7 +284,7 @@ export function ringHas(ring: StatusRing, fp: MemoryRecord, id: string | undefin
   const { index, cursor } = ring
   const total = ring.total
   const stored = ringKept(ring)
-  chainStartAt(chainHead(index, 0, fp.keys[0]!), fp.keys[0]!, cursor)
+  chainStart(index, 0, fp.keys[0]!, cursor)
   for (let slot = chainNext(index, 0, cursor, total, stored, MAX_STEPS); slot >= 0; slot = chainNext(index, 0, cursor, total, stored, MAX_STEPS)) {
     if (authorAt(ring, slot) === fp.author && rawId(ring, slot) === kept) return true
   }
