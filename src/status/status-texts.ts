@@ -108,7 +108,16 @@ export function leadingSkeleton(read: Deobfuscated, source: string): string | un
   const { original, text } = read
   if (original === source) return text
   if (original.charCodeAt(source.length) !== 10 || !original.startsWith(source)) return undefined
-  const lines = text.split('\n')
-  if (lines.length !== original.split('\n').length) return undefined
-  return lines.slice(0, source.split('\n').length).join('\n')
+  if (lineBreaks(text) !== lineBreaks(original)) return undefined
+  // The end of the skeleton's first lines: its line break number (the source's line breaks + 1).
+  let end = -1
+  for (let k = lineBreaks(source); k >= 0; k--) end = text.indexOf('\n', end + 1)
+  return text.slice(0, end)
+}
+
+/** Line breaks in a text (counted, no array of lines). */
+function lineBreaks(text: string): number {
+  let count = 0
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++
+  return count
 }
