@@ -9,7 +9,7 @@
  */
 import { classifyStatus } from '../src/index.js'
 import { SPAM_PHRASES } from '../src/data/spam-phrases.js'
-import { nearTerm, wordsOf } from '../src/rules/phrase-pattern.js'
+import { nearTerms, wordsOf } from '../src/rules/phrase-pattern.js'
 import { readStatus } from '../src/status/read-status.js'
 import { unwrapInput } from '../src/status/unwrap.js'
 import { skeleton } from '../src/text/deobfuscate.js'
@@ -38,7 +38,7 @@ for (const { id, input } of ham) {
   const read = readStatus(status, undefined)
   const words = wordsOf(skeleton([read.spoilerText, read.text, ...read.extraTexts].join('\n')))
   for (const term of terms) {
-    const change = nearTerm(term.words, words)
+    const change = nearTerms([term.words], words)[0]
     if (change === undefined) continue
     byLength.set(term.words.length, (byLength.get(term.words.length) ?? 0) + 1)
     hits.push(`${id}: ${term.words.join(' ')} (${term.words.length} words): ${JSON.stringify(change)}`)

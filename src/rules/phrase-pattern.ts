@@ -392,18 +392,6 @@ export function nearTerms(terms: readonly (readonly string[])[], words: readonly
   return found
 }
 
-/**
- * `nearTerms` for one term.
- *
- * @param term - the term's words (at least two)
- * @param words - the text's words
- * @param counter - adds the words compared
- * @returns the first change found, or `undefined`
- */
-export function nearTerm(term: readonly string[], words: readonly string[], counter?: { steps: number }): WordChange | undefined {
-  return nearTerms([term], words, counter)[0]
-}
-
 function termMatches(pieces: readonly string[], compact: string): boolean {
   let from = 0
   for (const piece of pieces) {

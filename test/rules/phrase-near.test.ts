@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { SPAM_PHRASES } from '../../src/data/spam-phrases.js'
-import { compilePhrase, createPhraseMatcher, NEAR_MIN_WORDS, nearTerm, wordsOf, type CompiledPhrase } from '../../src/rules/phrase-pattern.js'
+import { compilePhrase, createPhraseMatcher, NEAR_MIN_WORDS, nearTerms, wordsOf, type CompiledPhrase } from '../../src/rules/phrase-pattern.js'
 import { resolveRules } from '../../src/rules/resolve-rules.js'
 import { skeleton } from '../../src/text/deobfuscate.js'
 import { nearReference, wordDistance } from '../helpers/near-phrase-reference.js'
@@ -110,9 +110,9 @@ describe('near phrase matches (one word substituted, inserted or deleted)', () =
     fc.assert(
       fc.property(fc.array(vocabulary, { minLength: 2, maxLength: 8 }), fc.array(vocabulary, { maxLength: 24 }), (term, words) => {
         tried++
-        // nearTerm is asked only when the term does not stand whole (a whole term is an exact match).
+        // nearTerms is asked only when the term does not stand whole (a whole term is an exact match).
         fc.pre(!` ${words.join(' ')} `.includes(` ${term.join(' ')} `))
-        const found = nearTerm(term, words)
+        const found = nearTerms([term], words)[0]
         expect(found !== undefined).toBe(nearReference(term, words))
         if (found === undefined) return
         positives++
